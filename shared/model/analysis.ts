@@ -1,0 +1,55 @@
+/**
+ * The composed result of the whole pipeline (`shared/pipeline/analyze.ts`) and the
+ * per-outlet aggregates of stage 06-report. This is what the UI renders and every export
+ * serialises; nothing on screen is computed anywhere else.
+ */
+import type { Article, ArticleId, Segmentation } from './article'
+import type { Alignment } from './align'
+import type { PassageDiff } from './diff'
+import type { Codebook, FlagCategory, LanguageResult } from './language'
+import type { FlagReview, Annotation } from './study'
+
+export interface OutletMetrics {
+  readonly article: ArticleId
+  readonly words: number
+  readonly sentences: number
+  /** Flags per 100 words, by category, own voice (not in quotes). */
+  readonly flagsPer100: Readonly<Partial<Record<FlagCategory, number>>>
+  readonly ownVoiceFlags: number
+  readonly quotedFlags: number
+  readonly meanSentiment: number
+  /** Share (0..1) of this article's sentences with no counterpart in any other article. */
+  readonly uniqueShare: number
+  /** Quotations by side of the speaker ("" = unknown side). */
+  readonly sourcesBySide: Readonly<Record<string, number>>
+}
+
+/** Actor × outlet: which terms each outlet uses for each actor, how often, and where. */
+export interface NamingCell {
+  readonly actor: string
+  readonly article: ArticleId
+  readonly terms: readonly {
+    readonly term: string
+    readonly surface: string
+    readonly count: number
+    readonly viewpoint: string
+    readonly offsets: readonly number[]
+  }[]
+  readonly meanSentiment: number | null
+}
+
+export interface Analysis {
+  readonly engineVersion: string
+  readonly lexiconVersion: string
+  readonly codebook: Codebook | null
+  readonly base: ArticleId
+  readonly articles: readonly Article[]
+  readonly segmentations: readonly Segmentation[]
+  readonly alignment: Alignment
+  readonly diffs: readonly PassageDiff[]
+  readonly language: readonly LanguageResult[]
+  readonly metrics: readonly OutletMetrics[]
+  readonly naming: readonly NamingCell[]
+  readonly reviews: readonly FlagReview[]
+  readonly annotations: readonly Annotation[]
+}

@@ -1,0 +1,91 @@
+/**
+ * Language analysis (stage 05-language): flags with provenance, sentiment, quotations, actors.
+ */
+import type { ArticleId, ArticleSpan } from './article'
+
+export type FlagCategory =
+  | 'loaded'
+  | 'labeling'
+  | 'exaggeration'
+  | 'doubt'
+  | 'fear'
+  | 'hedge'
+  | 'factive'
+  | 'reporting-verb'
+  | 'vague-source'
+  | 'contested-naming'
+  | 'annotation'
+
+/**
+ * A machine suggestion (or user annotation) on a span of one article. Every flag says which
+ * rule produced it and why, so the UI and exports can explain it.
+ */
+export interface Flag extends ArticleSpan {
+  /** Stable id: `${article}:${start}-${end}:${rule}`. */
+  readonly id: string
+  /** `article.text.slice(start, end)`, stored for readable exports. */
+  readonly text: string
+  readonly category: FlagCategory
+  /** Provenance: "<lexiconId>:<entryId>" or "rule:<ruleId>" or "codebook:<term>" or "user". */
+  readonly rule: string
+  /** One plain sentence a student understands. */
+  readonly explanation: string
+  /** 0..1: how sure the rule is that this use is evaluative/loaded in context. */
+  readonly confidence: number
+  /** True when the span lies inside a quotation (someone else's words, not the outlet's voice). */
+  readonly inQuote: boolean
+  /** For contested naming: the referent (actor id) and the viewpoint the term signals. */
+  readonly referent?: string
+  readonly viewpoint?: string
+  /** True when the match sits in the scope of a negation ("not a terrorist act"). */
+  readonly negated?: boolean
+}
+
+export interface SentenceSentiment extends ArticleSpan {
+  readonly sentence: number
+  /** Sum of word scores (AFINN-based, own negation handling). */
+  readonly score: number
+  /** score / number of word tokens. */
+  readonly comparative: number
+  /** The scored words with their contributions, for explanations. */
+  readonly words: readonly { readonly start: number; readonly end: number; readonly score: number }[]
+}
+
+/** A quotation and, where found, who is quoted and with which reporting verb. */
+export interface Quote extends ArticleSpan {
+  readonly speaker: string
+  /** Actor id of the speaker when it resolves to one, else ''. */
+  readonly speakerActor: string
+  /** Side/affiliation label of the speaker when known (e.g. "Iran (government)"), else ''. */
+  readonly side: string
+  readonly verb: string
+  readonly anonymous: boolean
+}
+
+/** A mention of an actor (resolved through naming classes and simple coreference). */
+export interface ActorMention extends ArticleSpan {
+  readonly actor: string
+  readonly sentence: number
+  /** The surface term's id in the naming resource (which naming choice was made). */
+  readonly term: string
+}
+
+export interface LanguageResult {
+  readonly article: ArticleId
+  readonly flags: readonly Flag[]
+  readonly sentences: readonly SentenceSentiment[]
+  readonly quotes: readonly Quote[]
+  readonly mentions: readonly ActorMention[]
+}
+
+/** A user codebook entry that adds to or overrides the built-in lexicons. */
+export interface CodebookEntry {
+  readonly term: string
+  readonly category: FlagCategory
+  readonly note: string
+}
+
+export interface Codebook {
+  readonly name: string
+  readonly entries: readonly CodebookEntry[]
+}
