@@ -1,0 +1,204 @@
+/**
+ * Stage 06-report: per-outlet aggregates and the actor × outlet naming table.
+ *
+ * Pure arithmetic over the outputs of stages 02–05; nothing here reads the text again except
+ * to copy the surface form of a naming mention (by its offsets). Every number the UI charts and
+ * every exported metric comes from this function, so their definitions live here (and are
+ * restated for users in docs/exports.md):
+ *
+ *  - words          = tokens of kind 'word' (numbers and punctuation excluded);
+ *  - flagsPer100    = own-voice flags (not `inQuote`) per 100 words, by category;
+ *  - ownVoiceFlags / quotedFlags = flag counts outside / inside quotations;
+ *  - meanSentiment  = mean of the per-sentence sentiment `score` over all sentences (0 when
+ *                     the article has none);
+ *  - uniqueShare    = share of sentences no link touches, i.e. with no counterpart in any other
+ *                     article; 0 when the article was analysed alone (there is nothing to be
+ *                     unique against, and 1.0 would read as "all omitted elsewhere");
+ *  - sourcesBySide  = number of quotations per speaker side ('' = side unknown).
+ *
+ * Machine flags only: reviews and user annotations are applied by the consumers (exports show
+ * review status per flag), so the aggregates stay reproducible from the texts alone.
+ */
+import type {
+  Alignment,
+  Article,
+  ArticleId,
+  FlagCategory,
+  LanguageResult,
+  NamingCell,
+  OutletMetrics,
+  Segmentation
+} from '../../model'
+import type { NamingResource } from '../../resources/naming'
+
+export interface BuildReportInput {
+  readonly articles: readonly Article[]
+  /** Same order as `articles`. */
+  readonly segmentations: readonly Segmentation[]
+  readonly alignment: Alignment
+  /** Same order as `articles`. */
+  readonly language: readonly LanguageResult[]
+  readonly naming: NamingResource
+}
+
+export interface Report {
+  readonly metrics: OutletMetrics[]
+  readonly naming: NamingCell[]
+}
+
+/** Rounded to 4 decimals so exports are stable across platforms and readable in CSV. */
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000
+}
+
+function byArticle<T extends { readonly article: ArticleId }>(items: readonly T[]): Map<ArticleId, T> {
+  const m = new Map<ArticleId, T>()
+  for (const it of items) m.set(it.article, it)
+  return m
+}
+
+/**
+ * For each article, the set of sentence indices some link covers. Links carry sentence ranges
+ * `[sentenceStart, sentenceEnd)` on both sides, so coverage needs no offset arithmetic.
+ */
+function linkedSentences(alignment: Alignment): Map<ArticleId, Set<number>> {
+  const covered = new Map<ArticleId, Set<number>>()
+  const mark = (article: ArticleId, from: number, to: number): void => {
+    let s = covered.get(article)
+    if (!s) covered.set(article, (s = new Set()))
+    for (let i = from; i < to; i++) s.add(i)
+  }
+  for (const l of alignment.links) {
+    mark(l.a.article, l.a.sentenceStart, l.a.sentenceEnd)
+    mark(l.b.article, l.b.sentenceStart, l.b.sentenceEnd)
+  }
+  return covered
+}
+
+export function buildReport(input: BuildReportInput): Report {
+  const { articles, alignment, naming } = input
+  const segs = byArticle(input.segmentations)
+  const langs = byArticle(input.language)
+  const covered = linkedSentences(alignment)
+  const alone = articles.length < 2
+
+  const metrics: OutletMetrics[] = []
+  const cells: NamingCell[] = []
+
+  for (const article of articles) {
+    const seg = segs.get(article.id)
+    const lang = langs.get(article.id)
+    const words = seg ? seg.tokens.reduce((n, t) => n + (t.kind === 'word' ? 1 : 0), 0) : 0
+    const sentenceCount = seg ? seg.sentences.length : 0
+    const flags = lang?.flags ?? []
+
+    const ownByCategory = new Map<FlagCategory, number>()
+    let own = 0
+    let quoted = 0
+    for (const f of flags) {
+      if (f.inQuote) {
+        quoted++
+      } else {
+        own++
+        ownByCategory.set(f.category, (ownByCategory.get(f.category) ?? 0) + 1)
+      }
+    }
+    const flagsPer100: Partial<Record<FlagCategory, number>> = {}
+    // Sorted keys keep the serialised metrics byte-stable regardless of flag order.
+    for (const cat of [...ownByCategory.keys()].sort()) {
+      flagsPer100[cat] = words > 0 ? round4((ownByCategory.get(cat)! * 100) / words) : 0
+    }
+
+    // Sentiment per sentence index (the language stage may omit sentences; those count as 0
+    // only through the mean's denominator being the scored sentences).
+    const sentScore = new Map<number, number>()
+    for (const s of lang?.sentences ?? []) sentScore.set(s.sentence, s.score)
+    const scores = [...sentScore.values()]
+    const meanSentiment = scores.length > 0 ? round4(scores.reduce((a, b) => a + b, 0) / scores.length) : 0
+
+    const cov = covered.get(article.id)
+    const linked = cov ? [...cov].filter((i) => i < sentenceCount).length : 0
+    const uniqueShare = alone || sentenceCount === 0 ? 0 : round4((sentenceCount - linked) / sentenceCount)
+
+    const sides: Record<string, number> = {}
+    for (const q of lang?.quotes ?? []) sides[q.side] = (sides[q.side] ?? 0) + 1
+    const sourcesBySide: Record<string, number> = {}
+    for (const k of Object.keys(sides).sort()) sourcesBySide[k] = sides[k]!
+
+    metrics.push({
+      article: article.id,
+      words,
+      sentences: sentenceCount,
+      flagsPer100,
+      ownVoiceFlags: own,
+      quotedFlags: quoted,
+      meanSentiment,
+      uniqueShare,
+      sourcesBySide
+    })
+
+    cells.push(...namingCells(article, lang, sentScore, naming))
+  }
+
+  // Actor-major order (then article order as given) so the table reads row by row.
+  const actorOrder = new Map(naming.actors.map((a, i) => [a.id, i]))
+  const articleOrder = new Map(articles.map((a, i) => [a.id, i]))
+  cells.sort(
+    (x, y) =>
+      (actorOrder.get(x.actor) ?? Number.MAX_SAFE_INTEGER) - (actorOrder.get(y.actor) ?? Number.MAX_SAFE_INTEGER) ||
+      x.actor.localeCompare(y.actor) ||
+      (articleOrder.get(x.article) ?? 0) - (articleOrder.get(y.article) ?? 0)
+  )
+  return { metrics, naming: cells }
+}
+
+/** One cell per actor mentioned in `article`: the terms used, where, and the tone around them. */
+function namingCells(
+  article: Article,
+  lang: LanguageResult | undefined,
+  sentScore: ReadonlyMap<number, number>,
+  naming: NamingResource
+): NamingCell[] {
+  interface TermAcc {
+    term: string
+    surface: string
+    count: number
+    viewpoint: string
+    offsets: number[]
+  }
+  const byActor = new Map<string, { terms: Map<string, TermAcc>; sentences: Set<number> }>()
+  const mentions = [...(lang?.mentions ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const m of mentions) {
+    let acc = byActor.get(m.actor)
+    if (!acc) byActor.set(m.actor, (acc = { terms: new Map(), sentences: new Set() }))
+    acc.sentences.add(m.sentence)
+    let t = acc.terms.get(m.term)
+    if (!t) {
+      // The first occurrence's surface form stands for the term in tables ("Zionist regime").
+      t = {
+        term: m.term,
+        surface: article.text.slice(m.start, m.end),
+        count: 0,
+        viewpoint: naming.termById.get(m.term)?.viewpoint ?? '',
+        offsets: []
+      }
+      acc.terms.set(m.term, t)
+    }
+    t.count++
+    t.offsets.push(m.start)
+  }
+  const out: NamingCell[] = []
+  for (const [actor, acc] of byActor) {
+    const scored = [...acc.sentences].filter((s) => sentScore.has(s)).map((s) => sentScore.get(s)!)
+    out.push({
+      actor,
+      article: article.id,
+      // Most used term first; ties by first appearance.
+      terms: [...acc.terms.values()]
+        .sort((a, b) => b.count - a.count || a.offsets[0]! - b.offsets[0]!)
+        .map((t) => ({ term: t.term, surface: t.surface, count: t.count, viewpoint: t.viewpoint, offsets: t.offsets })),
+      meanSentiment: scored.length > 0 ? round4(scored.reduce((a, b) => a + b, 0) / scored.length) : null
+    })
+  }
+  return out
+}
