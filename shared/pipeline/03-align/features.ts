@@ -1,0 +1,172 @@
+/**
+ * Sentence features for alignment: what two sentences must share to "report the same thing".
+ *
+ * Each sentence becomes a SET of feature keys (binary presence: news sentences are short and a
+ * repeated word says little more than one occurrence):
+ *
+ *   a:<actor>   a naming mention ("Zionist regime", "Israel", "the Jewish state" → a:israel);
+ *               the tokens of the mention produce no other feature
+ *   t:<stem7>   a content word (stop words out), keyed by its stem cut to 7 characters so
+ *               derivational variants meet: establish/establishment, recognise/recognition,
+ *               diplomatic/diplomacy, independent/independence
+ *   n:<value>   a number, digits or spelled out ("a hundred" ≈ "100"; "1,000" ≈ "1000")
+ *   d:<value>   a year (1800–2099) or a month name
+ *   q:<stem7>   a content word inside a quotation; shared only when both sides quote it, so
+ *               verbatim quotations weigh roughly double
+ *
+ * Weights are applied elsewhere (rarity × kind); this module only finds the features and the
+ * surface form each came from (for Evidence).
+ */
+import type { EvidenceKind, Segmentation, Token } from '../../model'
+import { findNamingMentions, type NamingResource } from '../../resources/naming'
+import { MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
+
+export interface FeatureOcc {
+  readonly kind: EvidenceKind
+  /** Normalised surface form of the first occurrence in the sentence. */
+  readonly surface: string
+  /** +1 capitalised in non-initial position, -1 lower case, 0 sentence-initial/other. */
+  readonly cap: number
+}
+
+/** Features of one sentence, by key. */
+export type SentenceFeatures = Map<string, FeatureOcc>
+
+/** Length at which stems are cut (see the header comment). */
+const STEM_CUT = 7
+const YEAR_RE = /^(?:18|19|20)\d\d$/
+const OPEN_Q = new Set(['“', '«', '„'])
+const CLOSE_Q = new Set(['”', '»'])
+
+/** The text of `tokens[from,to)` as normalised words joined by single spaces. */
+function surfaceOf(tokens: readonly Token[], from: number, to: number): string {
+  let s = ''
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.kind === 'punct') continue
+    s = s === '' ? t.norm : `${s} ${t.norm}`
+  }
+  return s
+}
+
+/**
+ * Mark tokens that lie inside quotation marks. State resets at every paragraph (an unclosed
+ * quote never leaks into the next paragraph); a straight `"` toggles.
+ */
+function quoteMask(seg: Segmentation): Uint8Array {
+  const mask = new Uint8Array(seg.tokens.length)
+  for (const p of seg.paragraphs) {
+    const s0 = seg.sentences[p.sentenceStart]
+    const s1 = seg.sentences[p.sentenceEnd - 1]
+    if (!s0 || !s1) continue
+    let depth = 0
+    let straight = false
+    for (let i = s0.tokenStart; i < s1.tokenEnd; i++) {
+      const t = seg.tokens[i]!
+      if (t.kind === 'punct') {
+        if (OPEN_Q.has(t.norm)) depth++
+        else if (CLOSE_Q.has(t.norm)) depth = Math.max(0, depth - 1)
+        else if (t.norm === '"') straight = !straight
+        continue
+      }
+      if (depth > 0 || straight) mask[i] = 1
+    }
+  }
+  return mask
+}
+
+function put(map: SentenceFeatures, key: string, kind: EvidenceKind, surface: string, cap: number): void {
+  const prev = map.get(key)
+  if (!prev) map.set(key, { kind, surface, cap })
+  else if (cap !== 0 && prev.cap === 0) map.set(key, { kind: prev.kind, surface: prev.surface, cap })
+}
+
+/** Feature key of one content word, or null for stop words and one-letter tokens. */
+export function wordKey(t: Token): string | null {
+  if (t.kind !== 'word' || t.norm.length < 2 || STOP_WORDS.has(t.norm)) return null
+  return 't:' + t.stem.slice(0, STEM_CUT)
+}
+
+/**
+ * Features of tokens `[from, to)` of a token array. `isQuoted(i)` tells whether token i is
+ * inside a quotation; `mentions` are naming mentions (token ranges) within the range.
+ */
+export function featuresOfRange(
+  tokens: readonly Token[],
+  text: string | null,
+  from: number,
+  to: number,
+  mentions: readonly { tokenStart: number; tokenEnd: number; actor: string }[],
+  isQuoted: (i: number) => boolean
+): SentenceFeatures {
+  const out: SentenceFeatures = new Map()
+  let m = 0
+  let firstWord = true
+  for (let i = from; i < to; i++) {
+    while (m < mentions.length && mentions[m]!.tokenEnd <= i) m++
+    const mention = mentions[m]
+    if (mention && mention.tokenStart === i) {
+      put(out, 'a:' + mention.actor, 'naming', surfaceOf(tokens, mention.tokenStart, mention.tokenEnd), 0)
+      i = mention.tokenEnd - 1
+      firstWord = false
+      continue
+    }
+    const t = tokens[i]!
+    if (t.kind === 'punct') continue
+    if (t.kind === 'number') {
+      const v = t.norm.replace(/,/g, '')
+      if (YEAR_RE.test(v)) put(out, 'd:' + v, 'date', t.norm, 0)
+      else put(out, 'n:' + v.replace(/%$/, ''), 'number', t.norm, 0)
+      firstWord = false
+      continue
+    }
+    const month = MONTHS[t.norm]
+    const capital = text !== null ? /\p{Lu}/u.test(text[t.start] ?? '') : false
+    if (month !== undefined && (capital || text === null) && (t.norm !== 'may' || tokens[i + 1]?.kind === 'number' || tokens[i - 1]?.kind === 'number')) {
+      put(out, 'd:' + month, 'date', t.norm, 0)
+      firstWord = false
+      continue
+    }
+    const num = NUMBER_WORDS[t.norm]
+    if (num !== undefined) {
+      put(out, 'n:' + num, 'number', t.norm, 0)
+      firstWord = false
+      continue
+    }
+    const key = wordKey(t)
+    if (key === null) { firstWord = false; continue }
+    const cap = firstWord ? 0 : capital ? 1 : -1
+    put(out, key, 'term', t.norm, cap)
+    if (isQuoted(i)) put(out, 'q:' + key.slice(2), 'quote', t.norm, 0)
+    firstWord = false
+  }
+  return out
+}
+
+/** Features of every sentence of one segmented article. */
+export function articleFeatures(seg: Segmentation, text: string, naming: NamingResource | null): SentenceFeatures[] {
+  const mentions = naming ? findNamingMentions(seg.tokens, naming) : []
+  const mask = quoteMask(seg)
+  const quoted = (i: number): boolean => mask[i] === 1
+  const out: SentenceFeatures[] = []
+  let m = 0
+  for (const s of seg.sentences) {
+    // Mentions are sorted and disjoint; hand each sentence the slice that lies inside it.
+    while (m < mentions.length && mentions[m]!.tokenStart < s.tokenStart) m++
+    let e = m
+    while (e < mentions.length && mentions[e]!.tokenEnd <= s.tokenEnd) e++
+    out.push(featuresOfRange(seg.tokens, text, s.tokenStart, s.tokenEnd, mentions.slice(m, e), quoted))
+    m = e
+  }
+  return out
+}
+
+/** Kind multipliers on top of rarity: exact, checkable facts outweigh ordinary words. */
+export const KIND_WEIGHT: Readonly<Record<EvidenceKind, number>> = {
+  term: 1,
+  entity: 1.5,
+  naming: 1.5,
+  number: 2,
+  date: 1.5,
+  quote: 1
+}

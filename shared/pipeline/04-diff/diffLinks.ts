@@ -1,0 +1,391 @@
+/**
+ * Stage 04-diff: word-level differences inside every aligned passage pair, and a
+ * classification of each difference where one applies.
+ *
+ * A "hunk" is a maximal run of non-equal ops between two equal runs: a substitution (delete and
+ * insert), a pure deletion or a pure insertion. Each hunk is checked against annotations of the
+ * tokens it touches on each side, in this order (a hunk may yield several changes, but one
+ * token is explained by one rule only):
+ *
+ *   naming-swap        a mention of actor X on side a and a different term for X on side b
+ *                      ("Zionist regime" → "Israel"), from the naming classes
+ *   number-changed     numbers on both sides with different values ("over 100" → "dozens")
+ *   reporting-verb     two reporting verbs ("said" → "claimed"), with their stances
+ *   intensity          two levels of one intensity scale ("criticised" → "slammed")
+ *   hedge-added/dropped a hedge on one side only ("reportedly", "so-called", "may")
+ *   evaluative-added/removed an evaluative word on one side only (project lexicons; the small
+ *                      fallback list in shared/resources/wording/evaluative.json otherwise)
+ *   quote-changed      the hunk lies inside a quotation: trimmed, extended or reworded
+ *   other              any remaining substitution of words ("wording differs")
+ *
+ * Pure insertions and deletions that match no rule are left unclassified: the ops already
+ * show them, and an explanation would only restate "this was added".
+ */
+import type { Article, Change, Link, PassageDiff, Segmentation, Token } from '../../model'
+import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
+import { builtinWording, matchNorms, type HedgeEntry, type IntensityEntry, type ReportingEntry, type Wording } from '../../resources/wording'
+import { diffTokens, type TokenRun } from './dmp'
+
+export interface DiffLinksInput {
+  readonly articles: readonly Article[]
+  readonly segmentations: readonly Segmentation[]
+  readonly links: readonly Link[]
+  readonly naming: NamingResource | null
+  /** Word data; defaults to the built-in files. */
+  readonly wording?: Wording
+}
+
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  ten: '10', eleven: '11', twelve: '12', twenty: '20', thirty: '30', fifty: '50',
+  hundred: '100', hundreds: '100', thousand: '1000', thousands: '1000', dozen: '12', dozens: '12',
+  million: '1000000', millions: '1000000', billion: '1000000000'
+}
+
+interface Annot<T> {
+  readonly tokenStart: number
+  readonly tokenEnd: number
+  readonly payload: T
+}
+
+/** Per-article annotations, computed once and looked up per token. */
+interface ArticleInfo {
+  readonly article: Article
+  readonly seg: Segmentation
+  readonly naming: (Annot<NamingMention> | undefined)[]
+  readonly intensity: (Annot<IntensityEntry> | undefined)[]
+  readonly reporting: (Annot<ReportingEntry> | undefined)[]
+  readonly hedge: (Annot<HedgeEntry> | undefined)[]
+  readonly evaluative: (Annot<{ rule: string; label: string }> | undefined)[]
+  readonly quoted: Uint8Array
+}
+
+function perToken<T>(n: number, list: readonly Annot<T>[]): (Annot<T> | undefined)[] {
+  const out = new Array<Annot<T> | undefined>(n)
+  for (const a of list) for (let i = a.tokenStart; i < a.tokenEnd; i++) out[i] ??= a
+  return out
+}
+
+function quoteMask(seg: Segmentation): Uint8Array {
+  const mask = new Uint8Array(seg.tokens.length)
+  for (const p of seg.paragraphs) {
+    const s0 = seg.sentences[p.sentenceStart]
+    const s1 = seg.sentences[p.sentenceEnd - 1]
+    if (!s0 || !s1) continue
+    let depth = 0
+    let straight = false
+    for (let i = s0.tokenStart; i < s1.tokenEnd; i++) {
+      const t = seg.tokens[i]!
+      if (t.kind === 'punct') {
+        if (t.norm === '“' || t.norm === '«' || t.norm === '„') depth++
+        else if (t.norm === '”' || t.norm === '»') depth = Math.max(0, depth - 1)
+        else if (t.norm === '"') straight = !straight
+        continue
+      }
+      if (depth > 0 || straight) mask[i] = 1
+    }
+  }
+  return mask
+}
+
+function prepare(article: Article, seg: Segmentation, naming: NamingResource | null, wording: Wording): ArticleInfo {
+  const tokens = seg.tokens
+  const n = tokens.length
+  const mentions = naming ? findNamingMentions(tokens, naming).map((m) => ({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, payload: m })) : []
+  const evaluative: Annot<{ rule: string; label: string }>[] = []
+  const covered = new Uint8Array(n)
+  for (const e of evaluative) for (let i = e.tokenStart; i < e.tokenEnd; i++) covered[i] = 1
+  for (const m of wording.evaluative.match(tokens, 0, n)) {
+    let free = true
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) if (covered[i]) free = false
+    if (free) evaluative.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, payload: { rule: `evaluative:${m.payload.form}`, label: 'evaluative' } })
+  }
+  return {
+    article,
+    seg,
+    naming: perToken(n, mentions),
+    intensity: perToken(n, wording.intensity.match(tokens, 0, n)),
+    reporting: perToken(n, matchNorms(wording.reporting, tokens)),
+    hedge: perToken(n, matchNorms(wording.hedges, tokens)),
+    evaluative: perToken(n, evaluative),
+    quoted: quoteMask(seg)
+  }
+}
+
+/** Distinct annotations touching tokens `[from, to)`, in order. */
+function touching<T>(arr: readonly (Annot<T> | undefined)[], from: number, to: number): Annot<T>[] {
+  const out: Annot<T>[] = []
+  for (let i = from; i < to; i++) {
+    const a = arr[i]
+    if (a && out[out.length - 1] !== a) out.push(a)
+  }
+  return out
+}
+
+function textOf(info: ArticleInfo, from: number, to: number): string {
+  const t = info.seg.tokens
+  return info.article.text.slice(t[from]!.start, t[to - 1]!.end)
+}
+
+function spanOf(info: ArticleInfo, from: number, to: number): { start: number; end: number } {
+  const t = info.seg.tokens
+  return { start: t[from]!.start, end: t[to - 1]!.end }
+}
+
+function numberValue(t: Token): string | null {
+  if (t.kind === 'number') return t.norm.replace(/,/g, '')
+  if (t.kind === 'word') return NUMBER_WORDS[t.norm] ?? null
+  return null
+}
+
+interface Hunk {
+  /** Token ranges (absolute indices into each article's tokens). */
+  readonly a0: number
+  readonly a1: number
+  readonly b0: number
+  readonly b1: number
+}
+
+/** Group consecutive non-equal runs into hunks; offsets shifted to absolute token indices. */
+function hunks(runs: readonly TokenRun[], aOff: number, bOff: number): Hunk[] {
+  const out: Hunk[] = []
+  let cur: { a0: number; a1: number; b0: number; b1: number } | null = null
+  for (const r of runs) {
+    if (r.op === 'equal') {
+      if (cur) out.push(cur)
+      cur = null
+      continue
+    }
+    if (!cur) cur = { a0: r.a0 + aOff, a1: r.a1 + aOff, b0: r.b0 + bOff, b1: r.b1 + bOff }
+    else {
+      cur.a1 = Math.max(cur.a1, r.a1 + aOff)
+      cur.b1 = Math.max(cur.b1, r.b1 + bOff)
+    }
+  }
+  if (cur) out.push(cur)
+  return out
+}
+
+/** Classify one hunk into zero or more changes (see the header for the rule order). */
+function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingResource | null): Change[] {
+  const out: Change[] = []
+  const usedA = new Set<number>()
+  const usedB = new Set<number>()
+  const use = (set: Set<number>, from: number, to: number): void => { for (let i = from; i < to; i++) set.add(i) }
+  const free = (set: Set<number>, from: number, to: number): boolean => { for (let i = from; i < to; i++) if (set.has(i)) return false; return true }
+  const hasA = h.a1 > h.a0
+  const hasB = h.b1 > h.b0
+
+  // 1. Naming swap: same actor, different term, both touched by the hunk.
+  const ma = touching(A.naming, h.a0, h.a1)
+  const mb = touching(B.naming, h.b0, h.b1)
+  for (const x of ma) {
+    // Different TERMS of one actor ("Zionist regime" vs "Israel"); two forms of one term
+    // ("Jeyhun Bayramov" vs "Bayramov", "Azerbaijan" vs "Azerbaijan's") are not a naming choice.
+    const y = mb.find((m) => m.payload.actor === x.payload.actor && m.payload.term.id !== x.payload.term.id && free(usedB, m.tokenStart, m.tokenEnd))
+    if (!y) continue
+    const sa = textOf(A, x.tokenStart, x.tokenEnd)
+    const sb = textOf(B, y.tokenStart, y.tokenEnd)
+    if (sa.toLowerCase() === sb.toLowerCase()) continue
+    const ta = x.payload.term
+    const tb = y.payload.term
+    const label = naming?.actorById.get(x.payload.actor)?.label ?? x.payload.actor
+    const note = tb.explanation || ta.explanation
+    out.push({
+      kind: 'naming-swap',
+      a: spanOf(A, x.tokenStart, x.tokenEnd),
+      b: spanOf(B, y.tokenStart, y.tokenEnd),
+      rule: `naming:${x.payload.actor}:${ta.id}>${tb.id}`,
+      explanation: `"${sa}" (${ta.viewpoint}) became "${sb}" (${tb.viewpoint}); both name ${label}.${note ? ' ' + note : ''}`
+    })
+    use(usedA, x.tokenStart, x.tokenEnd)
+    use(usedB, y.tokenStart, y.tokenEnd)
+  }
+
+  // 2. Numbers: a value on each side that the other side's hunk does not have.
+  if (hasA && hasB) {
+    const va = new Map<string, number>()
+    const vb = new Map<string, number>()
+    for (let i = h.a0; i < h.a1; i++) {
+      const v = usedA.has(i) ? null : numberValue(A.seg.tokens[i]!)
+      if (v !== null && !va.has(v)) va.set(v, i)
+    }
+    for (let i = h.b0; i < h.b1; i++) {
+      const v = usedB.has(i) ? null : numberValue(B.seg.tokens[i]!)
+      if (v !== null && !vb.has(v)) vb.set(v, i)
+    }
+    const onlyA = [...va].filter(([v]) => !vb.has(v))
+    const onlyB = [...vb].filter(([v]) => !va.has(v))
+    if (onlyA.length > 0 && onlyB.length > 0) {
+      const ia = onlyA[0]![1]
+      const ib = onlyB[0]![1]
+      out.push({
+        kind: 'number-changed',
+        a: spanOf(A, ia, ia + 1),
+        b: spanOf(B, ib, ib + 1),
+        rule: 'number:changed',
+        explanation: `The figure "${textOf(A, ia, ia + 1)}" appears as "${textOf(B, ib, ib + 1)}" in the other version: check which is right, and whether rounding or a different source explains it.`
+      })
+      use(usedA, ia, ia + 1)
+      use(usedB, ib, ib + 1)
+    }
+  }
+
+  // 3. Reporting verbs on both sides.
+  const ra = touching(A.reporting, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
+  const rb = touching(B.reporting, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+  if (ra.length > 0 && rb.length > 0) {
+    const x = ra[0]!
+    const y = rb[0]!
+    const sa = textOf(A, x.tokenStart, x.tokenEnd)
+    const sb = textOf(B, y.tokenStart, y.tokenEnd)
+    if (sa.toLowerCase() !== sb.toLowerCase()) {
+      const same = x.payload.stance === y.payload.stance
+      out.push({
+        kind: 'reporting-verb',
+        a: spanOf(A, x.tokenStart, x.tokenEnd),
+        b: spanOf(B, y.tokenStart, y.tokenEnd),
+        rule: `reporting:${x.payload.stance}>${y.payload.stance}`,
+        explanation: same
+          ? `Reporting verb "${sa}" became "${sb}"; both are ${x.payload.stance} (${y.payload.meaning}).`
+          : `Reporting verb "${sa}" (${x.payload.stance}: ${x.payload.meaning}) became "${sb}" (${y.payload.stance}: ${y.payload.meaning}).`
+      })
+      use(usedA, x.tokenStart, x.tokenEnd)
+      use(usedB, y.tokenStart, y.tokenEnd)
+    }
+  }
+
+  // 4. Intensity: two levels of one scale.
+  const ia = touching(A.intensity, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
+  const ib = touching(B.intensity, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+  for (const x of ia) {
+    const y = ib.find((m) => m.payload.scale === x.payload.scale && m.payload.level !== x.payload.level && free(usedB, m.tokenStart, m.tokenEnd))
+    if (!y) continue
+    const sa = textOf(A, x.tokenStart, x.tokenEnd)
+    const sb = textOf(B, y.tokenStart, y.tokenEnd)
+    const stronger = y.payload.level > x.payload.level
+    out.push({
+      kind: 'intensity',
+      a: spanOf(A, x.tokenStart, x.tokenEnd),
+      b: spanOf(B, y.tokenStart, y.tokenEnd),
+      rule: `intensity:${x.payload.scale}:${x.payload.form}>${y.payload.form}`,
+      explanation: `"${sb}" is a ${stronger ? 'stronger' : 'weaker'} word for ${x.payload.gloss} than "${sa}" (level ${y.payload.level + 1} vs ${x.payload.level + 1} of ${x.payload.levels}).`
+    })
+    use(usedA, x.tokenStart, x.tokenEnd)
+    use(usedB, y.tokenStart, y.tokenEnd)
+  }
+
+  // 5. Hedges on one side only (compared by hedge group and form).
+  const ha = touching(A.hedge, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
+  const hb = touching(B.hedge, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+  const formsA = new Set(ha.map((x) => x.payload.form))
+  const formsB = new Set(hb.map((x) => x.payload.form))
+  for (const y of hb) {
+    if (formsA.has(y.payload.form)) continue
+    const s = textOf(B, y.tokenStart, y.tokenEnd)
+    out.push({ kind: 'hedge-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: `hedge:${y.payload.group}:${y.payload.form}`, explanation: `Hedge "${s}" added: it ${y.payload.explanation}.` })
+    use(usedB, y.tokenStart, y.tokenEnd)
+  }
+  for (const x of ha) {
+    if (formsB.has(x.payload.form)) continue
+    const s = textOf(A, x.tokenStart, x.tokenEnd)
+    out.push({ kind: 'hedge-dropped', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: `hedge:${x.payload.group}:${x.payload.form}`, explanation: `Hedge "${s}" dropped: the other version states it without the qualification (the hedge ${x.payload.explanation}).` })
+    use(usedA, x.tokenStart, x.tokenEnd)
+  }
+
+  // 6. Evaluative words on one side only.
+  const ea = touching(A.evaluative, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
+  const eb = touching(B.evaluative, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+  const rulesA = new Set(ea.map((x) => x.payload.rule))
+  const rulesB = new Set(eb.map((x) => x.payload.rule))
+  for (const y of eb) {
+    if (rulesA.has(y.payload.rule)) continue
+    const s = textOf(B, y.tokenStart, y.tokenEnd)
+    out.push({ kind: 'evaluative-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: y.payload.rule, explanation: `Evaluative wording "${s}" (${y.payload.label}) appears only in this version: it adds a judgement the other does not make.` })
+    use(usedB, y.tokenStart, y.tokenEnd)
+  }
+  for (const x of ea) {
+    if (rulesB.has(x.payload.rule)) continue
+    const s = textOf(A, x.tokenStart, x.tokenEnd)
+    out.push({ kind: 'evaluative-removed', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: x.payload.rule, explanation: `Evaluative wording "${s}" (${x.payload.label}) is absent from the other version, which reports the same thing without that judgement.` })
+    use(usedA, x.tokenStart, x.tokenEnd)
+  }
+
+  // 7. Quotations: the hunk lies (partly) inside a quotation.
+  let qa = false
+  let qb = false
+  for (let i = h.a0; i < h.a1; i++) if (A.quoted[i]) qa = true
+  for (let i = h.b0; i < h.b1; i++) if (B.quoted[i]) qb = true
+  if ((qa && (qb || !hasB)) || (qb && !hasA)) {
+    const how = qa && qb ? 'reworded' : qa ? 'trimmed' : 'extended'
+    out.push({
+      kind: 'quote-changed',
+      ...(hasA ? { a: spanOf(A, h.a0, h.a1) } : {}),
+      ...(hasB ? { b: spanOf(B, h.b0, h.b1) } : {}),
+      rule: `quote:${how}`,
+      explanation:
+        how === 'reworded' ? 'The quotation is worded differently in the two versions: at least one does not quote the speaker verbatim.'
+          : how === 'trimmed' ? `Words quoted in one version ("${textOf(A, h.a0, h.a1)}") are cut from the quotation in the other.`
+            : `The quotation is longer in this version ("${textOf(B, h.b0, h.b1)}" is not quoted in the other).`
+    })
+    return out
+  }
+
+  // 8. Any other substitution of words.
+  if (out.length === 0 && hasA && hasB) {
+    let wa = false
+    let wb = false
+    for (let i = h.a0; i < h.a1; i++) if (A.seg.tokens[i]!.kind !== 'punct') wa = true
+    for (let i = h.b0; i < h.b1; i++) if (B.seg.tokens[i]!.kind !== 'punct') wb = true
+    if (wa && wb) {
+      out.push({
+        kind: 'other',
+        a: spanOf(A, h.a0, h.a1),
+        b: spanOf(B, h.b0, h.b1),
+        rule: 'wording:substitution',
+        explanation: `"${textOf(A, h.a0, h.a1)}" is worded "${textOf(B, h.b0, h.b1)}" in the other version.`
+      })
+    }
+  }
+  return out
+}
+
+/** Token range `[from, to)` of a passage's sentences. */
+function tokenRange(seg: Segmentation, sentenceStart: number, sentenceEnd: number): [number, number] {
+  const s0 = seg.sentences[sentenceStart]
+  const s1 = seg.sentences[sentenceEnd - 1]
+  if (!s0 || !s1) return [0, 0]
+  return [s0.tokenStart, s1.tokenEnd]
+}
+
+/** Diff and classify every link. Links whose articles are unknown are skipped. */
+export function diffLinks(input: DiffLinksInput): PassageDiff[] {
+  const wording = input.wording ?? builtinWording()
+  const idx = new Map<string, number>()
+  input.articles.forEach((a, i) => idx.set(a.id, i))
+  const infos = new Map<number, ArticleInfo>()
+  const info = (i: number): ArticleInfo => {
+    let x = infos.get(i)
+    if (!x) {
+      x = prepare(input.articles[i]!, input.segmentations[i]!, input.naming, wording)
+      infos.set(i, x)
+    }
+    return x
+  }
+  const out: PassageDiff[] = []
+  for (const link of input.links) {
+    const ia = idx.get(link.a.article)
+    const ib = idx.get(link.b.article)
+    if (ia === undefined || ib === undefined) continue
+    const A = info(ia)
+    const B = info(ib)
+    const [a0, a1] = tokenRange(A.seg, link.a.sentenceStart, link.a.sentenceEnd)
+    const [b0, b1] = tokenRange(B.seg, link.b.sentenceStart, link.b.sentenceEnd)
+    const d = diffTokens(A.seg.tokens.slice(a0, a1), B.seg.tokens.slice(b0, b1))
+    const changes: Change[] = []
+    for (const h of hunks(d.runs, a0, b0)) changes.push(...classifyHunk(A, B, h, input.naming))
+    out.push({ linkId: link.id, ops: d.ops, changes, timedOut: d.timedOut })
+  }
+  return out
+}

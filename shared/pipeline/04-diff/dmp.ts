@@ -1,0 +1,132 @@
+/**
+ * The ONLY module that imports diff-match-patch (lint-enforced). It adds the word mode the
+ * library's wiki describes ("Line or Word Diffs": copy `diff_linesToChars_` and split on
+ * words): every distinct token `norm` becomes one UTF-16 character, dmp diffs the two
+ * character strings, and the result is mapped back to token ranges and character spans.
+ *
+ * Why `norm`: "Israel’s" and "israel's" must compare equal; case and typographic quotes are
+ * not wording differences. Punctuation tokens take part, so the ops tile every token of both
+ * passages (invariant, property-tested):
+ *   equal + delete runs, in order, cover side a's tokens exactly once;
+ *   equal + insert runs, in order, cover side b's tokens exactly once.
+ *
+ * Determinism: `Diff_Timeout = 0` (no deadline), so the result never depends on machine speed.
+ * The cost guard is an input size limit instead (VS Code's `_diffLimit` idea): above
+ * `MAX_TOKENS` tokens per side the diff is one delete and one insert, and `timedOut` is true.
+ *
+ * Worked example (tokens, after semantic cleanup):
+ *   a: The Zionist regime  opened an embassy .
+ *   b: The Jewish  state   opened an embassy .
+ *   → equal[The] delete[Zionist regime] insert[Jewish state] equal[opened an embassy .]
+ */
+import DiffMatchPatch from 'diff-match-patch'
+import type { DiffOp, Token } from '../../model'
+
+/** Above this many tokens on either side the diff is not attempted (see header). */
+export const MAX_TOKENS = 20000
+
+/** Private-use-free code units for the token alphabet: skip controls and the surrogate block. */
+const FIRST_CODE = 0x100
+const SURROGATE_START = 0xd800
+const SURROGATE_END = 0xdfff
+
+/** One run of consecutive tokens with the same operation; ranges are token indices. */
+export interface TokenRun {
+  readonly op: 'equal' | 'delete' | 'insert'
+  /** `[a0, a1)` into side a's token array (empty for inserts). */
+  readonly a0: number
+  readonly a1: number
+  /** `[b0, b1)` into side b's token array (empty for deletes). */
+  readonly b0: number
+  readonly b1: number
+}
+
+export interface WordDiff {
+  readonly runs: readonly TokenRun[]
+  readonly ops: readonly DiffOp[]
+  readonly timedOut: boolean
+}
+
+function codeFor(n: number): string {
+  let c = FIRST_CODE + n
+  if (c >= SURROGATE_START) c += SURROGATE_END - SURROGATE_START + 1
+  return String.fromCharCode(c)
+}
+
+let shared: DiffMatchPatch | null = null
+function engine(): DiffMatchPatch {
+  if (!shared) {
+    shared = new DiffMatchPatch()
+    shared.Diff_Timeout = 0
+  }
+  return shared
+}
+
+/** Encode both token lists over one shared alphabet (one character per distinct norm). */
+function encode(a: readonly Token[], b: readonly Token[]): [string, string] {
+  const alphabet = new Map<string, string>()
+  const enc = (ts: readonly Token[]): string => {
+    let s = ''
+    for (const t of ts) {
+      let ch = alphabet.get(t.norm)
+      if (ch === undefined) {
+        ch = codeFor(alphabet.size)
+        alphabet.set(t.norm, ch)
+      }
+      s += ch
+    }
+    return s
+  }
+  return [enc(a), enc(b)]
+}
+
+/**
+ * Word-level diff of two token sequences (each a passage's tokens, in order). Spans in the
+ * returned ops are character offsets taken from the tokens (into each side's article text).
+ */
+export function diffTokens(a: readonly Token[], b: readonly Token[]): WordDiff {
+  let runs: TokenRun[]
+  let timedOut = false
+  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
+    timedOut = true
+    runs = []
+    if (a.length > 0) runs.push({ op: 'delete', a0: 0, a1: a.length, b0: 0, b1: 0 })
+    if (b.length > 0) runs.push({ op: 'insert', a0: a.length, a1: a.length, b0: 0, b1: b.length })
+  } else {
+    const [ca, cb] = encode(a, b)
+    const dmp = engine()
+    const diffs = dmp.diff_main(ca, cb, false)
+    dmp.diff_cleanupSemantic(diffs)
+    runs = []
+    let i = 0
+    let j = 0
+    for (const [op, text] of diffs) {
+      const n = text.length
+      if (n === 0) continue
+      if (op === 0) {
+        runs.push({ op: 'equal', a0: i, a1: i + n, b0: j, b1: j + n })
+        i += n
+        j += n
+      } else if (op === -1) {
+        runs.push({ op: 'delete', a0: i, a1: i + n, b0: j, b1: j })
+        i += n
+      } else {
+        runs.push({ op: 'insert', a0: i, a1: i, b0: j, b1: j + n })
+        j += n
+      }
+    }
+  }
+  return { runs, ops: runs.map((r) => toOp(r, a, b)), timedOut }
+}
+
+function span(ts: readonly Token[], from: number, to: number): { start: number; end: number } {
+  return { start: ts[from]!.start, end: ts[to - 1]!.end }
+}
+
+function toOp(r: TokenRun, a: readonly Token[], b: readonly Token[]): DiffOp {
+  switch (r.op) {
+    case 'equal': return { op: 'equal', a: span(a, r.a0, r.a1), b: span(b, r.b0, r.b1) }
+    case 'delete': return { op: 'delete', a: span(a, r.a0, r.a1) }
+    case 'insert': return { op: 'insert', b: span(b, r.b0, r.b1) }
+  }
+}
