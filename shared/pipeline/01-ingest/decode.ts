@@ -1,0 +1,220 @@
+/**
+ * Bytes → string for text-like inputs (.txt, .md, .html): BOM sniffing, UTF-8 validation,
+ * statistical detection for legacy 8-bit encodings, and binary rejection.
+ *
+ * This is the only module that imports `chardet` and `iconv-lite` (lint gate). Decoding itself
+ * uses `TextDecoder` wherever the WHATWG Encoding standard covers the label (all encodings
+ * chardet reports except UTF-32 and ISO-2022-CN/KR): it exists in Node, browsers and workers,
+ * whereas iconv-lite needs Node's `Buffer`. iconv-lite is therefore loaded lazily, only for a
+ * label `TextDecoder` rejects; where it cannot load (the browser), we fall back to UTF-8 with a
+ * warning instead of failing.
+ *
+ * Decision order (first match wins):
+ *  1. BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE).
+ *  2. Signatures of well-known binary formats (PDF, ZIP/DOCX, PNG, …) → BINARY_FILE.
+ *  3. BOM-less UTF-16: NUL bytes concentrated at odd (LE) or even (BE) positions.
+ *  4. Any other NUL byte → BINARY_FILE.
+ *  5. Strictly valid UTF-8 (pure ASCII included) → UTF-8.
+ *  6. Mostly valid UTF-8 with a few broken sequences → UTF-8 with U+FFFD and a warning.
+ *  7. chardet's best non-Unicode guess (e.g. windows-1252, KOI8-R) with an ENCODING_GUESSED warning.
+ * Finally, decoded text dominated by control characters is rejected as binary.
+ */
+import chardet from 'chardet'
+import type { IngestWarning } from '../../model'
+import type { Result } from '../../util/result'
+import { err, ok } from '../../util/result'
+
+export interface Decoded {
+  readonly text: string
+  /** Canonical label of the encoding used, e.g. 'UTF-8', 'UTF-16LE', 'windows-1252'. */
+  readonly encoding: string
+  readonly warnings: readonly IngestWarning[]
+}
+
+/** Magic numbers of binary formats people rename to .txt by mistake (or on purpose). */
+const SIGNATURES: ReadonlyArray<{ readonly bytes: readonly number[]; readonly what: string }> = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF' }, // %PDF-
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (perhaps a .docx)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'an executable' },
+  { bytes: [0x4d, 0x5a], what: 'a Windows executable' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Office document (.doc)' }
+]
+
+/** How many leading bytes the statistical checks look at (detection cost stays O(1)). */
+const SAMPLE_BYTES = 64 * 1024
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false
+  return true
+}
+
+/** Decode with TextDecoder; returns undefined when the runtime does not know the label. */
+function tryTextDecoder(bytes: Uint8Array, label: string, fatal = false): string | undefined {
+  let decoder: TextDecoder
+  try {
+    decoder = new TextDecoder(label, { fatal, ignoreBOM: false })
+  } catch {
+    return undefined
+  }
+  return decoder.decode(bytes)
+}
+
+/**
+ * Count UTF-8 well-formed multi-byte sequences and malformed bytes in a sample. Used to tell
+ * "UTF-8 with a few broken bytes" (keep UTF-8, replace) from "a legacy 8-bit encoding".
+ */
+function utf8Stats(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0
+  let invalid = 0
+  const n = Math.min(bytes.length, SAMPLE_BYTES)
+  for (let i = 0; i < n; ) {
+    const b = bytes[i]!
+    if (b < 0x80) { i++; continue }
+    let need: number
+    if (b >= 0xc2 && b <= 0xdf) need = 1
+    else if (b >= 0xe0 && b <= 0xef) need = 2
+    else if (b >= 0xf0 && b <= 0xf4) need = 3
+    else { invalid++; i++; continue }
+    let k = 1
+    while (k <= need && i + k < n && (bytes[i + k]! & 0xc0) === 0x80) k++
+    if (k === need + 1) { valid++; i += k } else if (i + k >= n) { i = n } else { invalid++; i += k }
+  }
+  return { valid, invalid }
+}
+
+/** Share of characters in the first part of `text` that only occur in binary data. */
+function controlRatio(text: string): number {
+  const n = Math.min(text.length, 8192)
+  if (n === 0) return 0
+  let bad = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    // Tab, LF, VT, FF, CR and ESC are tolerated; other C0 controls, DEL and U+FFFD are not.
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) || c === 0x7f || c === 0xfffd) bad++
+  }
+  return bad / n
+}
+
+/** Normalise the many spellings of encoding labels to what the UI should show. */
+function displayLabel(label: string): string {
+  const l = label.toLowerCase()
+  if (l === 'utf-8' || l === 'utf8') return 'UTF-8'
+  if (l === 'utf-16le') return 'UTF-16LE'
+  if (l === 'utf-16be') return 'UTF-16BE'
+  return label
+}
+
+async function decodeWithIconv(bytes: Uint8Array, label: string): Promise<string | undefined> {
+  try {
+    // Lazy: iconv-lite needs Node's Buffer, so it must not load when the browser bundle starts.
+    const mod = await import('iconv-lite')
+    const iconv = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod
+    if (!iconv.encodingExists(label)) return undefined
+    // iconv-lite accepts any Uint8Array at run time; its typings ask for a Buffer.
+    return iconv.decode(bytes as Parameters<typeof iconv.decode>[0], label)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Decode `bytes` of a text-like file named `fileName` (the name is used in messages only).
+ * `declared` is a charset the file states about itself (HTML `<meta charset>`); it is trusted
+ * over statistics when the bytes are not valid UTF-8. Never throws; binary data yields BINARY_FILE.
+ */
+export async function decodeText(bytes: Uint8Array, fileName: string, declared?: string): Promise<Result<Decoded>> {
+  const warnings: IngestWarning[] = []
+  const done = (text: string, encoding: string): Result<Decoded> => {
+    if (controlRatio(text) > 0.1) {
+      return err('BINARY_FILE', `${fileName} looks like binary data, not text.`)
+    }
+    return ok({ text, encoding, warnings })
+  }
+
+  // 1. Byte-order marks. UTF-32 must be tested before UTF-16 (FF FE 00 00 starts with FF FE).
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return done(tryTextDecoder(bytes, 'utf-8')!, 'UTF-8')
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    const label = bytes[0] === 0xff ? 'utf-32le' : 'utf-32be'
+    const text = await decodeWithIconv(bytes, label)
+    if (text !== undefined) return done(text.replace(/^\uFEFF/, ''), label.toUpperCase())
+    return err('UNSUPPORTED_FORMAT', `${fileName} is UTF-32 text, which cannot be decoded here; save it as UTF-8.`)
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return done(tryTextDecoder(bytes, 'utf-16le')!, 'UTF-16LE')
+  if (startsWith(bytes, [0xfe, 0xff])) return done(tryTextDecoder(bytes, 'utf-16be')!, 'UTF-16BE')
+
+  // 2. Known binary signatures.
+  for (const sig of SIGNATURES) {
+    if (startsWith(bytes, sig.bytes)) {
+      return err('BINARY_FILE', `${fileName} is ${sig.what}, not a text file.`)
+    }
+  }
+
+  // 3./4. NUL bytes: BOM-less UTF-16 puts them in every other byte of ASCII text.
+  const n = Math.min(bytes.length, SAMPLE_BYTES)
+  let nulEven = 0
+  let nulOdd = 0
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) { if (i % 2 === 0) nulEven++; else nulOdd++ }
+  if (nulEven + nulOdd > 0) {
+    const half = n / 2
+    if (nulOdd > half * 0.3 && nulEven < nulOdd * 0.05) {
+      warnings.push({ code: 'ENCODING_GUESSED', message: `${fileName}: no byte-order mark; decoded as UTF-16LE.` })
+      return done(tryTextDecoder(bytes, 'utf-16le')!, 'UTF-16LE')
+    }
+    if (nulEven > half * 0.3 && nulOdd < nulEven * 0.05) {
+      warnings.push({ code: 'ENCODING_GUESSED', message: `${fileName}: no byte-order mark; decoded as UTF-16BE.` })
+      return done(tryTextDecoder(bytes, 'utf-16be')!, 'UTF-16BE')
+    }
+    return err('BINARY_FILE', `${fileName} contains binary data (NUL bytes), not text.`)
+  }
+
+  // 5. Strict UTF-8.
+  const strict = (() => {
+    try {
+      return tryTextDecoder(bytes, 'utf-8', true)
+    } catch {
+      return undefined
+    }
+  })()
+  if (strict !== undefined) return done(strict, 'UTF-8')
+
+  // 5b. A declared legacy charset (HTML) beats guessing.
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    const text = tryTextDecoder(bytes, declared)
+    if (text !== undefined) return done(text, displayLabel(declared))
+  }
+
+  // 6. UTF-8 with a few broken sequences: real multi-byte characters outnumber the garbage.
+  const stats = utf8Stats(bytes)
+  const guess = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES))
+  const top = guess[0]
+  if (stats.valid > 0 && (stats.invalid <= stats.valid || top?.name === 'UTF-8')) {
+    const text = tryTextDecoder(bytes, 'utf-8')!
+    let replaced = 0
+    for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++
+    warnings.push({
+      code: 'INVALID_ENCODING_REPLACED',
+      message: `${fileName}: ${replaced} invalid UTF-8 byte sequence${replaced === 1 ? ' was' : 's were'} replaced with \uFFFD.`
+    })
+    return done(text, 'UTF-8')
+  }
+
+  // 7. Legacy 8-bit (or CJK multi-byte) encodings: chardet's best non-UTF guess.
+  const candidate = guess.find((g) => !/^UTF/i.test(g.name))
+  const label = candidate?.name ?? 'windows-1252'
+  const viaDecoder = tryTextDecoder(bytes, label)
+  const text = viaDecoder ?? (await decodeWithIconv(bytes, label))
+  if (text === undefined) {
+    warnings.push({ code: 'INVALID_ENCODING_REPLACED', message: `${fileName}: encoding ${label} is not supported here; decoded as UTF-8 with replacements.` })
+    return done(tryTextDecoder(bytes, 'utf-8')!, 'UTF-8')
+  }
+  warnings.push({
+    code: 'ENCODING_GUESSED',
+    message: `${fileName}: not UTF-8; decoded as ${label}${candidate ? ` (detector confidence ${candidate.confidence}%)` : ''}.`
+  })
+  return done(text, displayLabel(label))
+}
