@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'INVALID_PAYLOAD'
   | 'CANCELLED'
   | 'EXPORT_FAILED'
+  | 'SAVE_FAILED'
   | 'NOT_AVAILABLE'
   | 'INTERNAL'
 
