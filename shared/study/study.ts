@@ -16,13 +16,12 @@ import type { AlignmentCorrection, Annotation, Article, ArticleId, Codebook, Fla
 import { err, ok, type Result } from '../util/result'
 import { sha256 } from '../util/sha256'
 import { ENGINE_VERSION } from '../version'
+import { EXPORT_FORMAT } from '../pipeline/06-report/serializers/json'
 import { migrateStudy, type Migration, type RawStudy } from './migrations'
 import { canonicalStudy, STUDY_FORMAT, STUDY_SCHEMA_VERSION, validateStudyData } from './schema'
 
 export { STUDY_FORMAT, STUDY_SCHEMA_VERSION } from './schema'
 
-/** The `format` marker of Parallax's JSON analysis export (see 06-report/serializers/json.ts). */
-const EXPORT_FORMAT = 'parallax-analysis'
 
 export interface ParseStudyOptions {
   /** Recompute article hashes that do not match their text instead of failing. */

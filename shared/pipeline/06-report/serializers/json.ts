@@ -1,0 +1,345 @@
+/**
+ * JSON export ("everything"): the analysis flattened into documented, offset-addressed records
+ * for researchers (`parallax compare --json`, `parallax export --format json`, the app's
+ * Export… menu). Every column of every record is documented in docs/exports.md; the CSV files
+ * (csv.ts) are projections of these same records, so the two can never disagree.
+ *
+ * Invariants (tested in tests/shared/pipeline/06-report/json.test.ts and tests/cli):
+ *  - every span is `[start, end)` in UTF-16 code units into `articles[i].text` of the record's
+ *    `article`; `flags[k].text === articleText.slice(start, end)`;
+ *  - the same analysis (and options) always yields the same JSON text: arrays are sorted by
+ *    article order then offset, and no clock is read here (`generatedAt` is passed in).
+ */
+import type {
+  Analysis,
+  Annotation,
+  ArticleId,
+  Change,
+  Codebook,
+  DiffOp,
+  EvidenceKind,
+  FlagCategory,
+  FlagReview,
+  IngestWarning,
+  LinkOrigin,
+  NamingCell,
+  OutletMetrics,
+  Quote,
+  Unmatched
+} from '../../../model'
+import type { StudySettings } from '../../../model'
+
+/** Marks the file so a study loader can tell an export from a study (see shared/study). */
+export const EXPORT_FORMAT = 'parallax-analysis'
+/** Bump when a record loses a field or a field changes meaning (adding fields is compatible). */
+export const EXPORT_FORMAT_VERSION = 1
+
+export interface JsonExportOptions {
+  /** ISO timestamp of the export; omitted from the output when not given. */
+  readonly generatedAt?: string
+  /** Settings the analysis ran with (recorded under `methods.settings`). */
+  readonly settings?: StudySettings & { readonly linkThreshold?: number }
+  /** Study title, when the analysis came from a study. */
+  readonly title?: string
+}
+
+export interface ExportArticle {
+  readonly id: ArticleId
+  readonly title: string
+  readonly outlet: string
+  readonly author: string
+  readonly date: string
+  readonly url: string
+  readonly language: string
+  readonly viewpoint: string
+  readonly constructed: boolean
+  readonly note: string
+  readonly isBase: boolean
+  readonly hash: string
+  readonly source: { readonly format: string; readonly fileName: string; readonly encoding: string; readonly byteLength: number }
+  readonly warnings: readonly IngestWarning[]
+  readonly text: string
+}
+
+export interface ExportRef {
+  readonly article: ArticleId
+  readonly start: number
+  readonly end: number
+  readonly sentenceStart: number
+  readonly sentenceEnd: number
+  readonly text: string
+}
+
+export interface ExportLink {
+  readonly id: string
+  readonly a: ExportRef
+  readonly b: ExportRef
+  readonly score: number
+  readonly origin: LinkOrigin
+  readonly evidence: readonly {
+    readonly kind: EvidenceKind
+    readonly a: string
+    readonly b: string
+    readonly weight: number
+    readonly referent: string | null
+  }[]
+}
+
+export type ReviewStatus = 'accepted' | 'rejected' | null
+
+export interface ExportFlag {
+  readonly id: string
+  readonly article: ArticleId
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly category: FlagCategory
+  readonly rule: string
+  readonly explanation: string
+  readonly inQuote: boolean
+  readonly confidence: number
+  readonly referent: string | null
+  readonly viewpoint: string | null
+  readonly negated: boolean
+  /** 'machine' for engine suggestions; 'user' for the user's own annotations. */
+  readonly origin: 'machine' | 'user'
+  readonly review: ReviewStatus
+  readonly reviewNote: string
+}
+
+export interface ExportSentence {
+  readonly article: ArticleId
+  readonly index: number
+  readonly paragraph: number
+  readonly start: number
+  readonly end: number
+  readonly sentiment: number
+  readonly comparative: number
+}
+
+export interface ExportChange {
+  readonly kind: Change['kind']
+  readonly rule: string
+  readonly explanation: string
+  readonly a: { readonly article: ArticleId; readonly start: number; readonly end: number; readonly text: string } | null
+  readonly b: { readonly article: ArticleId; readonly start: number; readonly end: number; readonly text: string } | null
+}
+
+export interface ExportDiff {
+  readonly linkId: string
+  readonly timedOut: boolean
+  readonly changes: readonly ExportChange[]
+  readonly ops: readonly DiffOp[]
+}
+
+export interface JsonExport {
+  readonly format: typeof EXPORT_FORMAT
+  readonly formatVersion: number
+  readonly generatedAt?: string
+  readonly title: string
+  readonly base: ArticleId
+  readonly methods: {
+    readonly engineVersion: string
+    readonly lexiconVersion: string
+    readonly codebook: Codebook | null
+    readonly settings: Readonly<Record<string, unknown>>
+    readonly articleHashes: readonly { readonly article: ArticleId; readonly sha256: string }[]
+    readonly offsets: string
+    readonly reviews: readonly FlagReview[]
+  }
+  readonly articles: readonly ExportArticle[]
+  readonly links: readonly ExportLink[]
+  readonly flags: readonly ExportFlag[]
+  readonly sentences: readonly ExportSentence[]
+  readonly unmatched: readonly (Unmatched & { readonly text: string })[]
+  readonly diffs: readonly ExportDiff[]
+  readonly quotes: readonly (Quote & { readonly text: string })[]
+  readonly annotations: readonly Annotation[]
+  readonly metrics: readonly (OutletMetrics & { readonly outlet: string })[]
+  readonly naming: readonly (NamingCell & { readonly outlet: string })[]
+}
+
+/** The latest review per flag id (reviews are appended; a later one overrides). */
+function latestReviews(reviews: readonly FlagReview[]): Map<string, FlagReview> {
+  const m = new Map<string, FlagReview>()
+  for (const r of reviews) {
+    const prev = m.get(r.flagId)
+    if (!prev || prev.at <= r.at) m.set(r.flagId, r)
+  }
+  return m
+}
+
+/** Build the export object (see `JsonExport`; documented in docs/exports.md). */
+export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}): JsonExport {
+  const texts = new Map(analysis.articles.map((a) => [a.id, a.text]))
+  const order = new Map(analysis.articles.map((a, i) => [a.id, i]))
+  const outletOf = new Map(analysis.articles.map((a) => [a.id, a.meta.outlet]))
+  const slice = (article: ArticleId, start: number, end: number): string => (texts.get(article) ?? '').slice(start, end)
+  const byPlace = <T extends { readonly article: ArticleId; readonly start: number; readonly end: number }>(x: T, y: T): number =>
+    (order.get(x.article) ?? 0) - (order.get(y.article) ?? 0) || x.start - y.start || x.end - y.end
+
+  const articles: ExportArticle[] = analysis.articles.map((a) => ({
+    id: a.id,
+    title: a.meta.title,
+    outlet: a.meta.outlet,
+    author: a.meta.author,
+    date: a.meta.date,
+    url: a.meta.url,
+    language: a.meta.language,
+    viewpoint: a.meta.viewpoint,
+    constructed: a.meta.constructed,
+    note: a.meta.note,
+    isBase: a.id === analysis.base,
+    hash: a.hash,
+    source: a.source,
+    warnings: a.warnings,
+    text: a.text
+  }))
+
+  const ref = (r: Analysis['alignment']['links'][number]['a']): ExportRef => ({
+    article: r.article,
+    start: r.start,
+    end: r.end,
+    sentenceStart: r.sentenceStart,
+    sentenceEnd: r.sentenceEnd,
+    text: slice(r.article, r.start, r.end)
+  })
+  const linkById = new Map(analysis.alignment.links.map((l) => [l.id, l]))
+  const links: ExportLink[] = [...analysis.alignment.links]
+    .sort((x, y) => byPlace(x.a, y.a) || byPlace(x.b, y.b) || x.id.localeCompare(y.id))
+    .map((l) => ({
+      id: l.id,
+      a: ref(l.a),
+      b: ref(l.b),
+      score: l.score,
+      origin: l.origin,
+      evidence: l.evidence.map((e) => ({ kind: e.kind, a: e.a, b: e.b, weight: e.weight, referent: e.referent ?? null }))
+    }))
+
+  // Quotes per article, to mark annotations that sit inside someone else's words.
+  const quotesOf = new Map<ArticleId, Quote[]>()
+  for (const l of analysis.language) quotesOf.set(l.article, [...l.quotes])
+  const inQuote = (article: ArticleId, start: number, end: number): boolean =>
+    (quotesOf.get(article) ?? []).some((q) => q.start <= start && end <= q.end)
+
+  const reviews = latestReviews(analysis.reviews)
+  const machine: ExportFlag[] = analysis.language.flatMap((l) =>
+    l.flags.map((f): ExportFlag => {
+      const rv = reviews.get(f.id)
+      return {
+        id: f.id,
+        article: f.article,
+        start: f.start,
+        end: f.end,
+        text: slice(f.article, f.start, f.end),
+        category: f.category,
+        rule: f.rule,
+        explanation: f.explanation,
+        inQuote: f.inQuote,
+        confidence: f.confidence,
+        referent: f.referent ?? null,
+        viewpoint: f.viewpoint ?? null,
+        negated: f.negated ?? false,
+        origin: 'machine',
+        review: rv?.status ?? null,
+        reviewNote: rv?.note ?? ''
+      }
+    })
+  )
+  // User annotations are flags too (rule 'user'): their note is the explanation, and the user
+  // picked the category. They are not reviewed (the user wrote them).
+  const user: ExportFlag[] = analysis.annotations
+    .filter((a) => texts.has(a.article))
+    .map((a) => ({
+      id: a.id,
+      article: a.article,
+      start: a.start,
+      end: a.end,
+      text: slice(a.article, a.start, a.end),
+      category: a.category,
+      rule: 'user',
+      explanation: a.note,
+      inQuote: inQuote(a.article, a.start, a.end),
+      confidence: 1,
+      referent: null,
+      viewpoint: null,
+      negated: false,
+      origin: 'user',
+      review: null,
+      reviewNote: ''
+    }))
+  const flags = [...machine, ...user].sort((x, y) => byPlace(x, y) || x.id.localeCompare(y.id))
+
+  const sentences: ExportSentence[] = []
+  for (const seg of analysis.segmentations) {
+    const lang = analysis.language.find((l) => l.article === seg.article)
+    const scores = new Map((lang?.sentences ?? []).map((s) => [s.sentence, s]))
+    for (const s of seg.sentences) {
+      const sc = scores.get(s.index)
+      sentences.push({
+        article: seg.article,
+        index: s.index,
+        paragraph: s.paragraph,
+        start: s.start,
+        end: s.end,
+        sentiment: sc?.score ?? 0,
+        comparative: sc?.comparative ?? 0
+      })
+    }
+  }
+  sentences.sort(byPlace)
+
+  const side = (article: ArticleId, span: { start: number; end: number } | undefined): ExportChange['a'] =>
+    span ? { article, start: span.start, end: span.end, text: slice(article, span.start, span.end) } : null
+  const diffs: ExportDiff[] = analysis.diffs.map((d) => {
+    const link = linkById.get(d.linkId)
+    const aArt = link?.a.article ?? ''
+    const bArt = link?.b.article ?? ''
+    return {
+      linkId: d.linkId,
+      timedOut: d.timedOut,
+      changes: d.changes.map((c) => ({ kind: c.kind, rule: c.rule, explanation: c.explanation, a: side(aArt, c.a), b: side(bArt, c.b) })),
+      ops: d.ops
+    }
+  })
+
+  const settings: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(options.settings ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+    if (v !== undefined) settings[k] = v
+  }
+
+  return {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    ...(options.generatedAt !== undefined ? { generatedAt: options.generatedAt } : {}),
+    title: options.title ?? analysis.articles.find((a) => a.id === analysis.base)?.meta.title ?? '',
+    base: analysis.base,
+    methods: {
+      engineVersion: analysis.engineVersion,
+      lexiconVersion: analysis.lexiconVersion,
+      codebook: analysis.codebook,
+      settings,
+      articleHashes: analysis.articles.map((a) => ({ article: a.id, sha256: a.hash })),
+      offsets: 'UTF-16 code units into articles[].text, end exclusive',
+      reviews: analysis.reviews
+    },
+    articles,
+    links,
+    flags,
+    sentences,
+    unmatched: [...analysis.alignment.unmatched].sort(byPlace).map((u) => ({ ...u, text: slice(u.article, u.start, u.end) })),
+    diffs,
+    quotes: analysis.language
+      .flatMap((l) => l.quotes)
+      .sort(byPlace)
+      .map((q) => ({ ...q, text: slice(q.article, q.start, q.end) })),
+    annotations: analysis.annotations,
+    metrics: analysis.metrics.map((m) => ({ ...m, outlet: outletOf.get(m.article) ?? '' })),
+    naming: analysis.naming.map((n) => ({ ...n, outlet: outletOf.get(n.article) ?? '' }))
+  }
+}
+
+/** The export as file text: 2-space JSON with a trailing newline. */
+export function toJsonExportText(analysis: Analysis, options: JsonExportOptions = {}): string {
+  return JSON.stringify(toJsonExport(analysis, options), null, 2) + '\n'
+}

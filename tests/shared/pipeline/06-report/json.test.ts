@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { EXPORT_FORMAT, toJsonExport, toJsonExportText } from '../../../../shared/pipeline/06-report/serializers/json'
+import { fixtureAnalysis } from './json.fixture'
+
+describe('toJsonExport', () => {
+  const analysis = fixtureAnalysis()
+  const x = toJsonExport(analysis, { settings: { linkThreshold: 0.35 } })
+  const text = new Map(x.articles.map((a) => [a.id, a.text]))
+
+  it('holds the contract fields of articles, links, flags and sentences', () => {
+    expect(x.format).toBe(EXPORT_FORMAT)
+    for (const a of x.articles) expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'date', 'text', 'hash']))
+    expect(x.articles.map((a) => [a.id, a.isBase])).toEqual([['seed', true], ['wire', false]])
+    for (const l of x.links) {
+      expect(l).toMatchObject({ a: { article: expect.any(String), start: expect.any(Number), end: expect.any(Number) }, score: expect.any(Number), origin: 'machine' })
+    }
+    for (const f of x.flags) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['article', 'start', 'end', 'text', 'category', 'rule', 'explanation', 'inQuote']))
+    }
+    for (const s of x.sentences) expect(Object.keys(s)).toEqual(expect.arrayContaining(['article', 'start', 'end', 'sentiment']))
+  })
+
+  it('addresses every span by UTF-16 offsets into its article text (after an emoji)', () => {
+    for (const f of x.flags) expect(text.get(f.article)!.slice(f.start, f.end)).toBe(f.text)
+    for (const l of x.links) for (const r of [l.a, l.b]) expect(text.get(r.article)!.slice(r.start, r.end)).toBe(r.text)
+    for (const q of x.quotes) expect(text.get(q.article)!.slice(q.start, q.end)).toBe(q.text)
+    for (const u of x.unmatched) expect(text.get(u.article)!.slice(u.start, u.end)).toBe(u.text)
+    const zr = x.flags.find((f) => f.category === 'contested-naming')!
+    expect(zr).toMatchObject({ text: 'Zionist regime', referent: 'israel', viewpoint: 'Iranian state / hostile' })
+    // "🇦🇿 " is 5 UTF-16 code units: sentence 0 starts at 0 and the first word at 5.
+    expect(text.get('seed')!.slice(5, 15)).toBe('Azerbaijan')
+    const change = x.diffs[0]!.changes[0]!
+    expect(change.a).toMatchObject({ article: 'seed', text: 'historic' })
+    expect(change.b).toBeNull()
+  })
+
+  it('gives each flag its latest review and includes annotations as user flags', () => {
+    const hist = x.flags.find((f) => f.text === 'historic')!
+    expect(hist).toMatchObject({ review: 'rejected', reviewNote: 'a fact, not a judgement, here', origin: 'machine' })
+    expect(x.flags.find((f) => f.text === 'welcomed')).toMatchObject({ review: null, inQuote: true })
+    expect(x.flags.find((f) => f.origin === 'user')).toEqual({
+      id: 'note-1', article: 'wire', start: expect.any(Number), end: expect.any(Number), text: 'protesters', category: 'annotation',
+      rule: 'user', explanation: 'Who counted, "exactly"?', inQuote: false, confidence: 1, referent: null, viewpoint: null,
+      negated: false, origin: 'user', review: null, reviewNote: ''
+    })
+  })
+
+  it('orders records by article then offset', () => {
+    const keys = x.flags.map((f) => [f.article === 'seed' ? 0 : 1, f.start])
+    expect(keys).toEqual([...keys].sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!))
+    expect(x.sentences.map((s) => `${s.article}:${s.index}`)).toEqual(['seed:0', 'seed:1', 'wire:0', 'wire:1'])
+    expect(x.sentences.map((s) => s.sentiment)).toEqual([3, 2, 0, -2])
+  })
+
+  it('records methods: versions, codebook, settings and article hashes', () => {
+    expect(x.methods).toMatchObject({
+      engineVersion: '0.1.0',
+      lexiconVersion: 'test-lex-1',
+      codebook: { name: 'class codebook' },
+      settings: { linkThreshold: 0.35 },
+      articleHashes: analysis.articles.map((a) => ({ article: a.id, sha256: a.hash }))
+    })
+    expect(x.metrics.map((m) => m.outlet)).toEqual(['Seed, "Daily"', '=Wire+'])
+    expect(x.naming.map((n) => [n.actor, n.article, n.terms[0]!.term])).toEqual([['israel', 'seed', 'zionist-regime'], ['israel', 'wire', 'israel']])
+  })
+
+  it('is deterministic and only carries a timestamp when given one', () => {
+    expect(toJsonExportText(analysis)).toBe(toJsonExportText(fixtureAnalysis()))
+    expect('generatedAt' in toJsonExport(analysis)).toBe(false)
+    expect(toJsonExport(analysis, { generatedAt: '2024-01-01T00:00:00Z' }).generatedAt).toBe('2024-01-01T00:00:00Z')
+    expect(toJsonExportText(analysis).endsWith('}\n')).toBe(true)
+  })
+})
