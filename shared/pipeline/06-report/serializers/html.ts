@@ -1,0 +1,391 @@
+/**
+ * The HTML report: ONE self-contained file (inline CSS, inline hand-written SVG, no script, no
+ * external resource) that a researcher can archive, mail or print, and that reads the same with
+ * JavaScript off. Everything on it comes from the `Analysis`; highlights are built from offsets.
+ *
+ * Safety: article text and metadata are untrusted. Every string goes through `escapeHtml`;
+ * markup comes only from the templates here. URLs are printed as plain text, never as links,
+ * so a `javascript:` URL is inert.
+ */
+import type { Analysis, Article, ArticleId, FlagCategory, Link, PassageDiff, Span } from '../../../model'
+import { builtinNaming } from '../../../resources/naming'
+import { alignmentMapSvg, flagsChartSvg, sentimentArcsSvg } from './htmlCharts'
+import { baseCss, pct, renderArticleBody, renderLegend, renderNotes } from './htmlParts'
+import {
+  CATEGORY_ORDER,
+  CATEGORY_STYLES,
+  articleNames,
+  escapeHtml,
+  fmt,
+  orderedArticles,
+  redactString,
+  redactionSpans as redactNames,
+  renderSegments,
+  segmentSpans,
+  type SpanInput
+} from './shared'
+
+export interface HtmlReportOptions {
+  /** Document title; defaults to "Parallax report: <base title>". */
+  readonly title?: string
+  /** Hide outlet and author names (letter labels instead), in metadata and article text. */
+  readonly blindSources?: boolean
+  /** Timestamp printed in the header (ISO string); defaults to the current time. */
+  readonly generatedAt?: string
+  /** Link threshold the alignment used (the Analysis does not record it); printed in Methods. */
+  readonly linkThreshold?: number
+}
+
+/** Renders the full report. Deterministic for a fixed `generatedAt`. */
+export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
+  const blind = options.blindSources === true
+  const arts = orderedArticles(analysis)
+  const names = articleNames(analysis, blind)
+  const baseArt = arts[0]
+  const meta = (s: string): string => (blind ? redactString(s, analysis, names) : s)
+  const title = options.title ?? `Parallax report: ${baseArt ? meta(baseArt.meta.title) || baseArt.id : 'no articles'}`
+  const generatedAt = options.generatedAt ?? new Date().toISOString()
+
+  const sections = [
+    header(analysis, arts, names, title, generatedAt, blind, meta),
+    section('legend', 'How to read the highlights', `<p class="sub">Each highlight has a tinted background, an underline style and a symbol, and a numbered note under its article with the category, the explanation, the rule that produced it, its confidence, whether it sits in a quotation, and its review status.</p>${renderLegend()}`),
+    section('overview', 'Overview', overview(analysis, names)),
+    articlesSection(analysis, arts, names, blind),
+    section('aligned', 'Aligned passages and their differences', alignedSection(analysis, names, blind), true),
+    section('only-here', 'Only in this article', onlyHereSection(analysis, arts, names, blind)),
+    section('metrics', 'Per-outlet metrics', metricsTable(analysis, arts, names), true),
+    section('naming', 'Naming: which words each outlet uses for each actor', namingTable(analysis, arts, names)),
+    section('sourcing', 'Sourcing: whose voices are quoted', sourcingTable(analysis, arts, names, blind ? meta : (s) => s)),
+    section('methods', 'Methods', methods(analysis, arts, names, options), true)
+  ]
+  return document(title, sections.join('\n'))
+}
+
+/** Wraps body HTML into a complete document with the shared stylesheet. */
+export function document(title: string, body: string, extraCss = ''): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="Parallax">
+<title>${escapeHtml(title)}</title>
+<style>${baseCss()}${extraCss}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`
+}
+
+function section(id: string, heading: string, body: string, pageBreak = false): string {
+  return `<section id="${id}"${pageBreak ? ' class="page"' : ''}><h2>${escapeHtml(heading)}</h2>${body}</section>`
+}
+
+function header(
+  analysis: Analysis,
+  arts: readonly Article[],
+  names: ReadonlyMap<ArticleId, string>,
+  title: string,
+  generatedAt: string,
+  blind: boolean,
+  meta: (s: string) => string
+): string {
+  const rows = arts.map((a) => {
+    const m = a.meta
+    const words = analysis.metrics.find((x) => x.article === a.id)?.words
+    return (
+      `<tr data-article="${escapeHtml(a.id)}"><td><strong>${escapeHtml(names.get(a.id) ?? a.id)}</strong>${a.id === analysis.base ? ' <span class="badge base">base</span>' : ''}</td>` +
+      `<td>${escapeHtml(meta(m.title) || '—')}</td>` +
+      (blind ? '' : `<td>${escapeHtml(m.outlet || '—')}</td><td>${escapeHtml(m.author || '—')}</td>`) +
+      `<td>${escapeHtml(m.date || '—')}</td>` +
+      (blind ? '' : `<td>${escapeHtml(m.viewpoint || '—')}</td>`) +
+      `<td>${m.constructed ? '<span class="badge">constructed sample</span>' : 'real'}</td>` +
+      `<td class="num">${words ?? '—'}</td>` +
+      `<td class="hash">${escapeHtml(a.hash)}</td></tr>`
+    )
+  })
+  const head =
+    '<tr><th>Article</th><th>Title</th>' +
+    (blind ? '' : '<th>Outlet</th><th>Author</th>') +
+    '<th>Date</th>' +
+    (blind ? '' : '<th>Viewpoint</th>') +
+    '<th>Kind</th><th class="num">Words</th><th>SHA-256 of analysed text</th></tr>'
+  const constructed = arts.some((a) => a.meta.constructed)
+    ? '<p class="small"><strong>Note:</strong> articles marked “constructed sample” were written for teaching; their outlets are fictional.</p>'
+    : ''
+  return (
+    `<header><h1>${escapeHtml(title)}</h1>` +
+    `<p class="sub ui">Generated by Parallax ${escapeHtml(analysis.engineVersion)} on ${escapeHtml(generatedAt)}${blind ? ' · <strong>blind mode</strong>: sources hidden' : ''}</p>` +
+    `<table class="articles"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>${constructed}</header>`
+  )
+}
+
+function overview(analysis: Analysis, names: ReadonlyMap<ArticleId, string>): string {
+  return (
+    `<figure><figcaption>Own-voice flags per 100 words, by category (quotations excluded).</figcaption>${flagsChartSvg(analysis, names)}</figure>` +
+    `<figure><figcaption>Sentiment along each article (average word score per sentence, smoothed over 3 sentences; same scale in every panel).</figcaption><div class="arcs">${sentimentArcsSvg(analysis, names)}</div></figure>` +
+    `<figure><figcaption>Alignment map: where each article’s passages match the base article’s.</figcaption>${alignmentMapSvg(analysis, names)}</figure>`
+  )
+}
+
+function articlesSection(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, blind: boolean): string {
+  const cols = arts.map((a, i) => {
+    const anchor = `a${i}`
+    const r = renderArticleBody(analysis, a, { highlights: true, onlyHere: true, blind, names, anchor })
+    const m = a.meta
+    const metaLine = [
+      blind ? '' : m.author ? `by ${m.author}` : '',
+      m.date,
+      blind ? '' : m.viewpoint ? `viewpoint: ${m.viewpoint}` : '',
+      m.constructed ? 'constructed sample' : ''
+    ]
+      .filter(Boolean)
+      .map(escapeHtml)
+      .join(' · ')
+    const t = blind ? redactString(m.title, analysis, names) : m.title
+    const redactText = (s: string): string => (blind ? redactString(s, analysis, names) : s)
+    return (
+      `<article class="col" data-article="${escapeHtml(a.id)}" aria-labelledby="${anchor}-h">` +
+      `<h3 id="${anchor}-h">${escapeHtml(names.get(a.id) ?? a.id)}${a.id === analysis.base ? ' <span class="badge base">base</span>' : ''}</h3>` +
+      `<p class="meta"><strong>${escapeHtml(t)}</strong>${metaLine ? `<br>${metaLine}` : ''}</p>` +
+      `<div class="text">${r.body}</div>` +
+      `<h4 class="ui small">Notes</h4>${renderNotes(r, anchor, redactText)}` +
+      `</article>`
+    )
+  })
+  const n = arts.length
+  return (
+    `<section id="articles" class="page"><h2>The articles side by side</h2>` +
+    `<div class="cols${n > 2 ? ' many' : ''}" style="grid-template-columns:repeat(${n},minmax(${n > 3 ? '17rem' : '0'},1fr));${n > 3 ? 'overflow-x:auto' : ''}">${cols.join('')}</div></section>`
+  )
+}
+
+/** One side of a link, with deleted (side a) or inserted (side b) words and change numbers. */
+function passageHtml(
+  analysis: Analysis,
+  span: Span & { article: ArticleId },
+  diff: PassageDiff | undefined,
+  side: 'a' | 'b',
+  blind: boolean,
+  names: ReadonlyMap<ArticleId, string>
+): string {
+  const text = analysis.articles.find((x) => x.id === span.article)?.text ?? ''
+  type D = { kind: 'op' } | { kind: 'chg'; n: number } | { kind: 'redact'; label: string; start: number }
+  const spans: SpanInput<D>[] = []
+  for (const op of diff?.ops ?? []) {
+    if (side === 'a' && op.op === 'delete') spans.push({ start: op.a.start, end: op.a.end, data: { kind: 'op' } })
+    if (side === 'b' && op.op === 'insert') spans.push({ start: op.b.start, end: op.b.end, data: { kind: 'op' } })
+  }
+  ;(diff?.changes ?? []).forEach((c, i) => {
+    const s = side === 'a' ? c.a : c.b
+    if (s) spans.push({ start: s.start, end: s.end, data: { kind: 'chg', n: i + 1 } })
+  })
+  if (blind) {
+    for (const r of redactionSpansIn(analysis, text, span)) spans.push({ ...r, data: { kind: 'redact', label: names.get(r.owner) ?? 'source', start: r.start } })
+  }
+  const segs = segmentSpans(text, spans, span.start, span.end)
+  return renderSegments(
+    segs,
+    (d) => (d.kind === 'op' ? (side === 'a' ? ['<del>', '</del>'] : ['<ins>', '</ins>']) : null),
+    {
+      replace: (sg) => {
+        const red = sg.spans.find((d): d is Extract<D, { kind: 'redact' }> => d.kind === 'redact')
+        if (!red) return null
+        return sg.start === Math.max(red.start, span.start) ? `[${escapeHtml(red.label)}]` : ''
+      },
+      after: (d) => (d.kind === 'chg' ? `<sup class="chg-ref">${d.n}</sup>` : '')
+    }
+  )
+}
+
+function redactionSpansIn(analysis: Analysis, text: string, range: Span): { start: number; end: number; owner: ArticleId }[] {
+  // Search only the passage: cheaper than the whole text and the spans are absolute anyway.
+  const slice = text.slice(range.start, range.end)
+  return redactNames(slice, analysis).map((r) => ({ ...r, start: r.start + range.start, end: r.end + range.start }))
+}
+
+const CHANGE_LABELS: Readonly<Record<string, string>> = {
+  'naming-swap': 'Naming swap',
+  intensity: 'Intensity',
+  'hedge-added': 'Hedge added',
+  'hedge-dropped': 'Hedge dropped',
+  'reporting-verb': 'Reporting verb',
+  'evaluative-added': 'Evaluative word added',
+  'evaluative-removed': 'Evaluative word removed',
+  'quote-changed': 'Quotation changed',
+  'number-changed': 'Number changed',
+  other: 'Other change'
+}
+
+function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string>, blind: boolean): string {
+  const links = analysis.alignment.links
+  if (links.length === 0) return '<p class="empty">No aligned passages.</p>'
+  const diffs = new Map(analysis.diffs.map((d) => [d.linkId, d]))
+  const order = orderedArticles(analysis).map((a) => a.id)
+  const pos = (id: ArticleId): number => order.indexOf(id)
+  // Group by article pair (base pairs first), then by position in side a.
+  const sorted = [...links].sort(
+    (x, y) => pos(x.a.article) - pos(y.a.article) || pos(x.b.article) - pos(y.b.article) || x.a.start - y.a.start || x.b.start - y.b.start
+  )
+  const groups = new Map<string, Link[]>()
+  for (const l of sorted) {
+    const k = `${l.a.article}\u0000${l.b.article}`
+    groups.set(k, [...(groups.get(k) ?? []), l])
+  }
+  const text = (id: ArticleId, s: Span): string => (analysis.articles.find((a) => a.id === id)?.text ?? '').slice(s.start, s.end)
+  const red = (s: string): string => (blind ? redactString(s, analysis, names) : s)
+  const out: string[] = [
+    '<p class="sub">Each row pairs two passages that report the same thing. Words only in the left passage are shown <del>struck</del>, words only in the right passage <ins>underlined</ins>; numbered changes are classified and explained in the last column.</p>'
+  ]
+  for (const group of groups.values()) {
+    const first = group[0]!
+    const an = names.get(first.a.article) ?? first.a.article
+    const bn = names.get(first.b.article) ?? first.b.article
+    const rows = group.map((l) => {
+      const d = diffs.get(l.id)
+      const changes = (d?.changes ?? []).map((c, i) => {
+        const av = c.a ? `“${escapeHtml(red(text(l.a.article, c.a)))}”` : '—'
+        const bv = c.b ? `“${escapeHtml(red(text(l.b.article, c.b)))}”` : '—'
+        return `<li data-change-kind="${escapeHtml(c.kind)}"><strong>${i + 1}. ${escapeHtml(CHANGE_LABELS[c.kind] ?? c.kind)}</strong>: ${av} → ${bv}. ${escapeHtml(red(c.explanation))} <span class="facts">(rule <code>${escapeHtml(c.rule)}</code>)</span></li>`
+      })
+      const evidence = l.evidence
+        .slice(0, 8)
+        .map((e) => `<li>${escapeHtml(e.kind)}: ${escapeHtml(red(e.a))}${e.a !== e.b ? ` ≈ ${escapeHtml(red(e.b))}` : ''}${e.referent ? ` (${escapeHtml(e.referent)})` : ''} · ${fmt(e.weight, 2)}</li>`)
+        .join('')
+      return (
+        `<tr data-link-id="${escapeHtml(l.id)}">` +
+        `<td class="passage">${passageHtml(analysis, l.a, d, 'a', blind, names)}</td>` +
+        `<td class="passage">${passageHtml(analysis, l.b, d, 'b', blind, names)}</td>` +
+        `<td>${changes.length ? `<ul class="changes">${changes.join('')}</ul>` : '<span class="small">No classified changes.</span>'}${d?.timedOut ? '<p class="small">Diff hit its time limit; differences are coarser.</p>' : ''}${d ? '' : '<p class="small">No word diff for this link.</p>'}</td>` +
+        `<td class="small">score ${fmt(l.score, 2)}${l.origin === 'user' ? ' (linked by user)' : ''}${evidence ? `<ul class="evidence">${evidence}</ul>` : ''}</td></tr>`
+      )
+    })
+    out.push(
+      `<h3>${escapeHtml(an)} ↔ ${escapeHtml(bn)}</h3>` +
+        `<table class="aligned"><colgroup><col style="width:30%"><col style="width:30%"><col style="width:27%"><col style="width:13%"></colgroup>` +
+        `<thead><tr><th>${escapeHtml(an)}</th><th>${escapeHtml(bn)}</th><th>Classified changes</th><th>Score and evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    )
+  }
+  return out.join('')
+}
+
+function onlyHereSection(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, blind: boolean): string {
+  const red = (s: string): string => (blind ? redactString(s, analysis, names) : s)
+  return arts
+    .map((a) => {
+      const items = analysis.alignment.unmatched
+        .filter((u) => u.article === a.id)
+        .sort((x, y) => x.start - y.start)
+        .map((u) => {
+          const missing = u.missingIn.map((m) => names.get(m) ?? m).join(', ')
+          return `<li data-unmatched="${u.sentence}"><q>${escapeHtml(red(a.text.slice(u.start, u.end)))}</q> <span class="facts">(no counterpart in: ${escapeHtml(missing)})</span></li>`
+        })
+      return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p class="empty">Every sentence has a counterpart in all other articles.</p>'}`
+    })
+    .join('')
+}
+
+function metricsTable(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>): string {
+  const metric = new Map(analysis.metrics.map((m) => [m.article, m]))
+  const cats: FlagCategory[] = CATEGORY_ORDER.filter((c) => arts.some((a) => (metric.get(a.id)?.flagsPer100[c] ?? 0) > 0))
+  const head =
+    '<tr><th>Article</th><th class="num">Words</th><th class="num">Sentences</th>' +
+    cats.map((c) => `<th class="num" title="${escapeHtml(CATEGORY_STYLES[c].label)}">${CATEGORY_STYLES[c].icon} ${CATEGORY_STYLES[c].code}</th>`).join('') +
+    '<th class="num">Own-voice flags</th><th class="num">Quoted flags</th><th class="num">Mean sentiment</th><th class="num">Only here</th><th>Quotes by side</th></tr>'
+  const rows = arts.map((a) => {
+    const m = metric.get(a.id)
+    if (!m) return `<tr><td>${escapeHtml(names.get(a.id) ?? a.id)}</td><td colspan="${cats.length + 7}">no metrics</td></tr>`
+    const sides = Object.entries(m.sourcesBySide)
+      .sort((x, y) => y[1] - x[1])
+      .map(([s, n]) => `${escapeHtml(s || 'unknown side')}: ${n}`)
+      .join('<br>')
+    return (
+      `<tr data-article="${escapeHtml(a.id)}"><td>${escapeHtml(names.get(a.id) ?? a.id)}</td><td class="num">${m.words}</td><td class="num">${m.sentences}</td>` +
+      cats.map((c) => `<td class="num">${fmt(m.flagsPer100[c] ?? 0, 2)}</td>`).join('') +
+      `<td class="num">${m.ownVoiceFlags}</td><td class="num">${m.quotedFlags}</td><td class="num">${fmt(m.meanSentiment, 3)}</td><td class="num">${pct(m.uniqueShare)}</td><td>${sides || '—'}</td></tr>`
+    )
+  })
+  const key = cats.map((c) => `${CATEGORY_STYLES[c].code} = ${CATEGORY_STYLES[c].label}`).join('; ')
+  return (
+    `<p class="sub">Flag columns are own-voice flags per 100 words (quotations excluded). Mean sentiment is the average word score per sentence (negative = more negative wording). “Only here” is the share of sentences with no counterpart in any other article.</p>` +
+    `<table class="metrics"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>${key ? `<p class="small">${escapeHtml(key)}</p>` : ''}`
+  )
+}
+
+/** Actor label from the built-in naming resource, else the id made readable. */
+export function actorLabel(id: string): string {
+  const a = builtinNaming().actorById.get(id)
+  if (a) return a.label
+  return id.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase())
+}
+
+function namingTable(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>): string {
+  const actors = [...new Set(analysis.naming.map((c) => c.actor))]
+  if (actors.length === 0) return '<p class="empty">No actor mentions were found.</p>'
+  const head = `<tr><th>Actor</th>${arts.map((a) => `<th>${escapeHtml(names.get(a.id) ?? a.id)}</th>`).join('')}</tr>`
+  const rows = actors.map((actor) => {
+    const cells = arts.map((a) => {
+      const cell = analysis.naming.find((c) => c.actor === actor && c.article === a.id)
+      if (!cell || cell.terms.length === 0) return '<td class="empty">—</td>'
+      const terms = [...cell.terms]
+        .sort((x, y) => y.count - x.count)
+        .map((t) => {
+          const marked = t.viewpoint !== 'neutral' && !t.viewpoint.startsWith('neutral')
+          return `<li${marked ? ' class="vp"' : ''}>${marked ? '⚑ ' : ''}“${escapeHtml(t.surface)}” ×${t.count} <span class="facts">${escapeHtml(t.viewpoint)}</span></li>`
+        })
+      return `<td data-naming="${escapeHtml(`${actor}|${a.id}`)}"><ul class="evidence">${terms.join('')}</ul>${cell.meanSentiment !== null ? `<span class="small">sentiment near mentions ${fmt(cell.meanSentiment, 2)}</span>` : ''}</td>`
+    })
+    return `<tr><th>${escapeHtml(actorLabel(actor))}</th>${cells.join('')}</tr>`
+  })
+  return `<p class="sub">⚑ marks a term that signals a viewpoint; “×n” is how many times the article uses it.</p><table class="naming"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
+}
+
+function sourcingTable(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, red: (s: string) => string): string {
+  const blocks = arts.map((a) => {
+    const quotes = [...(analysis.language.find((l) => l.article === a.id)?.quotes ?? [])].sort((x, y) => x.start - y.start)
+    if (quotes.length === 0) return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><p class="empty">No quotations found.</p>`
+    const rows = quotes.map((q) => {
+      const t = a.text.slice(q.start, q.end)
+      const short = t.length > 160 ? t.slice(0, 157) + '…' : t
+      return `<tr><td>${escapeHtml(red(q.anonymous ? 'anonymous source' : q.speaker || 'unidentified'))}</td><td>${escapeHtml(q.side || 'unknown')}</td><td>${escapeHtml(q.verb || '—')}</td><td><q>${escapeHtml(red(short))}</q></td></tr>`
+    })
+    return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><table class="sourcing"><thead><tr><th>Speaker</th><th>Side</th><th>Reporting verb</th><th>Quotation</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  })
+  return blocks.join('')
+}
+
+function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, options: HtmlReportOptions): string {
+  const cb = analysis.codebook
+  const codebook = cb
+    ? `<p>Codebook “${escapeHtml(cb.name)}” with ${cb.entries.length} entr${cb.entries.length === 1 ? 'y' : 'ies'} (added to the built-in lexicons):</p><table><thead><tr><th>Term</th><th>Category</th><th>Note</th></tr></thead><tbody>${cb.entries.map((e) => `<tr><td>${escapeHtml(e.term)}</td><td>${escapeHtml(CATEGORY_STYLES[e.category].label)}</td><td>${escapeHtml(e.note)}</td></tr>`).join('')}</tbody></table>`
+    : '<p>No user codebook: built-in lexicons only.</p>'
+  const warnings = arts.flatMap((a) => a.warnings.map((w) => `<li>${escapeHtml(names.get(a.id) ?? a.id)}: ${escapeHtml(w.code)} — ${escapeHtml(w.message)}</li>`))
+  const hashes = arts.map((a) => `<tr><td>${escapeHtml(names.get(a.id) ?? a.id)}</td><td class="hash">${escapeHtml(a.hash)}</td><td>${escapeHtml(a.source.format)}, ${escapeHtml(a.source.encoding)}, ${a.source.byteLength} bytes</td></tr>`)
+  const reviews = analysis.reviews.length
+  const annotations = analysis.annotations.length
+  return (
+    `<table class="methods-facts"><tbody>` +
+    `<tr><th>Engine version</th><td>${escapeHtml(analysis.engineVersion)}</td></tr>` +
+    `<tr><th>Lexicon version</th><td>${escapeHtml(analysis.lexiconVersion)}</td></tr>` +
+    `<tr><th>Base article</th><td>${escapeHtml(names.get(analysis.base) ?? analysis.base)}</td></tr>` +
+    `<tr><th>Link threshold</th><td>${options.linkThreshold !== undefined ? fmt(options.linkThreshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
+    `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
+    `</tbody></table>` +
+    `<h3>Codebook</h3>${codebook}` +
+    `<h3>Analysed texts</h3><p class="small">The SHA-256 hash of each article’s cleaned text proves which text was analysed: recompute it over the UTF-8 text to check.</p><table><thead><tr><th>Article</th><th>SHA-256</th><th>Source</th></tr></thead><tbody>${hashes.join('')}</tbody></table>` +
+    (warnings.length ? `<h3>Ingestion warnings</h3><ul class="small">${warnings.join('')}</ul>` : '') +
+    `<h3>How the results are produced</h3><ul class="small">` +
+    `<li><strong>Alignment.</strong> Each article is split into paragraphs, sentences and words. Passages (runs of sentences) are linked to the base article when they share enough distinctive terms, names, numbers, dates or quotations; different names for the same actor (e.g. “Zionist regime” and “Israel”) count as the same. The score and evidence of each link are listed with it.</li>` +
+    `<li><strong>Differences.</strong> Linked passages are compared word by word (diff-match-patch in word mode); substitutions are classified (naming swap, intensity, hedges, reporting verbs, evaluative words, quotations, numbers) by rules, each with its rule id and explanation.</li>` +
+    `<li><strong>Flags.</strong> Words and phrases are matched against the project’s own lexicons (loaded wording, labelling, exaggeration, doubt, fear, hedges, factives, reporting verbs, vague sources) and naming classes (contested names), with negation and quotation detection. Each flag records the rule that produced it, a plain explanation and a confidence. Flags are suggestions for a human reader, not verdicts; reviewers can accept or reject each one.</li>` +
+    `<li><strong>Sentiment.</strong> Word scores from the AFINN-165 word list (Finn Årup Nielsen, licensed under the Open Database License, ODbL v1.0, via the <code>sentiment</code> package) with the project’s own negation handling; per-sentence score divided by word count.</li>` +
+    `<li><strong>Quotations and sources.</strong> Quoted passages, their speakers and reporting verbs are detected by pattern rules; the speaker’s side comes from the naming classes when the speaker resolves to a known actor.</li>` +
+    `</ul>` +
+    (arts.some((a) => a.meta.constructed)
+      ? '<p class="small"><strong>Constructed teaching samples.</strong> Articles marked as constructed were written by the Parallax project for teaching: the outlets are fictional and the wording is invented, while the facts follow public reporting of the events.</p>'
+      : '')
+  )
+}
