@@ -2,7 +2,7 @@
  * A study: what the user saves and reopens (`*.parallax.json`). The runtime schema and its
  * migrations live in `shared/study/`; these are the static types.
  */
-import type { ArticleId, ArticleMeta, Article } from './article'
+import type { ArticleId, ArticleMeta, Article, IngestWarning } from './article'
 import type { AlignmentCorrection } from './align'
 import type { Codebook, FlagCategory } from './language'
 
@@ -38,6 +38,8 @@ export interface StudyArticle {
   readonly text: string
   readonly hash: string
   readonly source: Article['source']
+  /** What ingestion changed or guessed (kept so exports from a study match exports at import). */
+  readonly warnings?: readonly IngestWarning[]
 }
 
 export interface Study {

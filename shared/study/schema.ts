@@ -11,7 +11,7 @@
  * declared key order is the order `serializeStudy` writes, so saved files diff cleanly.
  */
 import { z } from 'zod'
-import type { FlagCategory, Study } from '../model'
+import type { FlagCategory, IngestWarningCode, Study } from '../model'
 import { err, ok, type Result } from '../util/result'
 
 /** The schema version this build writes and reads. */
@@ -66,7 +66,23 @@ const article = z.object({
   meta,
   text: z.string(),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-digit lowercase hex SHA-256'),
-  source
+  source,
+  warnings: z
+    .array(
+      z.object({
+        code: z.enum([
+          'INVALID_ENCODING_REPLACED',
+          'ENCODING_GUESSED',
+          'DUPLICATE_LEAD_COLLAPSED',
+          'BOILERPLATE_REMOVED',
+          'TEXT_TRUNCATED',
+          'NO_PARAGRAPH_BREAKS',
+          'OTHER'
+        ] as const satisfies readonly IngestWarningCode[]),
+        message: z.string()
+      })
+    )
+    .optional()
 })
 
 const passageRef = z.object({

@@ -139,7 +139,14 @@ export function createStudy(articles: readonly Article[], base: ArticleId, optio
     createdAt: options.now,
     savedAt: options.now,
     base,
-    articles: articles.map((a) => ({ id: a.id, meta: a.meta, text: a.text, hash: a.hash, source: a.source })),
+    articles: articles.map((a) => ({
+      id: a.id,
+      meta: a.meta,
+      text: a.text,
+      hash: a.hash,
+      source: a.source,
+      ...(a.warnings.length > 0 ? { warnings: a.warnings } : {})
+    })),
     corrections: options.corrections ?? [],
     reviews: options.reviews ?? [],
     annotations: options.annotations ?? [],
@@ -155,7 +162,7 @@ export function createStudy(articles: readonly Article[], base: ArticleId, optio
 export function studyToAnalyzeInput(study: Study): AnalyzeInput {
   return {
     articles: study.articles.map(
-      (a): Article => ({ id: a.id, meta: a.meta, text: a.text, hash: a.hash, source: a.source, warnings: [] })
+      (a): Article => ({ id: a.id, meta: a.meta, text: a.text, hash: a.hash, source: a.source, warnings: a.warnings ?? [] })
     ),
     base: study.base,
     corrections: study.corrections,

@@ -10,7 +10,7 @@ function article(id: string, text: string, title = id): Article {
     text,
     hash: sha256(text),
     source: { format: 'txt', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
-    warnings: [{ code: 'OTHER', message: 'not stored in studies' }]
+    warnings: [{ code: 'BOILERPLATE_REMOVED', message: 'removed a cookie notice' }]
   }
 }
 
@@ -31,13 +31,15 @@ function mutate(study: Study, f: (raw: Record<string, unknown>) => void): string
 }
 
 describe('createStudy / serializeStudy / parseStudy', () => {
-  it('records versions, base, codebook and articles without ingest warnings', () => {
+  it('records versions, base, codebook, articles and their ingest warnings', () => {
     const s = make({ codebook: { name: 'cb', entries: [{ term: 'regime', category: 'labeling', note: '' }] } })
     expect(s).toMatchObject({ format: 'parallax-study', schemaVersion: STUDY_SCHEMA_VERSION, lexiconVersion: 'lex-1', base: 'seed', title: 'Baku opens embassy' })
     expect(s.appVersion).toMatch(/^\d+\.\d+\.\d+/)
     expect(s.codebook?.entries).toHaveLength(1)
     expect(s.articles.map((a) => a.id)).toEqual(['seed', 'wire'])
-    expect(Object.keys(s.articles[0]!)).toEqual(['id', 'meta', 'text', 'hash', 'source'])
+    expect(Object.keys(s.articles[0]!)).toEqual(['id', 'meta', 'text', 'hash', 'source', 'warnings'])
+    expect(s.articles[0]!.warnings).toEqual(A.warnings)
+    expect(studyToAnalyzeInput(s).articles[0]!.warnings).toEqual(A.warnings)
   })
 
   it('round-trips byte for byte with stable key order and 2-space indentation', () => {
@@ -70,7 +72,7 @@ describe('createStudy / serializeStudy / parseStudy', () => {
     const input = studyToAnalyzeInput(s)
     expect(input.base).toBe('seed')
     expect(input.linkThreshold).toBe(0.3)
-    expect(input.articles[1]).toMatchObject({ id: 'wire', text: B.text, hash: B.hash, warnings: [] })
+    expect(input.articles[1]).toMatchObject({ id: 'wire', text: B.text, hash: B.hash })
     expect('linkThreshold' in studyToAnalyzeInput(make())).toBe(false)
   })
 })
