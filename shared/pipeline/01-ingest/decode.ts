@@ -53,8 +53,37 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return true
 }
 
+/** windows-1252 bytes 0x80–0x9F (0 = undefined in the code page, kept as the C1 control). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+]
+
+/**
+ * windows-1252 by table. Node 20's TextDecoder takes a Latin-1 fast path for this label and
+ * turns 0x93 into U+0093 instead of “ (browsers are right); curly quotes and dashes matter here.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const CHUNK = 8192
+  for (let off = 0; off < bytes.length; off += CHUNK) {
+    const end = Math.min(bytes.length, off + CHUNK)
+    const codes = new Array<number>(end - off)
+    for (let i = off; i < end; i++) {
+      const b = bytes[i]!
+      codes[i - off] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || b : b
+    }
+    parts.push(String.fromCharCode(...codes))
+  }
+  return parts.join('')
+}
+
+/** Labels the WHATWG Encoding standard maps to windows-1252. */
+const CP1252_LABELS = /^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|ascii|us-ascii|iso-ir-100|cp819|ibm819)$/i
+
 /** Decode with TextDecoder; returns undefined when the runtime does not know the label. */
 function tryTextDecoder(bytes: Uint8Array, label: string, fatal = false): string | undefined {
+  if (CP1252_LABELS.test(label)) return decodeWindows1252(bytes)
   let decoder: TextDecoder
   try {
     decoder = new TextDecoder(label, { fatal, ignoreBOM: false })

@@ -89,10 +89,14 @@ export async function extractDocx(bytes: Uint8Array, name: string, limits: ZipLi
   try {
     // A fresh ArrayBuffer holding exactly these bytes (the input may be a view into a larger one).
     const arrayBuffer = bytes.slice().buffer as ArrayBuffer
-    value = (await mammoth.extractRawText({ arrayBuffer })).value
+    // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip accepts a
+    // Uint8Array for either, so pass both (no Node Buffer needed in shared/).
+    const input = { arrayBuffer, buffer: new Uint8Array(arrayBuffer) } as unknown as Parameters<typeof mammoth.extractRawText>[0]
+    value = (await mammoth.extractRawText(input)).value
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : 'unreadable'
-    return err('CORRUPT_DOCX', `${name} is damaged: ${why}.`)
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim()
+    const short = /xml/i.test(why) ? 'its document XML is broken' : why.slice(0, 80)
+    return err('CORRUPT_DOCX', `${name} is damaged (${short}).`)
   }
   // mammoth ends each paragraph with "\n\n"; a soft line break inside one gives a single "\n".
   const paragraphs = value.split(/\n+/)

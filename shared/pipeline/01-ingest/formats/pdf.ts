@@ -116,17 +116,23 @@ const furnitureKey = (s: string): string => s.toLowerCase().replace(/\d+/g, '#')
 
 /** Drop running headers/footers and page numbers (see file comment, step 2). */
 function removeFurniture(pages: Line[][]): Line[][] {
+  // Edges are geometric (the two highest and two lowest lines): producers often draw running
+  // headers after the body, so stream order does not tell where a line sits on the page.
+  const edgesOf = (lines: readonly Line[]): Set<Line> => {
+    const byY = [...lines].sort((a, b) => b.y - a.y)
+    return new Set([...byY.slice(0, 2), ...byY.slice(-2)])
+  }
+  const edges = pages.map(edgesOf)
   const edgeCount = new Map<string, number>()
-  for (const lines of pages) {
+  for (const e of edges) {
     const keys = new Set<string>()
-    for (const l of [...lines.slice(0, 2), ...lines.slice(-2)]) keys.add(furnitureKey(l.text))
+    for (const l of e) keys.add(furnitureKey(l.text))
     for (const k of keys) edgeCount.set(k, (edgeCount.get(k) ?? 0) + 1)
   }
   const minRepeats = Math.max(2, Math.ceil(pages.length * 0.5))
-  return pages.map((lines) =>
-    lines.filter((l, i) => {
-      const atEdge = i < 2 || i >= lines.length - 2
-      if (!atEdge) return true
+  return pages.map((lines, p) =>
+    lines.filter((l) => {
+      if (!edges[p]!.has(l)) return true
       if (PAGE_NUMBER.test(l.text)) return false
       return pages.length < 2 || (edgeCount.get(furnitureKey(l.text)) ?? 0) < minRepeats
     })
