@@ -19,7 +19,10 @@
  */
 import type { EvidenceKind, Segmentation, Token } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
+import { builtinSynonyms } from '../../resources/wording'
 import { MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
+
+const synonymClasses = builtinSynonyms()
 
 export interface FeatureOcc {
   readonly kind: EvidenceKind
@@ -81,9 +84,14 @@ function put(map: SentenceFeatures, key: string, kind: EvidenceKind, surface: st
   else if (cap !== 0 && prev.cap === 0) map.set(key, { kind: prev.kind, surface: prev.surface, cap })
 }
 
-/** Feature key of one content word, or null for stop words and one-letter tokens. */
+/**
+ * Feature key of one content word, or null for stop words and one-letter tokens. Words of a
+ * near-synonym class (shared/resources/wording/synonyms.json) share the key `t:~<class>`.
+ */
 export function wordKey(t: Token): string | null {
   if (t.kind !== 'word' || t.norm.length < 2 || STOP_WORDS.has(t.norm)) return null
+  const cls = synonymClasses.get(t.stem)
+  if (cls !== undefined) return 't:~' + cls
   return 't:' + t.stem.slice(0, STEM_CUT)
 }
 

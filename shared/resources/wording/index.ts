@@ -14,6 +14,7 @@ import intensityData from './intensity.json'
 import reportingData from './reporting.json'
 import hedgesData from './hedges.json'
 import evaluativeData from './evaluative.json'
+import synonymsData from './synonyms.json'
 
 export class WordingError extends Error {
   constructor(message: string) {
@@ -161,4 +162,37 @@ export function builtinWording(): Wording {
 export function matchNorms<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
   const byNorm = tokens.map((t) => (t.stem === t.norm ? t : { ...t, stem: t.norm }))
   return matcher.match(byNorm, from, to)
+}
+
+/**
+ * Near-synonym classes (`synonyms.json`): stem → class id. Alignment maps every word of a
+ * class to one feature. Stems come from the shared tokenizer/stemmer, so inflections the file
+ * does not list still land in the class when their stem matches a listed word's stem.
+ */
+export function compileSynonyms(data: unknown, source = 'shared/resources/wording/synonyms.json'): ReadonlyMap<string, string> {
+  const o = obj(data, source)
+  if (!Array.isArray(o['classes'])) throw new WordingError(`${source}: "classes" must be an array`)
+  const out = new Map<string, string>()
+  o['classes'].forEach((c, ci) => {
+    const w = `${source}: class ${ci}`
+    const co = obj(c, w)
+    const id = str(co['id'], `${w} "id"`)
+    for (const word of strings(co['words'], `${w} "${id}" "words"`)) {
+      const toks = tokenize(word).filter((t) => t.kind !== 'punct')
+      if (toks.length !== 1) throw new WordingError(`${w} "${id}": "${word}" must be a single word`)
+      const stem = toks[0]!.stem
+      const prev = out.get(stem)
+      if (prev !== undefined && prev !== id) throw new WordingError(`${w} "${id}": "${word}" (stem "${stem}") is already in class "${prev}"`)
+      out.set(stem, id)
+    }
+  })
+  return out
+}
+
+let synonyms: ReadonlyMap<string, string> | null = null
+
+/** The built-in synonym classes, validated once at first use. */
+export function builtinSynonyms(): ReadonlyMap<string, string> {
+  synonyms ??= compileSynonyms(synonymsData)
+  return synonyms
 }
