@@ -178,12 +178,33 @@ export function parseDateline(paragraph: string): Dateline | undefined {
   return { length: m[0].length, date: /\d{4}/.test(dateText) ? normalizeDate(dateText) : '' }
 }
 
+const DATELINE_LINE = new RegExp(
+  `^(\\p{Lu}[\\p{Lu}'.-]+(?:[ -]\\p{Lu}[\\p{Lu}'.-]+){0,3})(?:,\\s*\\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)?(?=\\s*[,(]))?` +
+    `(?:\\s*,\\s*(${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?(?:,?\\s+\\d{4})?))?` +
+    `\\s*(?:\\(([^()]{1,40})\\))?\\s*[—–-]*$`,
+  'iu'
+)
+
+/**
+ * A dateline on a line of its own: "JERUSALEM, 30 March 2023", "LONDON, March 31 (Wire)",
+ * "BAKU (Reuters)". Returns the ISO date ('' if none or no year) or undefined if not a dateline.
+ */
+export function parseDatelineLine(line: string): string | undefined {
+  if (line.length > 90) return undefined
+  const m = DATELINE_LINE.exec(line)
+  if (!m) return undefined
+  const place = m[1]!
+  if (place !== place.toUpperCase() || !/\p{Lu}{2}/u.test(place)) return undefined
+  if (m[2] === undefined && m[3] === undefined) return undefined
+  return m[2] && /\d{4}/.test(m[2]) ? normalizeDate(m[2]) : ''
+}
+
 function looksLikeTitle(p: string): boolean {
   if (p.length < 3 || p.length > 200) return false
   if (!/\p{L}/u.test(p)) return false
   if (/[.,;:]$/.test(p) && !/\.\.\.$|…$/.test(p)) return false
   if (p.split(/\s+/).length > 30) return false
-  return parseByline(p) === '' && parseDateLine(p) === '' && !isBoilerplate(p)
+  return parseByline(p) === '' && parseDateLine(p) === '' && parseDatelineLine(p) === undefined && !isBoilerplate(p)
 }
 
 /** Apply every cleaning rule; see the file comment for the order and a worked example. */
@@ -230,6 +251,11 @@ export function cleanParagraphs(input: readonly string[], options: CleanOptions)
     const d = parseDateLine(p)
     if (d) {
       if (!date && d !== 'unparsed') date = d
+      continue
+    }
+    const dl = parseDatelineLine(p)
+    if (dl !== undefined) {
+      if (!date && dl) date = dl
       continue
     }
     const key = paragraphKey(p)
