@@ -243,7 +243,7 @@ export function makeFixture(opts: FixtureOptions = {}): Analysis {
       quotedFlags: language[i]!.flags.length - own.length,
       meanSentiment: sents.reduce((p, q) => p + q.comparative, 0) / Math.max(1, sents.length),
       uniqueShare: unmatched.filter((u) => u.article === a.id).length / segs[i]!.sentences.length,
-      sourcesBySide: a.id === 'herald' ? { 'Iran (government)': 1 } : a.id === 'ledger' ? { 'Iran (government)': 1, '': 1 } : { 'Iran (government)': 1 }
+      sourcesBySide: (a.id === 'herald' ? { 'Iran (government)': 1 } : a.id === 'ledger' ? { 'Iran (government)': 1, '': 1 } : { 'Iran (government)': 1 }) as Record<string, number>
     }
   })
   const term = (t: string, surface: string, count: number, viewpoint: string) => ({ term: t, surface, count, viewpoint, offsets: [] })
