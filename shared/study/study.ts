@@ -125,6 +125,11 @@ export interface CreateStudyOptions {
   readonly settings?: StudySettings
 }
 
+/** The title a new study gets when none is given: the base article's title. */
+export function defaultStudyTitle(base: Article): string {
+  return base.meta.title || 'Untitled study'
+}
+
 /** A new study over `articles` (display order kept) with `base` as the base article. */
 export function createStudy(articles: readonly Article[], base: ArticleId, options: CreateStudyOptions): Result<Study> {
   if (articles.length === 0) return err('STUDY_INVALID', 'a study needs at least one article')
@@ -135,7 +140,7 @@ export function createStudy(articles: readonly Article[], base: ArticleId, optio
     schemaVersion: STUDY_SCHEMA_VERSION,
     appVersion: ENGINE_VERSION,
     lexiconVersion: options.lexiconVersion,
-    title: options.title ?? (baseArticle.meta.title || 'Untitled study'),
+    title: options.title ?? defaultStudyTitle(baseArticle),
     createdAt: options.now,
     savedAt: options.now,
     base,

@@ -1,0 +1,92 @@
+/**
+ * Command-line parsing for the fixed contract (issue 2, item 4). Small and explicit on
+ * purpose: each command declares which options take a value and which are switches, so
+ * `--json` can be a switch for `ingest`/`eval` and take OUT|- for `compare`.
+ */
+
+/** Bad usage (unknown option, missing argument): exit 2 with a usage line. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string
+  ) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+/** Bad input (unreadable file, invalid study…): exit 1 with one line. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+export interface CommandSpec {
+  /** Options that take a value (`--base FILE`, `--base=FILE`). */
+  readonly values: readonly string[]
+  /** Options that are switches. */
+  readonly switches: readonly string[]
+}
+
+export interface Parsed {
+  readonly positionals: string[]
+  readonly values: Map<string, string>
+  readonly switches: Set<string>
+}
+
+export const SPECS: Readonly<Record<string, CommandSpec>> = {
+  ingest: { values: [], switches: ['json'] },
+  compare: { values: ['base', 'json', 'html', 'csv', 'study'], switches: [] },
+  eval: { values: [], switches: ['json'] },
+  export: { values: ['format', 'out'], switches: [] }
+}
+
+/**
+ * Parse the arguments after the command name. `-` alone is a positional/value (stdout), and
+ * everything after `--` is positional (for file names that start with a dash).
+ */
+export function parseArgs(command: string, argv: readonly string[]): Parsed {
+  const spec = SPECS[command]
+  if (!spec) throw new UsageError(`unknown command "${command}"`)
+  const positionals: string[] = []
+  const values = new Map<string, string>()
+  const switches = new Set<string>()
+  let rest = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (rest || !arg.startsWith('--') || arg === '-') {
+      if (!rest && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`, command)
+      positionals.push(arg)
+      continue
+    }
+    if (arg === '--') {
+      rest = true
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq < 0 ? undefined : eq)
+    if (spec.values.includes(name)) {
+      let value: string | undefined
+      if (eq >= 0) value = arg.slice(eq + 1)
+      else {
+        value = argv[i + 1]
+        // "--json --html x" would silently take "--html" as the file name: refuse it.
+        if (value === undefined || (value.startsWith('--') && value.length > 2)) {
+          throw new UsageError(`option --${name} needs a value`, command)
+        }
+        i++
+      }
+      if (value === '') throw new UsageError(`option --${name} needs a value`, command)
+      if (values.has(name)) throw new UsageError(`option --${name} given twice`, command)
+      values.set(name, value)
+    } else if (spec.switches.includes(name)) {
+      if (eq >= 0) throw new UsageError(`option --${name} takes no value`, command)
+      switches.add(name)
+    } else {
+      throw new UsageError(`unknown option "--${name}"`, command)
+    }
+  }
+  return { positionals, values, switches }
+}

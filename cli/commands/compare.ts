@@ -1,0 +1,109 @@
+// `parallax compare FILE… [--base FILE] [--json OUT|-] [--html OUT] [--csv DIR] [--study OUT]`
+import { join, resolve } from 'node:path'
+import type { Analysis } from '../../shared/model'
+import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
+import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
+import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
+import { createStudy, defaultStudyTitle, serializeStudy } from '../../shared/study'
+import { InputError, UsageError, type Parsed } from '../args'
+import { checkOutputDir, checkOutputFile, ensureDir, writeFileAtomic } from '../io'
+import { analyzeWithProgress, exportSettings, loadArticles, type Io } from './common'
+
+export async function runCompare(args: Parsed, io: Io): Promise<number> {
+  const files = [...args.positionals]
+  const baseFile = args.values.get('base')
+  if (files.length === 0 && baseFile === undefined) throw new UsageError('compare needs at least one FILE', 'compare')
+
+  const seen = new Map<string, string>()
+  for (const f of files) {
+    const key = resolve(f)
+    if (seen.has(key)) throw new InputError(`${f} is listed twice`)
+    seen.set(key, f)
+  }
+  // The base is the first file unless --base names another; a --base not listed is added first.
+  let baseIndex = 0
+  if (baseFile !== undefined) {
+    const i = files.findIndex((f) => resolve(f) === resolve(baseFile))
+    if (i >= 0) baseIndex = i
+    else files.unshift(baseFile)
+  }
+
+  const json = args.values.get('json')
+  const html = args.values.get('html')
+  const csv = args.values.get('csv')
+  const study = args.values.get('study')
+  // Check every output before the (possibly long) analysis, so a typo fails in a second.
+  if (json !== undefined && json !== '-') checkOutputFile(json, '--json')
+  if (html !== undefined) checkOutputFile(html, '--html')
+  if (study !== undefined) checkOutputFile(study, '--study')
+  if (csv !== undefined) checkOutputDir(csv, '--csv')
+
+  const articles = await loadArticles(files, io)
+  const base = articles[baseIndex]!.id
+  const analysis = analyzeWithProgress({ articles, base }, io)
+  const now = io.now()
+  const settings = exportSettings(undefined)
+  const title = defaultStudyTitle(articles[baseIndex]!)
+
+  if (study !== undefined) {
+    const s = createStudy(articles, base, { lexiconVersion: analysis.lexiconVersion, now, title, codebook: analysis.codebook })
+    if (!s.ok) throw new InputError(s.error.message)
+    writeFileAtomic(study, serializeStudy(s.value))
+    io.note(`wrote study ${study}`)
+  }
+  if (json !== undefined) {
+    const text = toJsonExportText(analysis, { generatedAt: now, settings, title })
+    if (json === '-') io.out(text)
+    else {
+      writeFileAtomic(json, text)
+      io.note(`wrote JSON ${json}`)
+    }
+  }
+  if (html !== undefined) {
+    writeFileAtomic(html, renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold }))
+    io.note(`wrote HTML report ${html}`)
+  }
+  if (csv !== undefined) {
+    ensureDir(csv)
+    const files = toCsvExport(analysis, { generatedAt: now, settings, title })
+    for (const [name, content] of Object.entries(files)) writeFileAtomic(join(csv, name), content)
+    io.note(`wrote ${Object.keys(files).length} CSV files to ${csv}`)
+  }
+  if (json === undefined && html === undefined && csv === undefined && study === undefined) io.out(summary(analysis))
+  return 0
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s.slice(0, n - 1) + '…' : s.padEnd(n)
+}
+
+/** A readable overview for the terminal; the full data is in --json. */
+export function summary(a: Analysis): string {
+  const byId = new Map(a.articles.map((x) => [x.id, x]))
+  const base = byId.get(a.base)
+  const flags = a.language.reduce((n, l) => n + l.flags.length, 0)
+  const quoted = a.language.reduce((n, l) => n + l.flags.filter((f) => f.inQuote).length, 0)
+  const lines = [
+    `Base: ${a.base}${base?.meta.title ? ` — ${base.meta.title}` : ''}${base?.meta.outlet ? `, ${base.meta.outlet}` : ''}`,
+    `${a.articles.length} article${a.articles.length === 1 ? '' : 's'}, ${a.alignment.links.length} aligned passage pairs, ${flags} flags (${quoted} inside quotations), ${a.alignment.unmatched.length} unmatched sentences`,
+    '',
+    `${pad('article', 24)} ${pad('outlet', 24)} ${'words'.padStart(6)} ${'flags/100w'.padStart(10)} ${'sentiment'.padStart(9)} ${'unique'.padStart(6)}`
+  ]
+  for (const m of a.metrics) {
+    const per100 = Object.values(m.flagsPer100).reduce((s, v) => s + (v ?? 0), 0)
+    lines.push(
+      `${pad(m.article, 24)} ${pad(byId.get(m.article)?.meta.outlet ?? '', 24)} ${String(m.words).padStart(6)} ${per100.toFixed(2).padStart(10)} ${m.meanSentiment.toFixed(2).padStart(9)} ${`${Math.round(m.uniqueShare * 100)}%`.padStart(6)}`
+    )
+  }
+  const actors = [...new Set(a.naming.map((c) => c.actor))]
+  if (actors.length > 0) {
+    lines.push('', 'Naming (terms each article uses for each actor):')
+    for (const actor of actors) {
+      const cells = a.naming.filter((c) => c.actor === actor)
+      const uses = cells.map((c) => `${c.article}: ${c.terms.map((t) => `${t.surface} ×${t.count}`).join(', ')}`)
+      lines.push(`  ${actor}: ${uses.join('; ')}`)
+    }
+  }
+  lines.push('', 'Full data: --json OUT|-, report: --html OUT, tables: --csv DIR, study: --study OUT.')
+  return lines.join('\n') + '\n'
+}

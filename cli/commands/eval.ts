@@ -1,0 +1,75 @@
+// `parallax eval spans|pairs|align GOLD [--json]`: metrics as defined in shared/eval/README.md.
+import { readFileSync, statSync } from 'node:fs'
+import { evalAlign, formatAlignMetrics, goldArticles, GoldFormatError, parseAlignGold } from '../../shared/eval/align'
+import { evalPairs, formatPairMetrics, PairsFormatError, parsePairsGold } from '../../shared/eval/pairs'
+import { DEFAULT_LINK_THRESHOLD, passageSimilarity } from '../../shared/pipeline/03-align/align'
+import { builtinNaming } from '../../shared/resources/naming'
+import { InputError, UsageError, type Parsed } from '../args'
+import { fsMessage } from '../io'
+import { analyzeWithProgress, type Io } from './common'
+
+const KINDS = ['spans', 'pairs', 'align'] as const
+
+function readGold(path: string): string {
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path} is a folder, not a gold file`)
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    if (e instanceof InputError) throw e
+    const code = (e as NodeJS.ErrnoException).code
+    throw new InputError(code === 'ENOENT' ? `${path} does not exist` : fsMessage('read', path, e))
+  }
+}
+
+/** Gold-file format problems are the user's input errors: one line, no stack. */
+function asInputError(path: string, e: unknown): never {
+  if (e instanceof GoldFormatError || e instanceof PairsFormatError) throw new InputError(`${path}: ${e.message}`)
+  throw e
+}
+
+export async function runEval(args: Parsed, io: Io): Promise<number> {
+  const [kind, gold, ...extra] = args.positionals
+  if (kind === undefined) throw new UsageError('eval needs a kind (spans, pairs or align) and a GOLD file', 'eval')
+  if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown eval kind "${kind}" (use spans, pairs or align)`, 'eval')
+  if (gold === undefined) throw new UsageError(`eval ${kind} needs a GOLD file`, 'eval')
+  if (extra.length > 0) throw new UsageError('eval takes one GOLD file', 'eval')
+  const asJson = args.switches.has('json')
+  const text = readGold(gold)
+
+  if (kind === 'align') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new InputError(`${gold}: not valid JSON (an alignment gold file is one JSON object)`)
+    }
+    let g
+    try {
+      g = parseAlignGold(parsed)
+    } catch (e) {
+      asInputError(gold, e)
+    }
+    const analysis = analyzeWithProgress({ articles: goldArticles(g) }, io)
+    const m = evalAlign(g, analysis.alignment.links)
+    io.out(asJson ? JSON.stringify(m) + '\n' : formatAlignMetrics(m) + '\n')
+    return 0
+  }
+
+  if (kind === 'pairs') {
+    let records
+    try {
+      records = parsePairsGold(text)
+    } catch (e) {
+      asInputError(gold, e)
+    }
+    if (records.length === 0) throw new InputError(`${gold}: no pairs found`)
+    const naming = builtinNaming()
+    io.progress.update(`scoring ${records.length} pairs…`)
+    const m = evalPairs(records, (a, b) => passageSimilarity(a, b, naming), DEFAULT_LINK_THRESHOLD)
+    io.progress.done()
+    io.out(asJson ? JSON.stringify(m) + '\n' : formatPairMetrics(m) + '\n')
+    return 0
+  }
+
+  throw new InputError('eval spans is not available in this build yet (shared/eval/spans.ts has not landed)')
+}

@@ -1,0 +1,84 @@
+// `parallax export STUDY --format html|csv|json|worksheet|pdf --out PATH`
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Analysis, Study } from '../../shared/model'
+import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
+import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
+import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
+import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
+import { InputError, UsageError, type Parsed } from '../args'
+import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic } from '../io'
+import { analyzeWithProgress, exportSettings, type Io } from './common'
+
+export const EXPORT_FORMATS = ['html', 'csv', 'json', 'worksheet', 'pdf'] as const
+type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** Read and validate a study file; every problem is one line naming the file. */
+export function readStudy(path: string): Study {
+  let text: string
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path} is a folder, not a study file`)
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    if (e instanceof InputError) throw e
+    const code = (e as NodeJS.ErrnoException).code
+    throw new InputError(code === 'ENOENT' ? `${path} does not exist` : fsMessage('read', path, e))
+  }
+  const r = parseStudy(text)
+  if (!r.ok) throw new InputError(`${path}: ${r.error.message}`)
+  return r.value
+}
+
+export async function runExport(args: Parsed, io: Io): Promise<number> {
+  if (args.positionals.length !== 1) {
+    throw new UsageError(args.positionals.length === 0 ? 'export needs a STUDY file' : 'export takes exactly one STUDY file', 'export')
+  }
+  const format = args.values.get('format')
+  const out = args.values.get('out')
+  if (format === undefined) throw new UsageError('export needs --format html|csv|json|worksheet|pdf', 'export')
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown export format "${format}" (use html, csv, json, worksheet or pdf)`, 'export')
+  }
+  if (out === undefined) throw new UsageError('export needs --out PATH', 'export')
+  const fmt = format as ExportFormat
+  if (fmt === 'csv') checkOutputDir(out, '--out')
+  else if (!(fmt === 'json' && out === '-')) checkOutputFile(out, '--out')
+
+  const study = readStudy(args.positionals[0]!)
+  const analysis = analyzeWithProgress(studyToAnalyzeInput(study), io)
+  const now = io.now()
+  await writeExport(fmt, analysis, study, out, now, io)
+  return 0
+}
+
+async function writeExport(format: ExportFormat, analysis: Analysis, study: Study, out: string, now: string, io: Io): Promise<void> {
+  const settings = exportSettings(study.settings.linkThreshold)
+  switch (format) {
+    case 'json': {
+      const text = toJsonExportText(analysis, { generatedAt: now, settings, title: study.title })
+      if (out === '-') io.out(text)
+      else {
+        writeFileAtomic(out, text)
+        io.note(`wrote JSON ${out}`)
+      }
+      return
+    }
+    case 'csv': {
+      ensureDir(out)
+      const files = toCsvExport(analysis, { generatedAt: now, settings, title: study.title })
+      for (const [name, content] of Object.entries(files)) writeFileAtomic(join(out, name), content)
+      io.note(`wrote ${Object.keys(files).length} CSV files to ${out}`)
+      return
+    }
+    case 'html':
+      writeFileAtomic(
+        out,
+        renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold, blindSources: study.settings.blindSources === true })
+      )
+      io.note(`wrote HTML report ${out}`)
+      return
+    case 'worksheet':
+    case 'pdf':
+      throw new InputError(`export --format ${format} is not available in this build yet`)
+  }
+}

@@ -1,0 +1,67 @@
+// `parallax ingest FILE… [--json]`: extracted articles, metadata and text.
+import type { Article } from '../../shared/model'
+import { InputError, UsageError, type Parsed } from '../args'
+import { ingestFiles } from '../platform/ingestNode'
+import type { Io } from './common'
+
+function record(a: Article): Record<string, unknown> {
+  return {
+    id: a.id,
+    title: a.meta.title,
+    outlet: a.meta.outlet,
+    author: a.meta.author,
+    date: a.meta.date,
+    url: a.meta.url,
+    language: a.meta.language,
+    viewpoint: a.meta.viewpoint,
+    constructed: a.meta.constructed,
+    note: a.meta.note,
+    hash: a.hash,
+    source: a.source,
+    warnings: a.warnings,
+    text: a.text
+  }
+}
+
+function readable(a: Article): string {
+  const m = a.meta
+  const words = a.text.split(/\s+/).filter(Boolean).length
+  const lines = [
+    `== ${a.id} ==`,
+    `title:    ${m.title || '(none)'}`,
+    `outlet:   ${m.outlet || '(unknown)'}`,
+    ...(m.author ? [`author:   ${m.author}`] : []),
+    `date:     ${m.date || '(unknown)'}`,
+    ...(m.url ? [`url:      ${m.url}`] : []),
+    ...(m.viewpoint ? [`viewpoint: ${m.viewpoint}`] : []),
+    ...(m.constructed ? [`note:     ${m.note || 'constructed teaching sample'}`] : m.note ? [`note:     ${m.note}`] : []),
+    `source:   ${a.source.fileName} (${a.source.format}, ${a.source.encoding}, ${a.source.byteLength} bytes)`,
+    `words:    ${words}`,
+    `sha256:   ${a.hash}`,
+    ...a.warnings.map((w) => `warning:  ${w.message}`),
+    '',
+    a.text,
+    ''
+  ]
+  return lines.join('\n')
+}
+
+/**
+ * Unlike `compare`, a failed file does not stop the others here: the good ones are printed and
+ * each failure gets its own line on stderr (exit 1), so one run can check a whole folder.
+ */
+export async function runIngest(args: Parsed, io: Io, stderrLine: (s: string) => void): Promise<number> {
+  if (args.positionals.length === 0) throw new UsageError('ingest needs at least one FILE', 'ingest')
+  io.progress.update(`reading ${args.positionals.length} file${args.positionals.length === 1 ? '' : 's'}…`)
+  const { articles, errors } = await ingestFiles(args.positionals)
+  io.progress.done()
+  if (args.switches.has('json')) {
+    io.out(JSON.stringify({ articles: articles.map(record), errors: errors.map((e) => ({ path: e.path, code: e.code, message: e.message })) }, null, 2) + '\n')
+  } else {
+    io.out(articles.map(readable).join('\n'))
+  }
+  if (errors.length === 0) return 0
+  if (errors.length === 1) throw new InputError(errors[0]!.message.replace(/\.$/, ''))
+  for (const e of errors) stderrLine(`parallax: ${e.message.replace(/\.$/, '')}`)
+  return 1
+}

@@ -1,0 +1,120 @@
+/**
+ * The `parallax` command (bundled to out/cli/parallax.cjs by vite.cli.config.mts; started by
+ * bin/parallax.cjs). Contract (issue 2, item 4): exit 0 on success; 1 with ONE line
+ * `parallax: <what went wrong>` on stderr for bad input; 2 for usage errors, with a short
+ * usage line. No stack traces for user errors; an unexpected error (a bug) prints one line and
+ * a hint to rerun with PARALLAX_DEBUG=1, which adds the stack.
+ *
+ * stdout carries only the requested output (so `--json -` can be piped); progress and status
+ * lines go to stderr.
+ */
+import { ENGINE_VERSION } from '../shared/version'
+import { InputError, parseArgs, SPECS, UsageError } from './args'
+import { runCompare } from './commands/compare'
+import type { Io } from './commands/common'
+import { runEval } from './commands/eval'
+import { runExport } from './commands/export'
+import { runIngest } from './commands/ingest'
+import { Progress } from './io'
+import { COMMAND_USAGE, commandHelp, MAIN_HELP } from './usage'
+
+function stdoutWrite(text: string): void {
+  process.stdout.write(text)
+}
+
+function stderrLine(text: string): void {
+  process.stderr.write(text + '\n')
+}
+
+/** One line: collapse any newline a message might carry (e.g. from a library). */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined) {
+    // No command is a usage error: help goes to stderr so stdout stays empty.
+    process.stderr.write(MAIN_HELP + '\n')
+    return 2
+  }
+  if (command === '--help' || command === '-h') {
+    stdoutWrite(MAIN_HELP + '\n')
+    return 0
+  }
+  if (command === 'help') {
+    if (rest[0] !== undefined && !SPECS[rest[0]]) {
+      stderrLine(`parallax: unknown command "${rest[0]}"`)
+      stderrLine('Usage: parallax help [ingest|compare|eval|export]')
+      return 2
+    }
+    stdoutWrite(commandHelp(rest[0] ?? '') + '\n')
+    return 0
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    stdoutWrite(`parallax ${ENGINE_VERSION}\n`)
+    return 0
+  }
+  const progress = new Progress()
+  try {
+    if (!SPECS[command]) throw new UsageError(command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`)
+    if (rest.includes('--help') || rest.includes('-h')) {
+      stdoutWrite(commandHelp(command) + '\n')
+      return 0
+    }
+    const args = parseArgs(command, rest)
+    // When JSON goes to stdout, status lines move to stderr to keep stdout parseable.
+    const jsonToStdout = args.values.get('json') === '-' || args.values.get('out') === '-'
+    const io: Io = {
+      out: stdoutWrite,
+      note: (t) => (jsonToStdout ? stderrLine(`parallax: ${t}`) : stdoutWrite(t + '\n')),
+      progress,
+      now: () => new Date().toISOString()
+    }
+    switch (command) {
+      case 'ingest':
+        return await runIngest(args, io, stderrLine)
+      case 'compare':
+        return await runCompare(args, io)
+      case 'eval':
+        return await runEval(args, io)
+      case 'export':
+        return await runExport(args, io)
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (e) {
+    progress.done()
+    if (e instanceof UsageError) {
+      stderrLine(`parallax: ${oneLine(e.message)}`)
+      const usage = e.command ? COMMAND_USAGE[e.command] : undefined
+      stderrLine(usage ? `Usage: ${usage}` : 'Usage: parallax ingest|compare|eval|export … (see "parallax --help")')
+      return 2
+    }
+    if (e instanceof InputError) {
+      stderrLine(`parallax: ${oneLine(e.message)}`)
+      return 1
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    stderrLine(`parallax: internal error: ${oneLine(message)} (a bug; rerun with PARALLAX_DEBUG=1 for the stack trace)`)
+    if (process.env['PARALLAX_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n')
+    return 1
+  }
+}
+
+// A closed pipe (`parallax compare … --json - | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // exitCode (not exit()) lets pending stdout writes to a pipe finish.
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    stderrLine(`parallax: internal error: ${e instanceof Error ? e.message : String(e)}`)
+    process.exitCode = 1
+  }
+)
