@@ -60,6 +60,12 @@ export interface Quote extends ArticleSpan {
   readonly side: string
   readonly verb: string
   readonly anonymous: boolean
+  /**
+   * True for a quotation in quote marks; false for an attribution without them ("according to
+   * X, …", "X reported that …"), whose span is the attributed sentence. Optional for backward
+   * compatibility: absent means true.
+   */
+  readonly direct?: boolean
 }
 
 /** A mention of an actor (resolved through naming classes and simple coreference). */

@@ -1,0 +1,225 @@
+/**
+ * Stage 05-language: flags with provenance, per-sentence sentiment, quotations with speakers,
+ * and actor mentions, for one article.
+ *
+ * Order matters (as in wink-nlp's fixed pipeline): quotation spans first (every flag records
+ * whether it is inside one), then naming mentions and coreference (speakers resolve to actors),
+ * then lexicon and codebook matching with negation scope, then sentiment, which reuses the
+ * same negation scope.
+ *
+ * Precedence when spans overlap (one flag per stretch of words, most specific source wins):
+ *   codebook hit  >  loaded/non-neutral naming term  >  built-in lexicon hit.
+ * A lexicon hit is dropped when it overlaps a codebook hit or lies inside a flagged naming
+ * mention ("regime" inside "Zionist regime" is explained once, by the naming class).
+ */
+import type {
+  ActorMention,
+  Article,
+  Codebook,
+  Flag,
+  FlagCategory,
+  LanguageResult,
+  Quote,
+  Segmentation,
+  SentenceSentiment,
+  Token
+} from '../../model'
+import { builtinLexicons, explainEntry, isNegatedAt, lexiconHits, LEXICON_VERSION } from '../../resources/lexicons'
+import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
+import { codebookHits } from './codebook'
+import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
+import { quotationSpans, quoteIndexAt } from './quotes'
+// The gate pattern 'sentiment/*' in eslint.config.mjs also matches this relative path to our own
+// wrapper (reported to the lead); the package itself is imported only in sentiment/afinn.ts.
+// eslint-disable-next-line no-restricted-imports
+import { scoreWords } from './sentiment/afinn'
+import { resolveCoreference } from './coref'
+
+export { LEXICON_VERSION }
+
+export interface LanguageInput {
+  readonly article: Article
+  readonly segmentation: Segmentation
+  readonly naming: NamingResource
+  readonly codebook: Codebook | null
+}
+
+/** Confidence multiplier for a match inside a negation scope ("not a malicious act"). */
+const NEGATED_FACTOR = 0.5
+/** Scare quotes: a quotation of at most this many words with no speaker found. */
+const SCARE_QUOTE_MAX_WORDS = 4
+
+function isFlaggedNaming(m: NamingMention): boolean {
+  return m.term.loaded || !m.term.viewpoint.startsWith('neutral')
+}
+
+export function analyzeLanguage(input: LanguageInput): LanguageResult {
+  const { article, segmentation, naming, codebook } = input
+  const text = article.text
+  const tokens = segmentation.tokens
+  const id = article.id
+  const lex = builtinLexicons()
+
+  // Token → sentence index, for mentions and sentiment.
+  const tokenSentence = new Int32Array(tokens.length)
+  for (const s of segmentation.sentences) tokenSentence.fill(s.index, s.tokenStart, s.tokenEnd)
+
+  const qspans = quotationSpans(text, segmentation.paragraphs)
+  const inQuote = (start: number, end: number): boolean => quoteIndexAt(qspans, start, end) >= 0
+
+  // Per paragraph: naming mentions, lexicon hits and codebook hits never cross a line break.
+  const namingMentions: NamingMention[] = []
+  const flags: Flag[] = []
+  const pushFlag = (f: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> & { inQuote?: boolean }): void => {
+    flags.push({
+      id: `${id}:${f.start}-${f.end}:${f.rule}`,
+      article: id,
+      text: text.slice(f.start, f.end),
+      inQuote: f.inQuote ?? inQuote(f.start, f.end),
+      ...f
+    } as Flag)
+  }
+
+  for (const p of segmentation.paragraphs) {
+    const first = segmentation.sentences[p.sentenceStart]
+    const last = segmentation.sentences[p.sentenceEnd - 1]
+    if (!first || !last) continue
+    const from = first.tokenStart
+    const to = last.tokenEnd
+
+    const names = findNamingMentions(tokens, naming, from, to)
+    namingMentions.push(...names)
+    const cb = codebook && codebook.entries.length > 0 ? codebookHits(codebook, tokens, from, to) : []
+    const taken: Array<[number, number]> = cb.map((h) => [h.tokenStart, h.tokenEnd])
+    const overlapsTaken = (a: number, b: number): boolean => taken.some(([s, e]) => a < e && s < b)
+
+    for (const h of cb) {
+      const start = tokens[h.tokenStart]!.start
+      const end = tokens[h.tokenEnd - 1]!.end
+      const negated = isNegatedAt(tokens, h.tokenStart, from)
+      const surface = text.slice(start, end)
+      pushFlag({
+        start,
+        end,
+        category: h.entry.category,
+        rule: `codebook:${h.entry.term}`,
+        explanation: h.entry.note
+          ? `Your codebook marks "${surface}" as ${h.entry.category}: ${h.entry.note}`
+          : `Your codebook marks "${surface}" as ${h.entry.category}.`,
+        confidence: negated ? NEGATED_FACTOR : 1,
+        negated
+      })
+    }
+
+    for (const m of names) {
+      if (!isFlaggedNaming(m) || overlapsTaken(m.tokenStart, m.tokenEnd)) continue
+      taken.push([m.tokenStart, m.tokenEnd])
+      const actor = naming.actorById.get(m.actor)
+      const surface = text.slice(m.start, m.end)
+      pushFlag({
+        start: m.start,
+        end: m.end,
+        category: 'contested-naming',
+        rule: `${naming.id}:${m.term.id}`,
+        explanation:
+          m.term.explanation ||
+          `"${surface}" is one of several names for ${actor?.label ?? m.actor}; this choice signals a ${m.term.viewpoint} viewpoint.`,
+        confidence: m.term.loaded ? 0.85 : 0.5,
+        referent: m.actor,
+        viewpoint: m.term.viewpoint,
+        negated: false
+      })
+    }
+
+    for (const h of lexiconHits(tokens, from, to, { lexicons: lex, text })) {
+      if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
+      const start = tokens[h.tokenStart]!.start
+      const end = tokens[h.tokenEnd - 1]!.end
+      const e = h.entry
+      const surface = text.slice(start, end)
+      const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
+        start,
+        end,
+        category: e.category as FlagCategory,
+        rule: e.rule,
+        explanation: explainEntry(e, surface),
+        confidence: h.negated ? e.strength * NEGATED_FACTOR : e.strength,
+        negated: h.negated
+      }
+      pushFlag(e.viewpoint ? { ...base, viewpoint: e.viewpoint } : base)
+    }
+  }
+
+  // Actors: naming mentions plus simple coreference (pronouns/role nouns within a paragraph).
+  const mentions: ActorMention[] = resolveCoreference({ article: id, tokens, segmentation, naming, mentions: namingMentions, tokenSentence })
+
+  // Quotations and attributions.
+  const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence }
+  const direct = attributeQuotes(ctx, qspans, id)
+  const quotes: Quote[] = [...direct, ...indirectAttributions(ctx, qspans, id)].sort((a, b) => a.start - b.start || a.end - b.end)
+
+  // Scare quotes: short quoted words nobody is said to have spoken are the writer's distancing.
+  for (let i = 0; i < qspans.length; i++) {
+    const q = qspans[i]!
+    const quote = direct[i]!
+    if (quote.speaker !== '' || !q.closed) continue
+    let words = 0
+    for (const t of tokensIn(tokens, q.innerStart, q.innerEnd)) if (t.kind === 'word') words++
+    if (words === 0 || words > SCARE_QUOTE_MAX_WORDS) continue
+    if (/[.!?]\s*$/.test(text.slice(q.innerStart, q.innerEnd))) continue
+    pushFlag({
+      start: q.start,
+      end: q.end,
+      category: 'doubt',
+      rule: 'rule:scare-quotes',
+      explanation: `Putting "${text.slice(q.innerStart, q.innerEnd)}" in quotation marks without saying who said it distances the writer from the words and hints they are not to be taken at face value.`,
+      confidence: 0.5,
+      inQuote: false,
+      negated: false
+    })
+  }
+
+  flags.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1))
+
+  // Sentiment per sentence, with the same negation scope as the flags.
+  const sentences: SentenceSentiment[] = []
+  for (const s of segmentation.sentences) {
+    const idx: number[] = []
+    const words: string[] = []
+    const neg: boolean[] = []
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = tokens[k]!
+      if (t.kind !== 'word') continue
+      idx.push(k)
+      words.push(t.norm)
+      neg.push(isNegatedAt(tokens, k, s.tokenStart))
+    }
+    const r = scoreWords(words, neg)
+    sentences.push({
+      article: id,
+      start: s.start,
+      end: s.end,
+      sentence: s.index,
+      score: r.score,
+      comparative: words.length > 0 ? r.score / words.length : 0,
+      words: r.words.map((w) => {
+        const t = tokens[idx[w.index]!]!
+        return { start: t.start, end: t.end, score: w.score }
+      })
+    })
+  }
+
+  return { article: id, flags, sentences, quotes, mentions }
+}
+
+/** Tokens whose start lies in [start, end) — a linear scan is fine for quote-sized ranges. */
+function* tokensIn(tokens: readonly Token[], start: number, end: number): Generator<Token> {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < start) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) yield tokens[k]!
+}

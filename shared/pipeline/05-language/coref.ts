@@ -1,0 +1,75 @@
+/**
+ * Actor mentions: the naming-class matches plus a deliberately simple coreference.
+ *
+ * Rule (documented in the lexicon README, section "actors"): inside one paragraph, after a
+ * mention of a PERSON actor, the pronouns he/him/his/she/her and a definite role noun ("the
+ * minister", "the foreign minister", "the spokesman") refer to the most recent person
+ * mentioned. Nothing crosses a paragraph break, plural pronouns and "it" are never resolved,
+ * and a role noun followed by "of" ("the minister of defence") is a new description, not a
+ * reference. The resulting mention's `term` is `coref:<word>` so it is never mistaken for a
+ * naming choice.
+ */
+import type { ActorMention, Segmentation, Token } from '../../model'
+import type { NamingMention, NamingResource } from '../../resources/naming'
+
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'himself', 'herself'])
+const ROLE_NOUNS = new Set([
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'ambassador', 'diplomat',
+  'official', 'premier', 'chancellor', 'envoy', 'secretary', 'leader', 'general', 'commander',
+  'governor', 'senator', 'mayor', 'chief', 'director', 'lawmaker', 'prosecutor', 'judge', 'king',
+  'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'cleric', 'author', 'writer', 'analyst'
+])
+
+export interface CorefInput {
+  readonly article: string
+  readonly tokens: readonly Token[]
+  readonly segmentation: Segmentation
+  readonly naming: NamingResource
+  readonly mentions: readonly NamingMention[]
+  readonly tokenSentence: Int32Array
+}
+
+export function resolveCoreference(input: CorefInput): ActorMention[] {
+  const { tokens, segmentation, naming, tokenSentence, article } = input
+  const sorted = [...input.mentions].sort((a, b) => a.tokenStart - b.tokenStart)
+  const out: ActorMention[] = []
+  let mi = 0
+  for (const p of segmentation.paragraphs) {
+    const first = segmentation.sentences[p.sentenceStart]
+    const last = segmentation.sentences[p.sentenceEnd - 1]
+    if (!first || !last) continue
+    let lastPerson = ''
+    for (let k = first.tokenStart; k < last.tokenEnd; k++) {
+      while (mi < sorted.length && sorted[mi]!.tokenStart < k) mi++
+      const m = sorted[mi]
+      if (m && m.tokenStart === k) {
+        out.push({ article, start: m.start, end: m.end, actor: m.actor, sentence: tokenSentence[k]!, term: m.term.id })
+        if (naming.actorById.get(m.actor)?.kind === 'person') lastPerson = m.actor
+        k = m.tokenEnd - 1
+        mi++
+        continue
+      }
+      const t = tokens[k]!
+      if (t.kind !== 'word' || lastPerson === '') continue
+      if (PERSON_PRONOUNS.has(t.norm)) {
+        out.push({ article, start: t.start, end: t.end, actor: lastPerson, sentence: tokenSentence[k]!, term: `coref:${t.norm}` })
+        continue
+      }
+      if (t.norm === 'the') {
+        // "the minister", "the foreign minister": a role noun within the next two words.
+        for (let j = k + 1; j <= k + 2 && j < last.tokenEnd; j++) {
+          const w = tokens[j]!
+          if (w.kind !== 'word') break
+          if (ROLE_NOUNS.has(w.stem)) {
+            const after = tokens[j + 1]
+            if (after && after.norm === 'of') break
+            out.push({ article, start: t.start, end: w.end, actor: lastPerson, sentence: tokenSentence[k]!, term: `coref:the-${w.stem}` })
+            k = j
+            break
+          }
+        }
+      }
+    }
+  }
+  return out
+}

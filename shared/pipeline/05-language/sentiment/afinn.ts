@@ -1,0 +1,71 @@
+/**
+ * The only module that imports the `sentiment` package (see eslint.config.mjs GATES).
+ *
+ * Why not `new Sentiment().analyze(text)` as documented:
+ *  - `extras` mutate the package's shared English labels for every later call (STACK.md §4.2),
+ *    so we never pass `extras`; instead we register our own language 'en-parallax' with a COPY
+ *    of the English labels (the package then Object.assigns emoji into our copy, not theirs);
+ *  - the package's negation looks only at the previous token; ours uses the stage's negation
+ *    scope (up to four words after a negator, stopping at clause punctuation), computed on our
+ *    own tokens and passed in through `negated`;
+ *  - the package's tokenizer loses offsets; we feed it our word tokens joined by single spaces,
+ *    with characters it would split on removed, so package token i == our word token i.
+ *
+ * AFINN-165 (Finn Årup Nielsen) is licensed under ODbL v1.0: see
+ * shared/resources/lexicons/THIRD_PARTY.md.
+ */
+import Sentiment from 'sentiment'
+import englishLabels from 'sentiment/languages/en/labels.json'
+
+export const SENTIMENT_LANGUAGE = 'en-parallax'
+
+/** Characters the package's tokenizer turns into spaces; stripping them keeps one token per word. */
+const PACKAGE_SPLIT_RE = /[.,/#!?$%^&*;:{}=_`"~()\s]/g
+
+/** Per-call context read by the scoring strategy (analysis is synchronous, so this is safe). */
+let currentNegated: readonly boolean[] = []
+let currentScores: Array<{ index: number; score: number }> = []
+
+const analyzer = new Sentiment()
+analyzer.registerLanguage(SENTIMENT_LANGUAGE, {
+  // A copy: registerLanguage assigns emoji into the object it is given.
+  labels: { ...(englishLabels as Record<string, number>) },
+  scoringStrategy: {
+    apply(_tokens: string[], cursor: number, tokenScore: number): number {
+      const score = currentNegated[cursor] === true ? -tokenScore : tokenScore
+      currentScores.push({ index: cursor, score })
+      return score
+    }
+  }
+})
+
+export interface WordScore {
+  /** Index into the `words` array that was scored. */
+  readonly index: number
+  readonly score: number
+}
+
+/**
+ * Score a sequence of words (already normalised, one entry per word token). `negated[i]` says
+ * whether word i is inside a negation scope; its AFINN score is then inverted.
+ */
+export function scoreWords(words: readonly string[], negated: readonly boolean[]): { score: number; words: WordScore[] } {
+  if (words.length === 0) return { score: 0, words: [] }
+  const phrase = words.map((w) => w.replace(PACKAGE_SPLIT_RE, '') || 'x').join(' ')
+  currentNegated = negated
+  currentScores = []
+  try {
+    const r = analyzer.analyze(phrase, { language: SENTIMENT_LANGUAGE })
+    // The package walks tokens right to left; report left to right.
+    const scored = currentScores.slice().sort((a, b) => a.index - b.index)
+    return { score: r.score, words: scored }
+  } finally {
+    currentNegated = []
+    currentScores = []
+  }
+}
+
+/** Number of AFINN labels in the project's registered language (for About/diagnostics). */
+export function sentimentLabelCount(): number {
+  return Object.keys(englishLabels).length
+}

@@ -1,0 +1,340 @@
+/**
+ * The built-in lexicons: curated JSON data (`./data/*.json`, rules in `./README.md`), validated
+ * against `../schema.ts` and compiled once into a `PhraseMatcher` over token stems.
+ *
+ * Any stage may call `lexiconHits(tokens, from, to)` to find lexicon terms in a token range;
+ * matching is by stem sequence (so inflections and multi-word terms match through the shared
+ * tokenizer/stemmer), case-insensitive, longest match first, with each entry's context rules
+ * applied and negation scope recorded.
+ *
+ * Invariants:
+ *  - one stem sequence belongs to exactly one entry across all lexicons (the loader rejects
+ *    duplicates, so a match has one unambiguous provenance `<lexiconId>:<entryId>`);
+ *  - a broken file throws `LexiconError` naming file, group/entry (index and term) and reason.
+ */
+import type { Token } from '../../model'
+import { PhraseMatcher } from '../../text/phrases'
+import { tokenize } from '../../text/tokenize'
+import { parseLexiconFile, SchemaError, type LexiconCategory, type LexiconFileData, type PosHint } from '../schema'
+import { CONTEXT_RULE_BY_ID } from './rules'
+import loaded from './data/loaded.json'
+import labeling from './data/labeling.json'
+import exaggeration from './data/exaggeration.json'
+import doubt from './data/doubt.json'
+import fear from './data/fear.json'
+import epistemic from './data/epistemic.json'
+import reporting from './data/reporting.json'
+import sourcing from './data/sourcing.json'
+import contested from './data/contested.json'
+
+export { CONTEXT_RULES } from './rules'
+export type { LexiconCategory } from '../schema'
+
+/** Version of the lexicon data set; bump the first part by hand, the hash follows the data. */
+const LEXICON_SET = '1.0'
+
+export class LexiconError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LexiconError'
+  }
+}
+
+export interface LexiconEntry {
+  /** Id of the lexicon file the entry comes from, e.g. 'loaded'. */
+  readonly lexicon: string
+  /** Id unique inside the lexicon (a slug of the term unless given). */
+  readonly id: string
+  /** Provenance string used on flags: `<lexiconId>:<entryId>`. */
+  readonly rule: string
+  readonly term: string
+  readonly group: string
+  readonly category: LexiconCategory
+  readonly pos: PosHint
+  /** 0..1: how reliably the term is evaluative in news text (used as flag confidence). */
+  readonly strength: number
+  /** Template: `{text}` → matched words, `{term}` → lemma, `{gloss}` → the entry's gloss. */
+  readonly explanation: string
+  readonly gloss: string
+  /** Context rule ids that must all keep a match (see ./rules.ts). */
+  readonly context: readonly string[]
+  /** Contested naming: the viewpoint the term signals ('' otherwise). */
+  readonly viewpoint: string
+}
+
+export interface LexiconInfo {
+  readonly id: string
+  readonly version: string
+  readonly description: string
+  readonly size: number
+}
+
+export interface CompiledLexicons {
+  readonly version: string
+  readonly lexicons: readonly LexiconInfo[]
+  readonly entries: readonly LexiconEntry[]
+  readonly matcher: PhraseMatcher<LexiconEntry>
+}
+
+export interface LexiconHit {
+  readonly tokenStart: number
+  readonly tokenEnd: number
+  readonly category: LexiconCategory
+  readonly entry: LexiconEntry
+  /** True when a negator precedes the match within its negation scope. */
+  readonly negated: boolean
+}
+
+function slug(term: string): string {
+  return term
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+/** "brutal" → "brutally", "terrible" → "terribly", "angry" → "angrily", "drastic" → "drastically". */
+function adverbOf(word: string): string {
+  if (word.endsWith('ic')) return word + 'ally'
+  if (word.endsWith('le') && word.length > 4) return word.slice(0, -1) + 'y'
+  if (word.endsWith('y') && word.length > 3) return word.slice(0, -1) + 'ily'
+  if (word.endsWith('ly')) return word
+  return word + 'ly'
+}
+
+/**
+ * Regular inflections of a verb's first word ("lash out" → "lashes out", "lashed out",
+ * "lashing out"). The shared stemmer joins most of them already, but not all ("conceded" →
+ * "conced" while "concede" stays), so verbs compile every form; duplicates collapse.
+ */
+export function verbForms(term: string): string[] {
+  const sp = term.indexOf(' ')
+  const w = sp < 0 ? term : term.slice(0, sp)
+  const rest = sp < 0 ? '' : term.slice(sp)
+  if (!/^[a-z]+$/.test(w)) return [term]
+  const forms = [w]
+  if (/(?:s|x|z|ch|sh)$/.test(w)) forms.push(w + 'es')
+  else if (/[^aeiou]y$/.test(w)) forms.push(w.slice(0, -1) + 'ies')
+  else forms.push(w + 's')
+  if (w.endsWith('e')) forms.push(w + 'd', w.slice(0, -1) + 'ing')
+  else if (/[^aeiou]y$/.test(w)) forms.push(w.slice(0, -1) + 'ied', w + 'ing')
+  else if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w)) forms.push(w + w.slice(-1) + 'ed', w + w.slice(-1) + 'ing', w + 'ed', w + 'ing')
+  else forms.push(w + 'ed', w + 'ing')
+  return forms.map((f) => f + rest)
+}
+
+function stemsOf(form: string): string[] {
+  return tokenize(form).filter((t) => t.kind !== 'punct').map((t) => t.stem)
+}
+
+/** Cheap deterministic FNV-1a hash (hex), so LEXICON_VERSION changes whenever the data does. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+/**
+ * Validate and compile lexicon files. `files` maps a source name (for messages) to parsed JSON.
+ * Throws LexiconError on the first problem.
+ */
+export function compileLexicons(files: ReadonlyArray<{ readonly source: string; readonly data: unknown }>): CompiledLexicons {
+  const entries: LexiconEntry[] = []
+  const infos: LexiconInfo[] = []
+  const patterns: { stems: string[]; payload: LexiconEntry }[] = []
+  /** stem key → "source: entry" of its first owner, to report duplicates across files. */
+  const owners = new Map<string, string>()
+  const lexIds = new Set<string>()
+  const deferred: { form: string; entry: LexiconEntry }[] = []
+  for (const { source, data } of files) {
+    let file: LexiconFileData
+    try {
+      file = parseLexiconFile(data, source)
+    } catch (e) {
+      if (e instanceof SchemaError) throw new LexiconError(e.message)
+      throw e
+    }
+    if (lexIds.has(file.id)) throw new LexiconError(`${source}: duplicate lexicon id "${file.id}"`)
+    lexIds.add(file.id)
+    const ids = new Set<string>()
+    let size = 0
+    file.groups.forEach((g, gi) => {
+      g.entries.forEach((raw, ei) => {
+        const e = typeof raw === 'string' ? { term: raw } : raw
+        const where = `${source}: group ${gi} "${g.id}", entry ${ei} ("${e.term}")`
+        const id = e.id ?? slug(e.term)
+        if (id === '') throw new LexiconError(`${where}: the term has no letters or digits to build an id from`)
+        if (ids.has(id)) throw new LexiconError(`${where}: duplicate entry id "${id}" in lexicon "${file.id}"`)
+        ids.add(id)
+        const context = [...(g.context ?? []), ...(e.context ?? [])]
+        for (const c of context) {
+          if (!CONTEXT_RULE_BY_ID.has(c)) throw new LexiconError(`${where}: unknown context rule "${c}"`)
+        }
+        const category = e.category ?? g.category
+        if (category !== 'contested-naming' && !context.includes('not-proper-name')) context.push('not-proper-name')
+        const entry: LexiconEntry = {
+          lexicon: file.id,
+          id,
+          rule: `${file.id}:${id}`,
+          term: e.term,
+          group: g.id,
+          category,
+          pos: e.pos ?? g.pos ?? 'any',
+          strength: e.strength ?? g.strength,
+          explanation: e.explanation ?? g.explanation,
+          gloss: e.gloss ?? g.gloss ?? '',
+          context,
+          viewpoint: e.viewpoint ?? g.viewpoint ?? ''
+        }
+        if (entry.explanation.includes('{gloss}') && entry.gloss === '') {
+          throw new LexiconError(`${where}: the explanation uses {gloss} but neither the entry nor its group has a "gloss"`)
+        }
+        // Explicit forms claim their stem sequence now (a clash is a data error); generated
+        // forms (adverbs, inflections, unhyphenated spellings) are added after every file is
+        // read, and only where no explicit form owns the sequence.
+        for (const f of new Set([e.term, ...(e.forms ?? [])])) {
+          const stems = stemsOf(f)
+          if (stems.length === 0) throw new LexiconError(`${where}: form "${f}" has no words`)
+          const key = stems.join(' ')
+          const owner = owners.get(key)
+          if (owner !== undefined) {
+            if (owner === `${source} "${e.term}"`) continue
+            throw new LexiconError(`${where}: "${f}" matches the same words as ${owner}`)
+          }
+          owners.set(key, `${source} "${e.term}"`)
+          patterns.push({ stems, payload: entry })
+        }
+        const generated: string[] = []
+        if (entry.pos === 'adj' && !e.term.includes(' ')) generated.push(adverbOf(e.term))
+        if (entry.pos === 'verb') generated.push(...verbForms(e.term))
+        for (const f of [e.term, ...generated]) if (f.includes('-')) generated.push(f.replace(/-/g, ' '))
+        for (const f of generated) deferred.push({ form: f, entry })
+        entries.push(entry)
+        size++
+      })
+    })
+    infos.push({ id: file.id, version: file.version, description: file.description, size })
+  }
+  for (const { form, entry } of deferred) {
+    const stems = stemsOf(form)
+    const key = stems.join(' ')
+    if (stems.length === 0 || owners.has(key)) continue
+    owners.set(key, entry.rule)
+    patterns.push({ stems, payload: entry })
+  }
+  const version = `${LEXICON_SET}+${fnv1a(JSON.stringify(files.map((f) => f.data)))}`
+  return { version, lexicons: infos, entries, matcher: new PhraseMatcher(patterns) }
+}
+
+const BUILTIN_FILES = [
+  { source: 'shared/resources/lexicons/data/loaded.json', data: loaded as unknown },
+  { source: 'shared/resources/lexicons/data/labeling.json', data: labeling as unknown },
+  { source: 'shared/resources/lexicons/data/exaggeration.json', data: exaggeration as unknown },
+  { source: 'shared/resources/lexicons/data/doubt.json', data: doubt as unknown },
+  { source: 'shared/resources/lexicons/data/fear.json', data: fear as unknown },
+  { source: 'shared/resources/lexicons/data/epistemic.json', data: epistemic as unknown },
+  { source: 'shared/resources/lexicons/data/reporting.json', data: reporting as unknown },
+  { source: 'shared/resources/lexicons/data/sourcing.json', data: sourcing as unknown },
+  { source: 'shared/resources/lexicons/data/contested.json', data: contested as unknown }
+]
+
+let cached: CompiledLexicons | null = null
+
+/** The built-in lexicons, validated and compiled once at first use. */
+export function builtinLexicons(): CompiledLexicons {
+  cached ??= compileLexicons(BUILTIN_FILES)
+  return cached
+}
+
+/** Version string of the built-in lexicon data, recorded in studies and exports. */
+export const LEXICON_VERSION: string = builtinLexicons().version
+
+/** Words that open a negation scope. Contractions ("isn't", "won't") are caught by the n't ending. */
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'without', 'hardly', 'barely', 'scarcely', 'neither', 'nor', 'cannot',
+  'none', 'nobody', 'nothing', 'nowhere', 'lack', 'lacks', 'lacked', 'lacking', 'rarely', 'seldom'
+])
+/** Punctuation that closes a negation scope. */
+const SCOPE_BREAK = new Set([',', '.', ';', ':', '!', '?', '…', '(', ')', '"', '“', '”', '—', '–'])
+/** How many word tokens a negator governs to its right ("not a very brutal act" → brutal negated). */
+export const NEGATION_SCOPE_WORDS = 4
+
+export function isNegator(t: Token): boolean {
+  return t.kind === 'word' && (NEGATORS.has(t.norm) || t.norm.endsWith("n't"))
+}
+
+/**
+ * Is token `i` inside the scope of a negator? Looks back up to NEGATION_SCOPE_WORDS word
+ * tokens, stopping at clause punctuation or a contrastive "but".
+ */
+export function isNegatedAt(tokens: readonly Token[], i: number, from = 0): boolean {
+  let words = 0
+  for (let k = i - 1; k >= from && words < NEGATION_SCOPE_WORDS; k--) {
+    const t = tokens[k]!
+    if (t.kind === 'punct') {
+      if (SCOPE_BREAK.has(t.norm)) return false
+      continue
+    }
+    if (isNegator(t)) return true
+    if (t.norm === 'but' || t.norm === 'only') return false
+    words++
+  }
+  return false
+}
+
+export interface LexiconHitOptions {
+  readonly lexicons?: CompiledLexicons
+  /** The text the tokens index into; enables case-sensitive context rules (proper names). */
+  readonly text?: string
+}
+
+/** Lexicon matches in `tokens[from, to)`: longest first, disjoint, context rules applied. */
+export function lexiconHits(
+  tokens: readonly Token[],
+  from = 0,
+  to = tokens.length,
+  options: LexiconHitOptions = {}
+): LexiconHit[] {
+  const lex = options.lexicons ?? builtinLexicons()
+  const text = options.text ?? ''
+  const out: LexiconHit[] = []
+  for (const m of lex.matcher.match(tokens, from, to)) {
+    const entry = m.payload
+    let keep = true
+    for (const c of entry.context) {
+      if (!CONTEXT_RULE_BY_ID.get(c)!.keep(tokens, m.tokenStart, m.tokenEnd, text)) {
+        keep = false
+        break
+      }
+    }
+    if (!keep) continue
+    out.push({
+      tokenStart: m.tokenStart,
+      tokenEnd: m.tokenEnd,
+      category: entry.category,
+      entry,
+      negated: isNegatedAt(tokens, m.tokenStart, from)
+    })
+  }
+  return out
+}
+
+/** Fill an entry's explanation template for a concrete match. */
+export function explainEntry(entry: LexiconEntry, matched: string): string {
+  return entry.explanation.replaceAll('{text}', matched).replaceAll('{term}', entry.term).replaceAll('{gloss}', entry.gloss)
+}
+
+/** Entry counts per category, for the README and reports. */
+export function lexiconSizes(lex: CompiledLexicons = builtinLexicons()): Record<LexiconCategory, number> {
+  const out = {} as Record<LexiconCategory, number>
+  for (const e of lex.entries) out[e.category] = (out[e.category] ?? 0) + 1
+  return out
+}
+
+/** Exposed for tests of stem consistency: the stem sequence a term compiles to. */
+export function termStems(term: string): string[] {
+  return stemsOf(term)
+}

@@ -1,0 +1,223 @@
+/**
+ * Context rules: small, named tests that decide whether a lexicon match is the evaluative
+ * use of a word or an innocent one. Lexicon entries refer to them by id (`"context":
+ * ["regime-government"]`); the loader rejects unknown ids, and every rejection or acceptance
+ * is reproducible from the rule id alone (the UI/exports show `rule:<id>` provenance).
+ *
+ * A rule sees the whole token array and the match range `[start, end)` and returns true to
+ * KEEP the match. Rules look at a few neighbouring word tokens only; they never cross a
+ * sentence-ending punctuation mark.
+ */
+import type { Token } from '../../model'
+
+export interface ContextRule {
+  readonly id: string
+  /** One sentence for the README/debug output: what the rule keeps and what it drops. */
+  readonly description: string
+  readonly keep: (tokens: readonly Token[], start: number, end: number, text: string) => boolean
+}
+
+const STOP = new Set(['.', '!', '?', ';', '…'])
+
+/** Up to `n` word tokens before `i`, nearest first, stopping at sentence punctuation. */
+function wordsBefore(tokens: readonly Token[], i: number, n: number): Token[] {
+  const out: Token[] = []
+  for (let k = i - 1; k >= 0 && out.length < n; k--) {
+    const t = tokens[k]!
+    if (t.kind === 'punct') {
+      if (STOP.has(t.norm)) break
+      continue
+    }
+    out.push(t)
+  }
+  return out
+}
+
+/** Up to `n` word tokens from `i` on, stopping at sentence punctuation. */
+function wordsAfter(tokens: readonly Token[], i: number, n: number): Token[] {
+  const out: Token[] = []
+  for (let k = i; k < tokens.length && out.length < n; k++) {
+    const t = tokens[k]!
+    if (t.kind === 'punct') {
+      if (STOP.has(t.norm)) break
+      continue
+    }
+    out.push(t)
+  }
+  return out
+}
+
+/** Nouns that make "regime" a technical system rather than a label for a government. */
+const REGIME_TECHNICAL = new Set([
+  'training', 'tax', 'taxation', 'sanction', 'sanctions', 'dietary', 'diet', 'exercise', 'treatment',
+  'drug', 'medication', 'dosing', 'dose', 'visa', 'trade', 'tariff', 'regulatory', 'legal', 'fitness',
+  'fiscal', 'monetary', 'currency', 'exchange-rate', 'climate', 'safety', 'inspection', 'inspections',
+  'verification', 'non-proliferation', 'nonproliferation', 'export-control', 'control', 'compliance',
+  'reporting', 'pricing', 'licensing', 'customs', 'border', 'immigration', 'asylum', 'ceasefire',
+  'water', 'flow', 'flood', 'temperature', 'fire', 'feeding', 'testing', 'screening', 'study',
+  'workout', 'practice', 'rehabilitation', 'chemotherapy', 'antibiotic', 'insulin', 'skincare',
+  'beauty', 'grazing', 'irrigation', 'disclosure', 'accounting', 'pension', 'subsidy', 'quota',
+  'patent', 'copyright', 'privacy', 'data-protection', 'liability', 'insolvency', 'bankruptcy',
+  'investment', 'capital', 'banking', 'emissions', 'carbon', 'arms-control', 'inflation-targeting',
+  'hydrological', 'thermal', 'rainfall', 'wind', 'light', 'sleep', 'feeding', 'care', 'exchange',
+  'rate', 'interest-rate', 'oversight', 'surveillance', 'supervisory', 'penalty', 'welfare'
+])
+
+/** Nouns after "occupied"/"occupation" that make it a claim about territory. */
+const TERRITORY = new Set([
+  'territory', 'territories', 'land', 'lands', 'area', 'areas', 'region', 'regions', 'zone',
+  'zones', 'palestine', 'palestinian', 'west', 'east', 'jerusalem', 'golan', 'crimea', 'karabakh',
+  'kashmir', 'cyprus', 'sahara', 'tibet', 'donbas', 'ukraine', 'ukrainian', 'syrian', 'arab',
+  'azerbaijani', 'armenian', 'georgian', 'lebanese', 'province', 'provinces', 'village', 'villages',
+  'city', 'cities', 'town', 'towns', 'homeland', 'country', 'heights', 'bank', 'strip', 'gaza'
+])
+
+/** Objects that make "attack"/"blast"/"hit" verbal criticism rather than physical violence. */
+const DISCOURSE_OBJECTS = new Set([
+  'plan', 'plans', 'policy', 'policies', 'proposal', 'proposals', 'bill', 'bills', 'law', 'laws',
+  'remarks', 'remark', 'comments', 'comment', 'statement', 'statements', 'decision', 'decisions',
+  'critics', 'critic', 'media', 'press', 'opponents', 'opponent', 'rivals', 'rival', 'record',
+  'idea', 'ideas', 'agenda', 'budget', 'ruling', 'report', 'speech', 'move', 'administration',
+  'democrats', 'republicans', 'democrat', 'republican', 'president', 'governor', 'senator',
+  'government', 'minister', 'leadership', 'handling', 'response', 'approach', 'strategy', 'deal',
+  'claims', 'claim', 'judge', 'court', 'reporters', 'journalists', 'news', 'party', 'candidate',
+  'campaign', 'opposition', 'congress', 'lawmakers', 'officials', 'him', 'her', 'them', 'it', 'as',
+  'over', 'for', 'on'
+])
+
+/** Words that mark the following word as a noun (so a verb-only entry does not apply). */
+const DETERMINERS = new Set([
+  'a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this',
+  'such', 'no', 'any', 'some', 'every', 'each', 'that', 'of', 'insurance', 'legal', 'territorial',
+  'damage', 'damages', 'injury', 'compensation', 'disability', 'pension', 'benefit', 'benefits',
+  'unemployment', 'tax', 'patent', 'land', 'mining', 'several', 'many', 'two', 'three', 'multiple',
+  'numerous', 'terror', 'terrorist', 'missile', 'rocket', 'drone', 'heart', 'panic', 'bomb', 'air',
+  'suicide', 'knife', 'gun', 'cyber', 'chemical', 'deadly', 'fatal', 'shark', 'dog', 'bear'
+])
+
+function isCapitalised(t: Token, text: string): boolean {
+  const s = surface(text, t)
+  return t.kind === 'word' && s !== s.toLowerCase()
+}
+
+/** Nouns after which "criminal" is a legal classification, not an insult ("criminal charges"). */
+const LEGAL_NOUNS = new Set([
+  'charge', 'charges', 'case', 'cases', 'investigation', 'investigations', 'justice', 'code', 'record',
+  'records', 'court', 'courts', 'law', 'laws', 'liability', 'proceedings', 'probe', 'probes', 'defense',
+  'defence', 'complaint', 'complaints', 'trial', 'trials', 'conviction', 'convictions', 'inquiry',
+  'offence', 'offense', 'offences', 'offenses', 'prosecution', 'prosecutions', 'referral', 'referrals',
+  'indictment', 'contempt', 'division', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'background',
+  'history', 'procedure', 'matter', 'matters', 'penalties', 'penalty', 'statute', 'statutes', 'suspect',
+  'suspects', 'syndicate', 'syndicates', 'network', 'networks', 'gang', 'gangs', 'organization',
+  'organizations', 'organisation', 'organisations', 'enterprise', 'activity', 'activities', 'cases',
+  'courtroom', 'jurisdiction', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability'
+])
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'not-legal-term',
+    description:
+      'Keeps "criminal" as an epithet ("the criminal regime") and drops legal uses ("criminal charges", "criminal investigation").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      if (!next) return false
+      return !LEGAL_NOUNS.has(next.norm)
+    }
+  },
+  {
+    id: 'regime-government',
+    description:
+      'Keeps "regime" only when it names a government: drops technical uses such as "training regime", "tax regime", "sanctions regime" or "a regime of inspections".',
+    keep(tokens, start, end) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      if (prev && REGIME_TECHNICAL.has(prev.norm)) return false
+      const next = wordsAfter(tokens, end, 2)
+      if (next[0]?.norm === 'of' && next[1] && REGIME_TECHNICAL.has(next[1].norm)) return false
+      return true
+    }
+  },
+  {
+    id: 'occupied-territory',
+    description:
+      'Keeps "occupied"/"occupation" only when a territory follows ("occupied territories", "occupied West Bank"); drops "the seat was occupied" and "occupied by guests".',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 2)
+      const n0 = next[0]
+      if (!n0) return false
+      if (n0.norm === 'by' || n0.norm === 'with') return false
+      return TERRITORY.has(n0.norm) || (n0.norm === 'the' && !!next[1] && TERRITORY.has(next[1].norm))
+    }
+  },
+  {
+    id: 'criticism-verb',
+    description:
+      'Keeps combative verbs ("attacked", "blasted", "hit out") only as verbs of criticism, i.e. with a person, party, policy or statement as object; drops physical events ("the blast", "a missile attack").',
+    keep(tokens, start, end, text) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      if (prev && DETERMINERS.has(prev.norm)) return false
+      const next = wordsAfter(tokens, end, 4)
+      for (const t of next) {
+        if (DISCOURSE_OBJECTS.has(t.norm)) return true
+        // A named person or party as object: "slammed Trump", "blasted Pelosi".
+        if (t === next[0] && isCapitalised(t, text)) return true
+      }
+      return false
+    }
+  },
+  {
+    id: 'verb-use',
+    description:
+      'Keeps a word that can be a verb or a noun ("claims", "concedes") only in its verb use: drops it right after a determiner or a noun modifier ("the claim", "insurance claims").',
+    keep(tokens, start) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      return !(prev && DETERMINERS.has(prev.norm))
+    }
+  },
+  {
+    id: 'speech-verb',
+    description:
+      'Keeps a stance verb ("claimed", "insisted", "admitted") only when it reports speech: followed by "that", a colon, comma or quotation mark, "to be", or the end of the sentence, or right after a closing quotation ("…," he claimed). Drops "maintained close ties" or "claimed responsibility".',
+    keep(tokens, start, end) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      if (prev && DETERMINERS.has(prev.norm)) return false
+      const next = tokens[end]
+      if (!next) return true
+      if (next.kind === 'punct') return true
+      if (next.norm === 'that' || next.norm === 'to') return true
+      // "…," he claimed / "…," claimed the minister: a quotation mark within the three tokens before.
+      for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
+        const t = tokens[k]!
+        if (t.norm === '"' || t.norm === '”' || t.norm === "'" || t.norm === '’') return true
+      }
+      return false
+    }
+  },
+  {
+    id: 'not-proper-name',
+    description:
+      'Drops a match that is part of a capitalised name mid-sentence ("Grand Old Party", "Radical Party of Ukraine").',
+    keep(tokens, start, end, text) {
+      if (!isCapitalised(tokens[start]!, text)) return true
+      const before = tokens[start - 1]
+      if (!before || before.kind === 'punct') return true
+      const after = tokens[end]
+      return !(after && isCapitalised(after, text))
+    }
+  },
+  {
+    id: 'predicative-or-attributive',
+    description:
+      'Keeps an intensity adjective ("massive", "huge") only before a noun or after a copula, dropping fixed technical phrases such as "massive star" or "huge page".',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && (next.norm === 'star' || next.norm === 'stars' || next.norm === 'page' || next.norm === 'pages'))
+    }
+  }
+]
+
+/** The token's original characters when the caller supplied the text ('' → use the norm). */
+function surface(text: string, t: Token): string {
+  return text ? text.slice(t.start, t.end) : t.norm
+}
+
+export const CONTEXT_RULE_BY_ID: ReadonlyMap<string, ContextRule> = new Map(CONTEXT_RULES.map((r) => [r.id, r]))
