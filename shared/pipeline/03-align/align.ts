@@ -34,7 +34,7 @@ import type {
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
 import { tokenize } from '../../text/tokenize'
 import { applyCorrections, linkId } from './corrections'
-import { articleFeatures, featuresOfRange, KIND_WEIGHT, type SentenceFeatures } from './features'
+import { articleFeatures, featuresOfRange, KIND_WEIGHT, wordKey, type SentenceFeatures } from './features'
 import { COMMON_NEWS } from './stopwords'
 
 export { applyCorrections, linkId } from './corrections'
@@ -53,13 +53,21 @@ const RELATIVE_KEEP = 0.6
 const MUTUAL_SHARE = 0.7
 /** At most this many counterparts per sentence per other article. */
 const MAX_LINKS = 3
-/** Minimum absolute gain for growing a passage by one adjacent sentence. */
+/** Minimum coverage gain for growing a passage by one adjacent sentence (and the largest score loss allowed). */
 const MERGE_GAIN = 0.05
 /** Candidates scored exactly per sentence (after blocking). */
 const MAX_CANDIDATES = 12
 /** Posting lists longer than this are skipped once the rarest features were used. */
 const POSTING_CAP = 48
 const ALWAYS_USED = 3
+/**
+ * Background prior for rarity: idf is computed as if the compared set held this many more
+ * sentences without the feature. In a tiny set (two short articles) every shared feature has
+ * df >= 2 of a handful of sentences, so plain idf would punish exactly the features two
+ * matching sentences share; the prior pulls weights towards uniform there and is negligible
+ * for real sets of hundreds of sentences.
+ */
+const PRIOR_SENTENCES = 20
 /** Rarity assumed for a naming class when no corpus is available (see passageSimilarity). */
 const FREE_ACTOR_RARITY = 0.4
 
@@ -90,6 +98,8 @@ interface Weights {
 
 interface Scored {
   readonly score: number
+  /** The symmetric part of the score (weighted Ochiai): how much of BOTH sides is shared. */
+  readonly coverage: number
   readonly shared: readonly string[]
 }
 
@@ -123,7 +133,7 @@ function unit(x: number): number {
  * more often than a paraphrase). `na`/`nb` are the masses A and B.
  */
 function similarity(a: SentenceFeatures, b: SentenceFeatures, na: number, nb: number, w: Map<string, number>): Scored {
-  if (na === 0 || nb === 0) return { score: 0, shared: [] }
+  if (na === 0 || nb === 0) return { score: 0, coverage: 0, shared: [] }
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let dot = 0
   const shared: string[] = []
@@ -137,7 +147,7 @@ function similarity(a: SentenceFeatures, b: SentenceFeatures, na: number, nb: nu
   const ochiai = dot / Math.sqrt(na * nb)
   let score = Math.sqrt(ochiai * (dot / Math.min(na, nb)))
   if (shared.length === 1) score *= 0.5
-  return { score: Math.min(1, score), shared }
+  return { score: Math.min(1, score), coverage: ochiai, shared }
 }
 
 function norm2Of(f: SentenceFeatures, w: Map<string, number>): number {
@@ -170,8 +180,10 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
   const w = new Map<string, number>()
   const kind = new Map<string, EvidenceKind>()
   for (const [k, d] of df) {
-    // BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)).
-    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5))
+    // BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)), with N counting
+    // PRIOR_SENTENCES featureless background sentences (see there).
+    const nn = n + PRIOR_SENTENCES
+    const idf = Math.log(1 + (nn - d + 0.5) / (d + 0.5))
     const kd = kindOfKey(k, (cap.get(k) ?? 0) > 0)
     kind.set(k, kd)
     w.set(k, idf * KIND_WEIGHT[kd])
@@ -241,11 +253,13 @@ function alignPair(A: Doc, B: Doc, weights: Weights, threshold: number): Pending
   const bestA = new Float64Array(A.feats.length)
   const bestB = new Float64Array(B.feats.length)
   const pairScore = new Map<number, number>()
+  const pairCoverage = new Map<number, number>()
   const pairKey = (i: number, j: number): number => i * B.feats.length + j
   for (const c of cands) {
     if (c.s.score > bestA[c.i]!) bestA[c.i] = c.s.score
     if (c.s.score > bestB[c.j]!) bestB[c.j] = c.s.score
     pairScore.set(pairKey(c.i, c.j), c.s.score)
+    pairCoverage.set(pairKey(c.i, c.j), c.s.coverage)
   }
   // Accept near-best candidates above threshold, and mutual best matches above MUTUAL_SHARE of
   // it (competitive linking: when i's best counterpart is j and j's best is i, a weaker score is
@@ -269,11 +283,17 @@ function alignPair(A: Doc, B: Doc, weights: Weights, threshold: number): Pending
     links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.s.score, shared: c.s.shared })
   }
   // Grow single-sentence links by one adjacent sentence when that clearly helps (splits/merges).
-  // The added sentence must itself be a plausible part: its score with the other side is within
-  // RELATIVE_KEEP of its own best, so a sentence that belongs elsewhere is not swallowed.
+  // "Helps" is judged on coverage (the symmetric Ochiai part), not on the score: when one side
+  // is contained in the other the overlap part is already ~1, so only coverage shows that the
+  // merged passage accounts for more of the longer side. The score may not drop by more than
+  // 2 x MERGE_GAIN. A sentence whose own best counterpart is the linked sentence is merged
+  // whenever coverage does not drop (a split: two links to one passage become one). The added sentence must itself be a plausible part: its own score with the other
+  // side is within RELATIVE_KEEP of its best, so a sentence that belongs elsewhere is not swallowed.
   const grown: Pending[] = []
   for (const l of links) {
     let best: Pending = l
+    let bestCoverage = pairCoverage.get(pairKey(l.a0, l.b0)) ?? 0
+    const baseCoverage = bestCoverage
     const fa = A.feats[l.a0]!
     const fb = B.feats[l.b0]!
     const tryGrow = (a0: number, a1: number, b0: number, b1: number, addedBest: number, addedScore: number): void => {
@@ -281,7 +301,14 @@ function alignPair(A: Doc, B: Doc, weights: Weights, threshold: number): Pending
       const pa = a1 - a0 === 1 ? fa : passageFeatures(A, a0, a1)
       const pb = b1 - b0 === 1 ? fb : passageFeatures(B, b0, b1)
       const s = similarity(pa, pb, norm2Of(pa, w), norm2Of(pb, w), w)
-      if (s.score >= best.score + MERGE_GAIN && s.score >= l.score + MERGE_GAIN) best = { a0, a1, b0, b1, score: s.score, shared: s.shared }
+      // The added sentence's own best counterpart is this one: both were separate links to the
+      // same passage (a split), so presenting them as one passage loses nothing.
+      const split = addedScore === addedBest && addedScore >= threshold * MUTUAL_SHARE
+      const gain = split ? s.coverage > bestCoverage - MERGE_GAIN : s.coverage >= baseCoverage + MERGE_GAIN && s.coverage > bestCoverage
+      if (gain && s.score >= l.score - 2 * MERGE_GAIN) {
+        best = { a0, a1, b0, b1, score: s.score, shared: s.shared }
+        bestCoverage = s.coverage
+      }
     }
     const sameParagraph = (doc: Doc, x: number, y: number): boolean =>
       doc.seg.sentences[x] !== undefined && doc.seg.sentences[y] !== undefined && doc.seg.sentences[x]!.paragraph === doc.seg.sentences[y]!.paragraph
@@ -405,16 +432,32 @@ function round(x: number): number {
 export function passageSimilarity(a: string, b: string, naming?: NamingResource | null): number {
   const fa = freeFeatures(a, naming ?? null)
   const fb = freeFeatures(b, naming ?? null)
+  // Entity status must not depend on argument order: sum capitalisation votes of both sides.
+  const cap = new Map<string, number>()
+  for (const f of [fa, fb]) for (const [k, occ] of f) cap.set(k, (cap.get(k) ?? 0) + occ.cap)
   const w = new Map<string, number>()
   for (const f of [fa, fb]) {
-    for (const [k, occ] of f) {
+    for (const k of f.keys()) {
       if (w.has(k)) continue
-      const kd = kindOfKey(k, occ.cap > 0)
-      const rarity = k.startsWith('a:') ? FREE_ACTOR_RARITY : k.startsWith('t:') && COMMON_NEWS.has(occ.surface) ? 0.5 : 1
+      const kd = kindOfKey(k, (cap.get(k) ?? 0) > 0)
+      const rarity = k.startsWith('a:') ? FREE_ACTOR_RARITY : commonKeys().has(k) ? 0.5 : 1
       w.set(k, rarity * KIND_WEIGHT[kd])
     }
   }
   return round(similarity(fa, fb, norm2Of(fa, w), norm2Of(fb, w), w).score)
+}
+
+let common: Set<string> | null = null
+/** Feature keys of the COMMON_NEWS words (so "country" and its synonym "nation" agree). */
+function commonKeys(): Set<string> {
+  if (!common) {
+    common = new Set()
+    for (const w of COMMON_NEWS) for (const t of tokenize(w)) {
+      const k = wordKey(t)
+      if (k !== null) common.add(k)
+    }
+  }
+  return common
 }
 
 function freeFeatures(text: string, naming: NamingResource | null): SentenceFeatures {

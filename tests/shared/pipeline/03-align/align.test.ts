@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest'
+import type { Article, AlignmentCorrection, Link, PassageRef } from '../../../../shared/model'
+import { align, applyCorrections, DEFAULT_LINK_THRESHOLD, linkId, passageSimilarity } from '../../../../shared/pipeline/03-align/align'
+import { segment } from '../../../../shared/pipeline/02-segment/segment'
+import { builtinNaming } from '../../../../shared/resources/naming'
+
+const here = '[03-align] '
+const naming = builtinNaming()
+
+function art(id: string, text: string): Article {
+  return {
+    id,
+    meta: { title: '', outlet: id, author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
+    text,
+    hash: '',
+    source: { format: 'paste', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
+    warnings: []
+  }
+}
+
+function run(articles: Article[], corrections: AlignmentCorrection[] = []): ReturnType<typeof align> {
+  return align({ articles, segmentations: articles.map((a) => segment(a)), base: articles[0]!.id, naming, corrections, threshold: DEFAULT_LINK_THRESHOLD })
+}
+
+/** Sentence-index pairs of the links between two articles, as "a0-a1~b0-b1". */
+function pairs(links: readonly Link[], a: string, b: string): string[] {
+  return links
+    .filter((l) => l.a.article === a && l.b.article === b)
+    .map((l) => `${l.a.sentenceStart}-${l.a.sentenceEnd}~${l.b.sentenceStart}-${l.b.sentenceEnd}`)
+    .sort()
+}
+
+// Hand-made pairs (the project's own sentences, not from any gold file).
+const RELATED: [string, string][] = [
+  ['Azerbaijan opened its embassy in Tel Aviv on Wednesday, becoming the first Shia-majority country to do so.', 'On Wednesday the Azeri government inaugurated an embassy in Israel, the first Shiite-majority nation to take the step.'],
+  ["The Zionist regime has maintained a malicious presence along Iran's northern borders.", 'Israel has a presence near the northern border of Iran, officials in Tehran say.'],
+  ['Cohen called the ties "strategic" and the opening historic.', 'Israeli Foreign Minister Eli Cohen described the relationship as "strategic", calling the opening a historic day.'],
+  ['Bayramov cited over a hundred Israeli companies working in Azerbaijan.', 'More than 100 Israeli firms operate in Azerbaijan, Bayramov said.'],
+  ['Police detained three protesters outside the parliament on Monday.', 'Three demonstrators were arrested in front of parliament on Monday, police said.']
+]
+const UNRELATED: [string, string][] = [
+  ['Azerbaijan opened its embassy in Tel Aviv on Wednesday.', "Iran's foreign ministry spokesman Nasser Kanaani warned Baku against the move."],
+  ["Israel recognised Azerbaijan's independence on 25 December 1991.", 'Azerbaijan is a major oil supplier to Israel.'],
+  ['The weather was sunny in Paris.', 'Stock markets fell sharply on Monday.'],
+  ['The central bank raised interest rates by half a point.', 'The finance minister resigned after the budget vote.']
+]
+
+describe('passageSimilarity', () => {
+  it.each(RELATED)(here + 'related pair scores at or above the threshold: %s', (a, b) => {
+    expect(passageSimilarity(a, b, naming)).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+  })
+  it.each(UNRELATED)(here + 'unrelated pair scores below the threshold: %s', (a, b) => {
+    expect(passageSimilarity(a, b, naming)).toBeLessThan(DEFAULT_LINK_THRESHOLD)
+  })
+  it(here + 'is symmetric, 1 for identical text, 0 for nothing shared, and within [0, 1]', () => {
+    for (const [a, b] of [...RELATED, ...UNRELATED]) {
+      const s = passageSimilarity(a, b, naming)
+      expect(s).toBeGreaterThanOrEqual(0)
+      expect(s).toBeLessThanOrEqual(1)
+      expect(passageSimilarity(b, a, naming)).toBe(s)
+    }
+    expect(passageSimilarity(RELATED[0]![0], RELATED[0]![0], naming)).toBe(1)
+    expect(passageSimilarity('Cats purr.', 'Rockets launched.', naming)).toBe(0)
+    expect(passageSimilarity('', 'Anything at all.', naming)).toBe(0)
+  })
+  it(here + 'naming classes make hostile and neutral names of one actor equivalent', () => {
+    const a = 'The Zionist regime opened a consulate in Ganja.'
+    const b = 'Israel opened a consulate in Ganja.'
+    expect(passageSimilarity(a, b, naming)).toBeGreaterThan(0.9)
+    // Without the naming classes the two names share nothing.
+    expect(passageSimilarity(a, b)).toBeLessThan(passageSimilarity(a, b, naming))
+  })
+})
+
+describe('align: table of alignment situations', () => {
+  it(here + 'reordered sentences are linked to their counterparts', () => {
+    const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. Iran warned Baku against closer ties with Israel. Oil exports to Israel rose by 12 percent last year.')
+    const B = art('b', 'Oil exports to Israel increased 12 percent last year. Tehran warned Baku against its growing ties with Israel. On Wednesday Azerbaijan inaugurated its embassy in Tel Aviv.')
+    const r = run([A, B])
+    expect(pairs(r.links, 'a', 'b')).toEqual(['0-1~2-3', '1-2~1-2', '2-3~0-1'])
+  })
+
+  it(here + 'one sentence covering two is linked as a merged passage', () => {
+    const A = art('a', 'Foreign Minister Jeyhun Bayramov attended the opening ceremony in Tel Aviv and later met Eli Cohen for talks in Jerusalem on energy cooperation. The weather was mild.')
+    const B = art('b', 'Jeyhun Bayramov attended the opening ceremony in Tel Aviv. He later met Eli Cohen in Jerusalem for talks on energy cooperation. Markets were closed.')
+    const r = run([A, B])
+    expect(pairs(r.links, 'a', 'b')).toEqual(['0-1~0-2'])
+  })
+
+  it(here + 'two sentences merged into one are linked as a merged passage on side a', () => {
+    const A = art('a', 'The ambassador Mukhtar Mammadov presented his credentials to President Herzog. The ceremony took place at the presidential residence in Jerusalem.')
+    const B = art('b', 'Mukhtar Mammadov, the new ambassador, presented his credentials to President Herzog at the presidential residence in Jerusalem.')
+    const r = run([A, B])
+    expect(pairs(r.links, 'a', 'b')).toEqual(['0-2~0-1'])
+  })
+
+  it(here + 'paraphrase with naming swap links and records naming evidence with both forms', () => {
+    const A = art('a', 'The Zionist regime has expanded its covert presence along the northern border of Iran.')
+    const B = art('b', 'Israel has expanded a secret presence near the border with Iran, according to Iranian officials.')
+    const r = run([A, B])
+    expect(r.links).toHaveLength(1)
+    const ev = r.links[0]!.evidence.find((e) => e.kind === 'naming')
+    expect(ev).toMatchObject({ kind: 'naming', a: 'zionist regime', b: 'israel', referent: 'israel' })
+    expect(r.links[0]!.evidence.some((e) => e.kind === 'term' && e.a === 'covert' && e.b === 'secret')).toBe(true)
+  })
+
+  it(here + 'unrelated sentences of the same story are not linked', () => {
+    const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
+    const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
+    expect(run([A, B]).links).toEqual([])
+  })
+
+  it(here + 'a sentence may link to two counterparts (many-to-many)', () => {
+    const A = art('a', 'Cohen said the embassy opening was historic and called for a united front against Iran.')
+    const B = art('b', 'Cohen called the embassy opening historic. Later in the day he urged a united front against Iran. Prices rose.')
+    const r = run([A, B])
+    const got = pairs(r.links, 'a', 'b')
+    // Either two links or one merged passage covering both sentences.
+    expect(got.length === 2 ? got : got[0]).toEqual(got.length === 2 ? ['0-1~0-1', '0-1~1-2'] : '0-1~0-2')
+  })
+})
+
+describe('align: structure of the result', () => {
+  const A = art('base', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The Zionist regime welcomed the step. Baku is a major oil supplier.')
+  const B = art('wire', 'On Wednesday Azerbaijan inaugurated its embassy in Tel Aviv. Israel welcomed the move.')
+  const C = art('blog', 'Israel welcomed the new embassy of Azerbaijan, opened on Wednesday in Tel Aviv. Unrelated gardening tips follow here.')
+  const r = run([A, B, C])
+
+  it(here + 'aligns base vs every other article and every pair of non-base articles', () => {
+    const articlePairs = new Set(r.links.map((l) => `${l.a.article}~${l.b.article}`))
+    expect(articlePairs).toEqual(new Set(['base~wire', 'base~blog', 'wire~blog']))
+  })
+
+  it(here + 'link ids are derived from the refs and spans are sentence spans', () => {
+    for (const l of r.links) {
+      expect(l.id).toBe(`${l.a.article}:${l.a.sentenceStart}-${l.a.sentenceEnd}~${l.b.article}:${l.b.sentenceStart}-${l.b.sentenceEnd}`)
+      expect(l.origin).toBe('machine')
+      expect(l.score).toBeGreaterThan(0)
+      expect(l.score).toBeLessThanOrEqual(1)
+      expect(l.evidence.length).toBeGreaterThan(0)
+      for (const side of [l.a, l.b]) {
+        const art0 = [A, B, C].find((x) => x.id === side.article)!
+        const seg = segment(art0)
+        expect(side.start).toBe(seg.sentences[side.sentenceStart]!.start)
+        expect(side.end).toBe(seg.sentences[side.sentenceEnd - 1]!.end)
+      }
+    }
+  })
+
+  it(here + 'unmatched lists sentences with the articles that lack a counterpart', () => {
+    const oil = r.unmatched.find((u) => u.article === 'base' && u.sentence === 2)
+    expect(oil?.missingIn).toEqual(['wire', 'blog'])
+    const tips = r.unmatched.find((u) => u.article === 'blog' && u.sentence === 1)
+    expect(tips?.missingIn).toEqual(['base', 'wire'])
+    // The embassy sentence has counterparts everywhere, so it is not listed.
+    expect(r.unmatched.some((u) => u.article === 'base' && u.sentence === 0)).toBe(false)
+  })
+
+  it(here + 'is deterministic', () => {
+    expect(run([A, B, C])).toEqual(r)
+  })
+
+  it(here + 'corrections are replayed and unmatched follows them', () => {
+    const oilRef: PassageRef = { article: 'base', start: 0, end: 0, sentenceStart: 2, sentenceEnd: 3 }
+    const segA = segment(A)
+    const segB = segment(B)
+    const a: PassageRef = { ...oilRef, start: segA.sentences[2]!.start, end: segA.sentences[2]!.end }
+    const b: PassageRef = { article: 'wire', start: segB.sentences[1]!.start, end: segB.sentences[1]!.end, sentenceStart: 1, sentenceEnd: 2 }
+    const machineId = r.links.find((l) => l.a.article === 'base' && l.b.article === 'wire')!.id
+    const corrected = run([A, B, C], [
+      { kind: 'link', a, b, at: '2026-01-01T00:00:00Z' },
+      { kind: 'unlink', linkId: machineId, at: '2026-01-01T00:00:01Z' }
+    ])
+    const user = corrected.links.find((l) => l.id === linkId(a, b))
+    expect(user).toMatchObject({ origin: 'user', score: 1 })
+    expect(corrected.links.some((l) => l.id === machineId)).toBe(false)
+    const oil = corrected.unmatched.find((u) => u.article === 'base' && u.sentence === 2)
+    expect(oil?.missingIn).toEqual(['blog'])
+  })
+})
+
+describe('applyCorrections', () => {
+  const ref = (article: string, s: number): PassageRef => ({ article, start: s * 10, end: s * 10 + 9, sentenceStart: s, sentenceEnd: s + 1 })
+  const machine = (a: PassageRef, b: PassageRef, score: number): Link => ({ id: linkId(a, b), a, b, score, evidence: [{ kind: 'term', a: 'x', b: 'x', weight: 1 }], origin: 'machine' })
+  const m1 = machine(ref('a', 0), ref('b', 0), 0.5)
+  const m2 = machine(ref('a', 1), ref('b', 2), 0.4)
+
+  it.each<[string, AlignmentCorrection[], string[]]>([
+    ['no corrections keep the machine links', [], [m1.id, m2.id]],
+    ['unlink removes a machine link', [{ kind: 'unlink', linkId: m1.id, at: 't' }], [m2.id]],
+    ['unlink of an unknown id is a no-op', [{ kind: 'unlink', linkId: 'a:9-10~b:9-10', at: 't' }], [m1.id, m2.id]],
+    ['link adds a user link', [{ kind: 'link', a: ref('a', 3), b: ref('b', 3), at: 't' }], [m1.id, m2.id, 'a:3-4~b:3-4']],
+    ['link then unlink of the same pair leaves nothing', [{ kind: 'link', a: ref('a', 3), b: ref('b', 3), at: 't' }, { kind: 'unlink', linkId: 'a:3-4~b:3-4', at: 't' }], [m1.id, m2.id]],
+    ['unlink matches a link stored with swapped sides', [{ kind: 'unlink', linkId: 'b:0-1~a:0-1', at: 't' }], [m2.id]]
+  ])(here + '%s', (_name, corrections, ids) => {
+    expect(applyCorrections([m1, m2], corrections).map((l) => l.id)).toEqual(ids)
+  })
+
+  it(here + 'a user link over a machine link becomes origin user with score 1 and keeps its evidence', () => {
+    const out = applyCorrections([m1], [{ kind: 'link', a: m1.a, b: m1.b, at: 't' }])
+    expect(out).toEqual([{ ...m1, score: 1, origin: 'user' }])
+  })
+
+  it(here + 'does not mutate its input', () => {
+    const input = [m1, m2]
+    applyCorrections(input, [{ kind: 'unlink', linkId: m1.id, at: 't' }])
+    expect(input).toEqual([m1, m2])
+  })
+})
