@@ -171,9 +171,10 @@ export function parseDateline(paragraph: string): Dateline | undefined {
   // The regex is case-insensitive for month names, so check the place's case by hand.
   const m = DATELINE.exec(paragraph.slice(0, 120))
   if (!m) return undefined
-  const capsPlace = m[1] !== undefined && m[1] === m[1].toUpperCase() && /\p{Lu}{2}/u.test(m[1])
-  const mixedPlace = m[2] !== undefined && m[3] !== undefined
-  if (!capsPlace && !mixedPlace) return undefined
+  // With the i flag \p{Lu} also matches lower case, so either place group may hold "Tel Aviv".
+  const place = m[1] ?? m[2] ?? ''
+  const capsPlace = place === place.toUpperCase() && /\p{Lu}{2}/u.test(place)
+  if (!capsPlace && m[3] === undefined) return undefined
   const dateText = m[3] ?? ''
   return { length: m[0].length, date: /\d{4}/.test(dateText) ? normalizeDate(dateText) : '' }
 }
