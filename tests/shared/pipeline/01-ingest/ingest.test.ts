@@ -1,5 +1,5 @@
-import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
+import type { Article } from '../../../../shared/model'
 import type { ErrorCode } from '../../../../shared/util/result'
 import { articleId, ingest, ingestText, LIMITS } from '../../../../shared/pipeline/01-ingest/ingest'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
@@ -9,7 +9,7 @@ import { fixture, nodeIngestDeps, seedBytes } from './helpers'
 
 const deps = nodeIngestDeps
 
-async function ok(name: string, bytes = fixture(name)): Promise<import('../../../../shared/model').Article> {
+async function ok(name: string, bytes = fixture(name)): Promise<Article> {
   const r = await ingest({ name, bytes }, deps)
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
   return r.value
@@ -75,6 +75,8 @@ describe('formats', () => {
 
   it('HTML gives the same text through a browser-like DOM (jsdom, scripts disabled)', async () => {
     const linkedom = await ok('article.html')
+    // jsdom ships no type declarations; describe the one constructor used here.
+    const { JSDOM } = (await import('jsdom')) as unknown as { JSDOM: new (html: string) => { window: { document: Document } } }
     const r = await ingest({ name: 'article.html', bytes: fixture('article.html') }, { parseHtml: (h) => new JSDOM(h).window.document })
     expect(r.ok && r.value.text).toBe(linkedom.text)
     expect(r.ok && r.value.meta).toEqual(linkedom.meta)
