@@ -175,10 +175,17 @@ function passageHtml(
   const text = analysis.articles.find((x) => x.id === span.article)?.text ?? ''
   type D = { kind: 'op' } | { kind: 'chg'; n: number } | { kind: 'redact'; label: string; start: number }
   const spans: SpanInput<D>[] = []
+  // Deleted (side a) or inserted (side b) word spans, with runs separated only by spaces or
+  // punctuation merged, so "[−The Zionist regime]" reads as one change, not three.
+  const runs: Span[] = []
   for (const op of diff?.ops ?? []) {
-    if (side === 'a' && op.op === 'delete') spans.push({ start: op.a.start, end: op.a.end, data: { kind: 'op' } })
-    if (side === 'b' && op.op === 'insert') spans.push({ start: op.b.start, end: op.b.end, data: { kind: 'op' } })
+    const s = side === 'a' && op.op === 'delete' ? op.a : side === 'b' && op.op === 'insert' ? op.b : null
+    if (!s) continue
+    const last = runs[runs.length - 1]
+    if (last && s.start >= last.end && /^[\s\p{P}]*$/u.test(text.slice(last.end, s.start))) runs[runs.length - 1] = { start: last.start, end: Math.max(last.end, s.end) }
+    else runs.push({ start: s.start, end: s.end })
   }
+  for (const s of runs) spans.push({ start: s.start, end: s.end, data: { kind: 'op' } })
   ;(diff?.changes ?? []).forEach((c, i) => {
     const s = side === 'a' ? c.a : c.b
     if (s) spans.push({ start: s.start, end: s.end, data: { kind: 'chg', n: i + 1 } })
@@ -350,7 +357,7 @@ function sourcingTable(analysis: Analysis, arts: readonly Article[], names: Read
     const rows = quotes.map((q) => {
       const t = a.text.slice(q.start, q.end)
       const short = t.length > 160 ? t.slice(0, 157) + '…' : t
-      return `<tr><td>${escapeHtml(red(q.anonymous ? 'anonymous source' : q.speaker || 'unidentified'))}</td><td>${escapeHtml(q.side || 'unknown')}</td><td>${escapeHtml(q.verb || '—')}</td><td><q>${escapeHtml(red(short))}</q></td></tr>`
+      return `<tr><td>${escapeHtml(red(q.anonymous ? 'anonymous source' : q.speaker || 'unidentified'))}</td><td>${escapeHtml(q.side || 'unknown')}</td><td>${escapeHtml(q.verb || '—')}</td><td>${quoteHtml(red(short))}</td></tr>`
     })
     return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><table class="sourcing"><thead><tr><th>Speaker</th><th>Side</th><th>Reporting verb</th><th>Quotation</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
   })
@@ -388,4 +395,9 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
       ? '<p class="small"><strong>Constructed teaching samples.</strong> Articles marked as constructed were written by the Parallax project for teaching: the outlets are fictional and the wording is invented, while the facts follow public reporting of the events.</p>'
       : '')
   )
+}
+
+/** A quotation in `<q>`, unless the text already carries its own quotation marks. */
+export function quoteHtml(text: string): string {
+  return /^["“‘'«„]/.test(text.trim()) ? escapeHtml(text) : `<q>${escapeHtml(text)}</q>`
 }

@@ -37,12 +37,17 @@ export function flagsChartSvg(analysis: Analysis, names: ReadonlyMap<ArticleId, 
   const barW = Math.min(34, (groupW * 0.86) / cats.length)
   const parts: string[] = []
   // Y axis with 4 gridlines.
-  const niceMax = max <= 0 ? 1 : Math.ceil(max * 4) / 4
-  for (let k = 0; k <= 4; k++) {
-    const v = (niceMax * k) / 4
+  // A "nice" step (1, 2 or 5 × 10^k) giving at most 5 gridlines.
+  const raw = Math.max(max, 0.01) / 4
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw) ?? raw
+  const ticks = Math.ceil(Math.max(max, 0.01) / step)
+  const niceMax = step * ticks
+  for (let k = 0; k <= ticks; k++) {
+    const v = step * k
     const y = top + plotH - (v / niceMax) * plotH
     parts.push(`<line x1="${left}" x2="${W - 6}" y1="${r(y)}" y2="${r(y)}" stroke="#c8c8c8" stroke-width="1"/>`)
-    parts.push(`<text x="${left - 6}" y="${r(y + 4)}" text-anchor="end" font-size="11" fill="#333">${fmt(v, 2)}</text>`)
+    parts.push(`<text x="${left - 6}" y="${r(y + 4)}" text-anchor="end" font-size="11" fill="#333">${fmt(v, step < 0.1 ? 2 : 1)}</text>`)
   }
   arts.forEach((a, gi) => {
     const gx = left + gi * groupW + (groupW - barW * cats.length) / 2
