@@ -1,0 +1,148 @@
+// Two articles: every aligned passage pair as an inline word diff with its classified changes,
+// then what each article says that the other does not.
+import { useMemo, useState, type ReactNode } from 'react'
+import type { ArticleId, Link } from '@shared/model'
+import { useApp } from '../../state/AppState'
+import { displayName } from '../../state/derive'
+import { useWorkspace } from '../../state/useDerived'
+import { InlineDiff } from '../../components/text/InlineDiff'
+import { HighlightedText } from '../../components/text/HighlightedText'
+
+export function PairView(): ReactNode {
+  const { analysis, layers, dispatch } = useApp()
+  const { derived, meta, reviews, annotations } = useWorkspace()
+  const [aSel, setA] = useState<ArticleId | null>(null)
+  const [bSel, setB] = useState<ArticleId | null>(null)
+  const a = aSel ?? derived?.base ?? null
+  const b = bSel ?? derived?.order.find((id) => id !== a) ?? null
+
+  const pairs = useMemo(() => {
+    if (!analysis || !a || !b) return []
+    const out: { link: Link; flip: boolean }[] = []
+    for (const l of analysis.alignment.links) {
+      if (l.a.article === a && l.b.article === b) out.push({ link: l, flip: false })
+      else if (l.a.article === b && l.b.article === a) out.push({ link: l, flip: true })
+    }
+    return out.sort((x, y) => (x.flip ? x.link.b.start : x.link.a.start) - (y.flip ? y.link.b.start : y.link.a.start))
+  }, [analysis, a, b])
+
+  if (!derived || !a || !b) return <div className="empty-state">Add at least two articles to compare a pair.</div>
+  const ia = derived.byId.get(a)
+  const ib = derived.byId.get(b)
+  if (!ia || !ib) return <div className="empty-state">Analysing…</div>
+  const covered = (id: ArticleId, n: number): boolean[] => {
+    const c = new Array<boolean>(n).fill(false)
+    for (const { link } of pairs) {
+      const side = link.a.article === id ? link.a : link.b
+      for (let k = side.sentenceStart; k < Math.max(side.sentenceStart + 1, side.sentenceEnd); k++) c[k] = true
+    }
+    return c
+  }
+  const ca = covered(a, ia.seg.sentences.length)
+  const cb = covered(b, ib.seg.sentences.length)
+  const onlyA = ia.seg.sentences.filter((s) => !ca[s.index]).map((s) => s.index)
+  const onlyB = ib.seg.sentences.filter((s) => !cb[s.index]).map((s) => s.index)
+  const picker = (value: ArticleId, set: (v: ArticleId) => void, label: string): ReactNode => (
+    <label className="field inline">
+      {label}{' '}
+      <select value={value} onChange={(e) => set(e.target.value)}>
+        {derived.order.map((id) => (
+          <option key={id} value={id}>
+            {displayName(meta.get(id), id)}
+            {id === derived.base ? ' (base)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  return (
+    <div className="pair" data-pair={`${a}|${b}`}>
+      <div className="pair-head">
+        {picker(a, setA, 'First')}
+        <button type="button" onClick={() => {
+          setA(b)
+          setB(a)
+        }} aria-label="Swap articles">
+          ⇄
+        </button>
+        {picker(b, setB, 'Second')}
+        <span className="muted">
+          {pairs.length} aligned passage pairs · <del>struck</del> = only in first · <ins>underlined</ins> = only in second
+        </span>
+      </div>
+      {pairs.length === 0 && (
+        <p className="muted">
+          No aligned passages between these two articles (links are computed between the base and each other article; pick the base as one side).
+        </p>
+      )}
+      <ol className="pair-list">
+        {pairs.map(({ link, flip }, i) => {
+          const diff = derived.diffs.get(link.id)
+          const sa = flip ? link.b : link.a
+          const sb = flip ? link.a : link.b
+          return (
+            <li key={link.id} className="pair-item" data-passage-row={link.id}>
+              <div className="pair-num">{i + 1}</div>
+              <div className="pair-body">
+                <div className="pair-cols">
+                  <div data-article-id={a}>
+                    <HighlightedText idx={ia} sentences={range(sa.sentenceStart, sa.sentenceEnd)} layers={layers} reviews={reviews} annotations={annotations.get(a) ?? []} />
+                  </div>
+                  <div data-article-id={b}>
+                    <HighlightedText idx={ib} sentences={range(sb.sentenceStart, sb.sentenceEnd)} layers={layers} reviews={reviews} annotations={annotations.get(b) ?? []} />
+                  </div>
+                </div>
+                {diff && !flip && (
+                  <div className="pair-diff">
+                    <span className="pd-label">Word diff</span> <InlineDiff diff={diff} textA={ia.article.text} textB={ib.article.text} bStart={sb.start} />
+                  </div>
+                )}
+                {diff && diff.changes.length > 0 && (
+                  <ul className="changes">
+                    {diff.changes.map((c, j) => {
+                      const tA = flip ? ib : ia
+                      const tB = flip ? ia : ib
+                      return (
+                        <li key={j}>
+                          <span className={`chg chg-${c.kind}`}>{c.kind.replace(/-/g, ' ')}</span>{' '}
+                          {c.a && <del>{tA.article.text.slice(c.a.start, c.a.end)}</del>} {c.a && c.b && '→'}{' '}
+                          {c.b && <ins>{tB.article.text.slice(c.b.start, c.b.end)}</ins>} — {c.explanation}
+                        </li>
+                      )
+                    })}
+                  </ul>
+                )}
+                <div className="cp-foot">
+                  <span className="muted">score {link.score.toFixed(2)}{link.origin === 'user' ? ' · linked by you' : ''}</span>
+                  <button type="button" onClick={() => dispatch({ type: 'correct', correction: { kind: 'unlink', linkId: link.id, at: new Date().toISOString() } })}>
+                    Unlink
+                  </button>
+                </div>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      <div className="pair-only">
+        <section data-article-id={a}>
+          <h3>Only in {displayName(meta.get(a), a)} ({onlyA.length} sentences)</h3>
+          <p>
+            <HighlightedText idx={ia} sentences={onlyA} layers={layers} reviews={reviews} annotations={annotations.get(a) ?? []} />
+          </p>
+        </section>
+        <section data-article-id={b}>
+          <h3>Only in {displayName(meta.get(b), b)} ({onlyB.length} sentences)</h3>
+          <p>
+            <HighlightedText idx={ib} sentences={onlyB} layers={layers} reviews={reviews} annotations={annotations.get(b) ?? []} />
+          </p>
+        </section>
+      </div>
+    </div>
+  )
+}
+
+function range(a: number, b: number): number[] {
+  const r: number[] = []
+  for (let i = a; i < Math.max(a + 1, b); i++) r.push(i)
+  return r
+}

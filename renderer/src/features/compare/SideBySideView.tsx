@@ -1,0 +1,305 @@
+// Base + up to 8 outlets in columns, aligned passages in rows. One scroll container holds every
+// column, so scrolling is synchronised by construction; rows are virtualised for long articles.
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as RPointerEvent, type ReactNode } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { ArticleId, Flag, FlagReview, Span } from '@shared/model'
+import { useApp } from '../../state/AppState'
+import { displayName, type Cell, type Derived, type Row } from '../../state/derive'
+import { useWorkspace } from '../../state/useDerived'
+import { HighlightedText, selectionOffsets } from '../../components/text/HighlightedText'
+import { PassagePanel } from './PassagePanel'
+import { AnnotateForm, type PendingAnnotation } from './AnnotateForm'
+
+export const MAX_COLUMNS = 9
+const COLLAPSED = '2.5rem'
+const GUTTER = '2.75rem'
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+}
+
+/** Words of this cell that are not in the base passage (insert ops on its side of each link). */
+function diffSpansFor(derived: Derived, cell: Cell): Span[] {
+  const out: Span[] = []
+  for (const lid of cell.linkIds) {
+    const d = derived.diffs.get(lid)
+    const l = derived.links.get(lid)
+    if (!d || !l) continue
+    for (const op of d.ops) {
+      if (l.b.article === cell.article && op.op === 'insert') out.push(op.b)
+      else if (l.a.article === cell.article && op.op === 'delete') out.push(op.a)
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+export function SideBySideView(): ReactNode {
+  const { analysis, status, layers, dispatch, setView } = useApp()
+  const ws = useWorkspace()
+  const { derived, reviews, annotations, meta } = ws
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [widths, setWidths] = useState<ReadonlyMap<ArticleId, number>>(new Map())
+  const [collapsed, setCollapsed] = useState<ReadonlySet<ArticleId>>(new Set())
+  const [current, setCurrent] = useState(0)
+  const [panel, setPanel] = useState<{ row: number; flags: readonly Flag[] | null } | null>(null)
+  const [flagPos, setFlagPos] = useState(-1)
+  const [pending, setPending] = useState<PendingAnnotation | null>(null)
+  const [selBtn, setSelBtn] = useState<{ x: number; y: number; p: PendingAnnotation } | null>(null)
+
+  const columns = useMemo(() => (derived ? derived.order.slice(0, MAX_COLUMNS) : []), [derived])
+  const rows = derived?.rows ?? []
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 160,
+    overscan: 4,
+    // happy-dom/jsdom have no layout: render a first window anyway.
+    initialRect: { width: 1400, height: 900 }
+  })
+
+  const template = [GUTTER, ...columns.map((id) => (collapsed.has(id) ? COLLAPSED : widths.has(id) ? `${widths.get(id)}px` : 'minmax(17rem, 1fr)'))].join(' ')
+
+  const focusRow = useCallback(
+    (i: number) => {
+      const n = Math.max(0, Math.min(rows.length - 1, i))
+      setCurrent(n)
+      virtualizer.scrollToIndex(n, { align: 'center' })
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-passage-row="${n}"] [role="gridcell"]`)?.focus({ preventScroll: true }))
+    },
+    [rows.length, virtualizer]
+  )
+
+  const focusFlag = useCallback(
+    (pos: number) => {
+      if (!derived || derived.flagOrder.length === 0) return
+      const n = (pos + derived.flagOrder.length) % derived.flagOrder.length
+      const target = derived.flagOrder[n]!
+      setFlagPos(n)
+      setCurrent(target.row)
+      virtualizer.scrollToIndex(target.row, { align: 'center' })
+      let tries = 0
+      const attempt = (): void => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-flag-id="${CSS.escape(target.flagId)}"]`)
+        if (el) el.focus()
+        else if (tries++ < 10) requestAnimationFrame(attempt)
+      }
+      requestAnimationFrame(attempt)
+    },
+    [derived, virtualizer]
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return
+      const k = e.key
+      if (k === 'j' || k === 'J') focusRow(current + 1)
+      else if (k === 'k' || k === 'K') focusRow(current - 1)
+      else if (k === 'f') focusFlag(flagPos + 1)
+      else if (k === 'F') focusFlag(flagPos - 1)
+      else if (k === 'Escape') setPanel(null)
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [current, flagPos, focusRow, focusFlag])
+
+  const onReview = useCallback((f: Flag, st: FlagReview['status']) => dispatch({ type: 'review', flagId: f.id, status: st }), [dispatch])
+
+  const startResize = (id: ArticleId, e: RPointerEvent<HTMLElement>): void => {
+    e.preventDefault()
+    const head = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect()
+    const x0 = e.clientX
+    const w0 = head.width
+    const move = (ev: PointerEvent): void => setWidths((m) => new Map(m).set(id, Math.max(180, Math.round(w0 + ev.clientX - x0))))
+    const up = (): void => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
+
+  const onMouseUp = (): void => {
+    const sel = selectionOffsets(window.getSelection())
+    if (!sel) return setSelBtn(null)
+    const article = sel.root.getAttribute('data-article-id')!
+    const text = derived?.byId.get(article)?.article.text
+    if (!text) return
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
+    setSelBtn({ x: rect.left, y: rect.bottom + 6, p: { article, start: sel.start, end: sel.end, text: text.slice(sel.start, sel.end) } })
+  }
+
+  if (!analysis || !derived) {
+    return (
+      <div className="empty-state" aria-busy={status.running}>
+        {status.running ? 'Analysing the articles…' : 'Add articles in the Library to compare them.'}
+        {!status.running && (
+          <button type="button" onClick={() => setView('library')}>
+            Open Library
+          </button>
+        )}
+      </div>
+    )
+  }
+
+  const renderCell = (row: Row, id: ArticleId): ReactNode => {
+    const isBase = id === derived.base
+    const cell = isBase ? row.base : row.cells.get(id)
+    const idx = derived.byId.get(id)!
+    if (collapsed.has(id)) return <div key={id} className="cell collapsed" data-article-id={id} aria-hidden="true" />
+    if (!cell) {
+      return (
+        <div key={id} className={row.base ? 'cell absent' : 'cell blank'} data-article-id={id} role="gridcell" tabIndex={-1}>
+          {row.base && <span className="absent-label">not reported here</span>}
+        </div>
+      )
+    }
+    const label = cell.only ? (isBase ? 'Only in the base' : row.base ? 'Not in the base' : 'Only in this article') : null
+    return (
+      <div
+        key={id}
+        className={`cell${cell.only ? ' only' : ''}${isBase ? ' base' : ''}`}
+        data-article-id={id}
+        role="gridcell"
+        tabIndex={-1}
+        onClick={() => setPanel({ row: row.index, flags: null })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target === e.currentTarget) setPanel({ row: row.index, flags: null })
+        }}
+      >
+        {(label || cell.moved) && (
+          <div className="cell-tags" data-nosel="">
+            {label && <span className="badge only">◇ {label}</span>}
+            {cell.moved && <span className="badge moved">↕ told in a different order</span>}
+          </div>
+        )}
+        <div className="cell-text">
+          <HighlightedText
+            idx={idx}
+            sentences={cell.sentences}
+            layers={layers}
+            reviews={reviews}
+            annotations={annotations.get(id) ?? []}
+            {...(!isBase && layers.has('diff') ? { diffSpans: diffSpansFor(derived, cell) } : {})}
+            onFlagClick={(flags) => setPanel({ row: row.index, flags })}
+            onReview={onReview}
+          />
+        </div>
+      </div>
+    )
+  }
+
+  const items = virtualizer.getVirtualItems()
+  const panelRow = panel ? rows[panel.row] : undefined
+  return (
+    <div className={panelRow ? 'sbs-layout with-drawer' : 'sbs-layout'}>
+      <div className="sbs-scroll" ref={scrollRef} role="grid" aria-label="Articles side by side" aria-rowcount={rows.length} onMouseUp={onMouseUp}>
+        <div className="sbs-head" role="row" style={{ gridTemplateColumns: template }}>
+          <div className="gutter-head" role="columnheader">
+            <span className="sr-only">Passage</span>#
+          </div>
+          {columns.map((id) => {
+            const m = meta.get(id)
+            const isBase = id === derived.base
+            const c = collapsed.has(id)
+            const idx = derived.byId.get(id)!
+            return (
+              <div key={id} className={`col-head${isBase ? ' base' : ''}${c ? ' collapsed' : ''}`} role="columnheader" data-article-id={id}>
+                <button
+                  type="button"
+                  className="icon collapse"
+                  aria-expanded={!c}
+                  aria-label={`${c ? 'Expand' : 'Collapse'} ${displayName(m, id)}`}
+                  onClick={() => setCollapsed((s) => {
+                    const n = new Set(s)
+                    if (n.has(id)) n.delete(id)
+                    else n.add(id)
+                    return n
+                  })}
+                >
+                  {c ? '▸' : '▾'}
+                </button>
+                {!c && (
+                  <div className="col-title">
+                    <div className="outlet">
+                      {displayName(m, id)} {isBase && <span className="badge base">BASE</span>}
+                    </div>
+                    <div className="sub" title={m?.title}>
+                      {m?.viewpoint || m?.title}
+                    </div>
+                    <div className="sub small">
+                      {m?.date || 'undated'} · {idx.words} words · {idx.flags.length} flags
+                    </div>
+                  </div>
+                )}
+                {c && <div className="vertical-title">{displayName(m, id)}</div>}
+                {!c && (
+                  <span
+                    className="resizer"
+                    role="separator"
+                    aria-orientation="vertical"
+                    aria-label={`Resize ${displayName(m, id)}`}
+                    tabIndex={0}
+                    onPointerDown={(e) => startResize(id, e)}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
+                      e.preventDefault()
+                      const el = e.currentTarget.parentElement as HTMLElement
+                      const w = widths.get(id) ?? el.getBoundingClientRect().width
+                      setWidths((mm) => new Map(mm).set(id, Math.max(180, Math.round(w + (e.key === 'ArrowLeft' ? -40 : 40)))))
+                    }}
+                  />
+                )}
+              </div>
+            )
+          })}
+        </div>
+        <div className="sbs-body" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((vi) => {
+            const row = rows[vi.index]!
+            return (
+              <div
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={vi.index}
+                data-passage-row={row.index}
+                role="row"
+                aria-rowindex={row.index + 1}
+                className={`sbs-row${row.base ? '' : ' only-row'}${current === row.index ? ' current' : ''}${panel?.row === row.index ? ' selected' : ''}`}
+                style={{ transform: `translateY(${vi.start}px)`, gridTemplateColumns: template }}
+              >
+                <div className="gutter" role="rowheader">
+                  {row.index + 1}
+                </div>
+                {columns.map((id) => renderCell(row, id))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      {panelRow && <PassagePanel key={`${panel!.row}`} row={panelRow} flags={panel!.flags} onClose={() => setPanel(null)} />}
+      {selBtn && (
+        <button
+          type="button"
+          className="annotate-btn primary"
+          style={{ left: selBtn.x, top: selBtn.y }}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            setPending(selBtn.p)
+            setSelBtn(null)
+          }}
+        >
+          ✎ Annotate selection
+        </button>
+      )}
+      {pending && <AnnotateForm pending={pending} onClose={() => setPending(null)} />}
+      {derived.order.length > MAX_COLUMNS && (
+        <div className="notice warning floating">
+          Showing the base and {MAX_COLUMNS - 1} articles; reorder in the Library to choose which.
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,250 @@
+// Review the machine's work: accept/reject flags, see and remove annotations, correct the
+// alignment (link two passages, unlink a wrong pair). Everything lands in the study, undoable.
+import { useMemo, useState, type ReactNode } from 'react'
+import type { ArticleId, FlagCategory, PassageRef } from '@shared/model'
+import { useApp } from '../../state/AppState'
+import { displayName, type ArticleIndex } from '../../state/derive'
+import { useWorkspace } from '../../state/useDerived'
+import { CATEGORIES, CATEGORY } from '../../state/layers'
+import { voiceLabel } from '../../components/text/explain'
+
+const PAGE = 60
+
+function sentenceRef(idx: ArticleIndex, k: number): PassageRef {
+  const s = idx.seg.sentences[k]!
+  return { article: idx.id, start: s.start, end: s.end, sentenceStart: k, sentenceEnd: k + 1 }
+}
+
+function excerpt(idx: ArticleIndex, k: number): string {
+  const s = idx.seg.sentences[k]!
+  const t = idx.article.text.slice(s.start, s.end)
+  return `${k + 1}. ${t.length > 90 ? `${t.slice(0, 90)}…` : t}`
+}
+
+function LinkEditor(): ReactNode {
+  const { dispatch, study, analysis } = useApp()
+  const { derived, meta } = useWorkspace()
+  const others = derived?.order.filter((id) => id !== derived.base) ?? []
+  const [other, setOther] = useState<ArticleId>(others[0] ?? '')
+  const [bs, setBs] = useState(0)
+  const [os, setOs] = useState(0)
+  if (!derived || !analysis) return null
+  const baseIdx = derived.byId.get(derived.base)!
+  const oIdx = derived.byId.get(other) ?? derived.byId.get(others[0] ?? '')
+  const userLinks = analysis.alignment.links.filter((l) => l.origin === 'user')
+  return (
+    <section className="rv-section" aria-labelledby="rv-links">
+      <h2 id="rv-links">Correct the alignment</h2>
+      {oIdx ? (
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            dispatch({ type: 'correct', correction: { kind: 'link', a: sentenceRef(baseIdx, bs), b: sentenceRef(oIdx, os), at: new Date().toISOString() } })
+          }}
+        >
+          <label className="field">
+            Base passage ({displayName(meta.get(derived.base), derived.base)})
+            <select value={bs} onChange={(e) => setBs(Number(e.target.value))} aria-label="Base sentence">
+              {baseIdx.seg.sentences.map((s) => (
+                <option key={s.index} value={s.index}>
+                  {excerpt(baseIdx, s.index)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Article
+            <select value={oIdx.id} onChange={(e) => { setOther(e.target.value); setOs(0) }} aria-label="Other article">
+              {others.map((id) => (
+                <option key={id} value={id}>
+                  {displayName(meta.get(id), id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Its passage
+            <select value={os} onChange={(e) => setOs(Number(e.target.value))} aria-label="Other sentence">
+              {oIdx.seg.sentences.map((s) => (
+                <option key={s.index} value={s.index}>
+                  {excerpt(oIdx, s.index)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary">
+            Link these passages
+          </button>
+        </form>
+      ) : (
+        <p className="muted">Add a second article to link passages.</p>
+      )}
+      <h3>Your corrections ({study.corrections.length})</h3>
+      {study.corrections.length === 0 ? (
+        <p className="muted">None yet. Unlink a wrong pair from a passage’s details (click a passage in Side by side) or link two passages above.</p>
+      ) : (
+        <ul className="corrections">
+          {study.corrections.map((c, i) => (
+            <li key={i} data-correction={c.kind}>
+              {c.kind === 'link' ? (
+                <>
+                  <strong>Linked</strong> {displayName(meta.get(c.a.article), c.a.article)} ¶{c.a.sentenceStart + 1} ↔ {displayName(meta.get(c.b.article), c.b.article)} ¶{c.b.sentenceStart + 1}
+                </>
+              ) : (
+                <>
+                  <strong>Unlinked</strong> <code>{c.linkId}</code>
+                </>
+              )}{' '}
+              <button type="button" onClick={() => dispatch({ type: 'remove-correction', index: i })}>
+                Revert
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted small">{userLinks.length} link(s) made by you are in the current alignment.</p>
+    </section>
+  )
+}
+
+export function ReviewView(): ReactNode {
+  const { dispatch, study } = useApp()
+  const { derived, reviews, meta } = useWorkspace()
+  const [article, setArticle] = useState<ArticleId | 'all'>('all')
+  const [category, setCategory] = useState<FlagCategory | 'all'>('all')
+  const [state, setState] = useState<'all' | 'open' | 'accepted' | 'rejected'>('all')
+  const [page, setPage] = useState(0)
+  const flags = useMemo(() => {
+    if (!derived) return []
+    return derived.order.flatMap((id) => derived.byId.get(id)!.flags)
+  }, [derived])
+  if (!derived) return <div className="empty-state">Analysing…</div>
+  const shown = flags.filter(
+    (f) =>
+      (article === 'all' || f.article === article) &&
+      (category === 'all' || f.category === category) &&
+      (state === 'all' || (state === 'open' ? !reviews.has(f.id) : reviews.get(f.id)?.status === state))
+  )
+  const pageFlags = shown.slice(page * PAGE, page * PAGE + PAGE)
+  const counts = { accepted: study.reviews.filter((r) => r.status === 'accepted').length, rejected: study.reviews.filter((r) => r.status === 'rejected').length }
+  return (
+    <div className="review">
+      <section className="rv-section" aria-labelledby="rv-flags">
+        <h2 id="rv-flags">
+          Machine flags <span className="muted small">({flags.length} total · {counts.accepted} accepted · {counts.rejected} rejected)</span>
+        </h2>
+        <div className="filters">
+          <label className="field inline">
+            Article{' '}
+            <select value={article} onChange={(e) => { setArticle(e.target.value); setPage(0) }}>
+              <option value="all">All</option>
+              {derived.order.map((id) => (
+                <option key={id} value={id}>
+                  {displayName(meta.get(id), id)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            Category{' '}
+            <select value={category} onChange={(e) => { setCategory(e.target.value as FlagCategory | 'all'); setPage(0) }}>
+              <option value="all">All</option>
+              {CATEGORIES.filter((c) => c !== 'annotation').map((c) => (
+                <option key={c} value={c}>
+                  {CATEGORY[c].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            Status{' '}
+            <select value={state} onChange={(e) => { setState(e.target.value as typeof state); setPage(0) }}>
+              <option value="all">All</option>
+              <option value="open">Not reviewed</option>
+              <option value="accepted">Accepted</option>
+              <option value="rejected">Rejected</option>
+            </select>
+          </label>
+        </div>
+        <table className="table flags">
+          <thead>
+            <tr>
+              <th scope="col">Outlet</th>
+              <th scope="col">Words</th>
+              <th scope="col">Category</th>
+              <th scope="col">Why</th>
+              <th scope="col">Voice</th>
+              <th scope="col">Conf.</th>
+              <th scope="col">Review</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pageFlags.map((f) => {
+              const r = reviews.get(f.id)
+              return (
+                <tr key={f.id} data-review-flag={f.id} className={r ? r.status : undefined}>
+                  <td>{displayName(meta.get(f.article), f.article)}</td>
+                  <td>
+                    <q>{f.text}</q>
+                  </td>
+                  <td>
+                    <span className={`cat-chip cat-${f.category}`}>
+                      <span aria-hidden="true">{CATEGORY[f.category].glyph}</span> {CATEGORY[f.category].label}
+                    </span>
+                  </td>
+                  <td>
+                    {f.explanation} <code className="small">{f.rule}</code>
+                  </td>
+                  <td>{voiceLabel(f)}</td>
+                  <td>{Math.round(f.confidence * 100)}%</td>
+                  <td className="nowrap">
+                    <button type="button" className="accept" aria-pressed={r?.status === 'accepted'} onClick={() => dispatch({ type: 'review', flagId: f.id, status: r?.status === 'accepted' ? null : 'accepted' })} aria-label={`Accept “${f.text}”`}>
+                      ✓ Accept
+                    </button>{' '}
+                    <button type="button" className="reject" aria-pressed={r?.status === 'rejected'} onClick={() => dispatch({ type: 'review', flagId: f.id, status: r?.status === 'rejected' ? null : 'rejected' })} aria-label={`Reject “${f.text}”`}>
+                      ✗ Reject
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        {shown.length > PAGE && (
+          <div className="pager">
+            <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              ← Previous
+            </button>{' '}
+            {page * PAGE + 1}–{Math.min(shown.length, page * PAGE + PAGE)} of {shown.length}{' '}
+            <button type="button" disabled={(page + 1) * PAGE >= shown.length} onClick={() => setPage(page + 1)}>
+              Next →
+            </button>
+          </div>
+        )}
+      </section>
+      <section className="rv-section" aria-labelledby="rv-ann">
+        <h2 id="rv-ann">Your annotations ({study.annotations.length})</h2>
+        {study.annotations.length === 0 ? (
+          <p className="muted">Select words in Side by side and choose “Annotate selection”.</p>
+        ) : (
+          <ul className="annotations">
+            {study.annotations.map((a) => {
+              const text = study.articles.find((x) => x.id === a.article)?.text ?? ''
+              return (
+                <li key={a.id} data-annotation-id={a.id}>
+                  <span className={`cat-chip cat-${a.category}`}>{CATEGORY[a.category].label}</span> {displayName(meta.get(a.article), a.article)}: <q>{text.slice(a.start, a.end)}</q>
+                  {a.note && <> — {a.note}</>}{' '}
+                  <button type="button" onClick={() => dispatch({ type: 'remove-annotation', id: a.id })}>
+                    Remove
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+      <LinkEditor />
+    </div>
+  )
+}

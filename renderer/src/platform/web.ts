@@ -1,0 +1,131 @@
+// The web twin's platform: a hidden <input type=file> to open, an <a download> to save, and
+// localStorage for autosave/recovery. Nothing leaves the machine.
+import { ok, err, type Result } from '@shared/util/result'
+import type { MenuCommand } from '@shared/ipc/contract'
+import { APP_NAME, ENGINE_VERSION } from '@shared/version'
+import type { ExportRequest, OpenedStudyText, PickedFile, Platform } from './platform'
+
+const AUTOSAVE_KEY = 'parallax.autosave.v1'
+
+function pickFiles(accept: string, multiple: boolean): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = accept
+    input.multiple = multiple
+    input.style.display = 'none'
+    let settled = false
+    const done = (files: File[] | null): void => {
+      if (settled) return
+      settled = true
+      input.remove()
+      resolve(files)
+    }
+    input.addEventListener('change', () => done(input.files ? Array.from(input.files) : null))
+    input.addEventListener('cancel', () => done(null))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+export async function readPicked(files: readonly File[]): Promise<PickedFile[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
+}
+
+function download(name: string, data: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mime }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function createWebPlatform(): Platform {
+  return {
+    kind: 'web',
+    async openArticleFiles(): Promise<Result<readonly PickedFile[] | null>> {
+      const files = await pickFiles('.txt,.md,.html,.htm,.pdf,.docx,text/plain,text/html', true)
+      if (!files || files.length === 0) return ok(null)
+      return ok(await readPicked(files))
+    },
+    async openStudy(): Promise<Result<OpenedStudyText | null>> {
+      const files = await pickFiles('.json,application/json', false)
+      const f = files?.[0]
+      if (!f) return ok(null)
+      try {
+        return ok({ name: f.name, text: await f.text() })
+      } catch {
+        return err('FILE_UNREADABLE', `${f.name} could not be read.`)
+      }
+    },
+    async openRecent(): Promise<Result<OpenedStudyText>> {
+      return err('NOT_AVAILABLE', 'Recent studies are a desktop feature; use Open study.')
+    },
+    async saveStudy(json, suggestedName): Promise<Result<string | null>> {
+      download(suggestedName, json, 'application/json')
+      return ok(suggestedName)
+    },
+    async exportFile(req: ExportRequest): Promise<Result<string | null>> {
+      download(req.suggestedName, req.data, req.mime)
+      return ok(req.suggestedName)
+    },
+    async exportPdf(html: string): Promise<Result<string | null>> {
+      // The browser's own print dialog ("Save as PDF") on a blob copy of the report; the report
+      // is self-contained and needs no script, so a sandboxed frame is enough.
+      const frame = document.createElement('iframe')
+      frame.setAttribute('sandbox', 'allow-modals allow-same-origin')
+      frame.style.cssText = 'position:fixed;width:0;height:0;border:0;left:-10px;top:-10px'
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }))
+      frame.src = url
+      document.body.appendChild(frame)
+      await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }))
+      try {
+        frame.contentWindow?.print()
+      } catch {
+        frame.remove()
+        URL.revokeObjectURL(url)
+        return err('EXPORT_FAILED', 'The browser refused to print the report; export HTML and print it instead.')
+      }
+      setTimeout(() => {
+        frame.remove()
+        URL.revokeObjectURL(url)
+      }, 60_000)
+      return ok('print dialog')
+    },
+    async autosave(json: string): Promise<void> {
+      try {
+        localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ json, savedAt: new Date().toISOString() }))
+      } catch {
+        // Quota exceeded or storage disabled: autosave is best effort in the browser.
+      }
+    },
+    async recoverAutosave(): Promise<{ json: string; savedAt: string } | null> {
+      try {
+        const raw = localStorage.getItem(AUTOSAVE_KEY)
+        if (!raw) return null
+        const v = JSON.parse(raw) as { json?: unknown; savedAt?: unknown }
+        return typeof v.json === 'string' && typeof v.savedAt === 'string' ? { json: v.json, savedAt: v.savedAt } : null
+      } catch {
+        return null
+      }
+    },
+    async clearAutosave(): Promise<void> {
+      try {
+        localStorage.removeItem(AUTOSAVE_KEY)
+      } catch {
+        // ignore
+      }
+    },
+    onMenuCommand(_listener: (cmd: MenuCommand) => void): () => void {
+      // The web twin has no application menu; the toolbar offers the same commands.
+      return () => {}
+    },
+    async appInfo(): Promise<readonly string[]> {
+      return [`${APP_NAME} ${ENGINE_VERSION} (web)`, navigator.userAgent]
+    }
+  }
+}
