@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../../shared/model'
 import type { ErrorCode } from '../../../../shared/util/result'
@@ -76,7 +77,7 @@ describe('formats', () => {
   it('HTML gives the same text through a browser-like DOM (jsdom, scripts disabled)', async () => {
     const linkedom = await ok('article.html')
     // jsdom ships no type declarations; describe the one constructor used here.
-    const { JSDOM } = (await import('jsdom')) as unknown as { JSDOM: new (html: string) => { window: { document: Document } } }
+    const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Document } } }
     const r = await ingest({ name: 'article.html', bytes: fixture('article.html') }, { parseHtml: (h) => new JSDOM(h).window.document })
     expect(r.ok && r.value.text).toBe(linkedom.text)
     expect(r.ok && r.value.meta).toEqual(linkedom.meta)
