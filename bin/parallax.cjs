@@ -11,4 +11,13 @@ if (!existsSync(bundle)) {
   process.stderr.write('parallax: not built yet; run "npm run build" first\n')
   process.exit(1)
 }
-require(bundle)
+try {
+  require(bundle)
+} catch (e) {
+  // Loading the bundle runs module initialisers (e.g. validating built-in lexicons) before the
+  // CLI's own error handling exists; keep the one-line contract for those failures too.
+  const message = String((e && e.message) || e).replace(/\s*[\r\n]+\s*/g, ' ')
+  process.stderr.write(`parallax: internal error: ${message} (a bug; rerun with PARALLAX_DEBUG=1 for the stack trace)\n`)
+  if (process.env.PARALLAX_DEBUG && e && e.stack) process.stderr.write(e.stack + '\n')
+  process.exit(1)
+}

@@ -1,13 +1,15 @@
 // `parallax export STUDY --format html|csv|json|worksheet|pdf --out PATH`
 import { readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import type { Analysis, Study } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
 import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
 import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
+import { renderWorksheet } from '../../shared/pipeline/06-report/serializers/worksheet'
 import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
 import { InputError, UsageError, type Parsed } from '../args'
 import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic } from '../io'
+import { htmlToPdf } from '../pdf'
 import { analyzeWithProgress, exportSettings, type Io } from './common'
 
 export const EXPORT_FORMATS = ['html', 'csv', 'json', 'worksheet', 'pdf'] as const
@@ -71,14 +73,36 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
       return
     }
     case 'html':
-      writeFileAtomic(
-        out,
-        renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold, blindSources: study.settings.blindSources === true })
-      )
+      writeFileAtomic(out, report(analysis, study, now))
       io.note(`wrote HTML report ${out}`)
       return
-    case 'worksheet':
-    case 'pdf':
-      throw new InputError(`export --format ${format} is not available in this build yet`)
+    case 'worksheet': {
+      // The worksheet goes to PATH and the teacher's answer key beside it.
+      const key = answerKeyPath(out)
+      const blindSources = study.settings.blindSources === true
+      writeFileAtomic(out, renderWorksheet(analysis, { blindSources, answerKey: false, generatedAt: now }))
+      writeFileAtomic(key, renderWorksheet(analysis, { blindSources, answerKey: true, generatedAt: now }))
+      io.note(`wrote worksheet ${out} and answer key ${key}`)
+      return
+    }
+    case 'pdf': {
+      io.progress.update('printing the report to PDF…')
+      const r = await htmlToPdf(report(analysis, study, now), out)
+      io.progress.done()
+      if (!r.ok) throw new InputError(r.error.message.replace(/\.$/, ''))
+      io.note(`wrote PDF report ${out}`)
+      return
+    }
   }
+}
+
+function report(analysis: Analysis, study: Study, now: string): string {
+  const linkThreshold = exportSettings(study.settings.linkThreshold)?.linkThreshold
+  return renderHtmlReport(analysis, { generatedAt: now, linkThreshold, blindSources: study.settings.blindSources === true })
+}
+
+/** `ws.html` → `ws.answer-key.html` (same folder; `.html` added when PATH has no extension). */
+export function answerKeyPath(out: string): string {
+  const ext = extname(out)
+  return join(dirname(out), `${basename(out, ext)}.answer-key${ext || '.html'}`)
 }
