@@ -49,6 +49,9 @@ const NEGATED_FACTOR = 0.5
 /** Scare quotes: a quotation of at most this many words with no speaker found. */
 const SCARE_QUOTE_MAX_WORDS = 4
 
+/** Function words trimmed from the edges of a matched lexicon phrase before highlighting. */
+const EDGE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'as', 'that', 'is', 'are', 'was', 'were', 'be', 'it', 'its', 'their', 'his', 'her', 'our'])
+
 function isFlaggedNaming(m: NamingMention): boolean {
   return m.term.loaded || !m.term.viewpoint.startsWith('neutral')
 }
@@ -133,8 +136,13 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
     for (const h of lexiconHits(tokens, from, to, { lexicons: lex, text })) {
       if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
-      const start = tokens[h.tokenStart]!.start
-      const end = tokens[h.tokenEnd - 1]!.end
+      // Highlight the content words of a phrase: "a handful of" → "handful", "war on" → "war".
+      let a = h.tokenStart
+      let b = h.tokenEnd
+      while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[a]!.norm)) a++
+      while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[b - 1]!.norm)) b--
+      const start = tokens[a]!.start
+      const end = tokens[b - 1]!.end
       const e = h.entry
       const surface = text.slice(start, end)
       const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
