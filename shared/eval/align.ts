@@ -18,7 +18,7 @@
  * Pure functions: no I/O, no pipeline calls (the CLI builds articles with `goldArticles`, runs
  * the pipeline and passes the links here).
  */
-import type { Article, ArticleSpan, Link } from '../model'
+import type { Article, ArticleSpan } from '../model'
 import { sha256 } from '../util/sha256'
 
 export interface AlignGoldArticle {
@@ -123,12 +123,12 @@ function pairKey(x: string, y: string): string {
 }
 
 /** Does predicted link `p` match gold link `g` (either orientation)? */
-export function linkMatches(p: { a: ArticleSpan; b: ArticleSpan }, g: AlignGoldLink): boolean {
+export function linkMatches(p: { readonly a: ArticleSpan; readonly b: ArticleSpan }, g: AlignGoldLink): boolean {
   return (overlaps(p.a, g.a) && overlaps(p.b, g.b)) || (overlaps(p.a, g.b) && overlaps(p.b, g.a))
 }
 
 /** Link P/R/F1 of `predicted` against `gold` (see the header for matching and scope). */
-export function evalAlign(gold: AlignGold, predicted: readonly Pick<Link, 'a' | 'b'>[], options: EvalAlignOptions = {}): AlignMetrics {
+export function evalAlign(gold: AlignGold, predicted: readonly { readonly a: ArticleSpan; readonly b: ArticleSpan }[], options: EvalAlignOptions = {}): AlignMetrics {
   const scope = options.scope ?? 'gold-pairs'
   const goldPairs = new Set(gold.links.map((g) => pairKey(g.a.article, g.b.article)))
   // Gold links indexed by article pair so matching stays linear-ish in the number of links.

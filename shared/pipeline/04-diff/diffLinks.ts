@@ -23,6 +23,7 @@
  */
 import type { Article, Change, Link, PassageDiff, Segmentation, Token } from '../../model'
 import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
+import { lexiconHits } from '../../resources/lexicons'
 import { builtinWording, matchNorms, type HedgeEntry, type IntensityEntry, type ReportingEntry, type Wording } from '../../resources/wording'
 import { diffTokens, type TokenRun } from './dmp'
 
@@ -42,6 +43,9 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
   hundred: '100', hundreds: '100', thousand: '1000', thousands: '1000', dozen: '12', dozens: '12',
   million: '1000000', millions: '1000000', billion: '1000000000'
 }
+
+/** Lexicon categories that count as "evaluative wording" (hedges and reporting verbs have own rules). */
+const EVALUATIVE_CATEGORIES: ReadonlySet<string> = new Set(['loaded', 'labeling', 'exaggeration', 'fear', 'doubt'])
 
 interface Annot<T> {
   readonly tokenStart: number
@@ -93,7 +97,12 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
   const tokens = seg.tokens
   const n = tokens.length
   const mentions = naming ? findNamingMentions(tokens, naming).map((m) => ({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, payload: m })) : []
-  const evaluative: Annot<{ rule: string; label: string }>[] = []
+  // Evaluative words: the project lexicons first (their rule ids are the provenance), then the
+  // small fallback list for words they do not cover. Negated hits ("not brutal") are left out:
+  // a negated evaluative word does not add that judgement.
+  const evaluative: Annot<{ rule: string; label: string }>[] = lexiconHits(tokens, 0, n, { text: article.text })
+    .filter((h) => EVALUATIVE_CATEGORIES.has(h.category) && !h.negated)
+    .map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, payload: { rule: h.entry.rule, label: h.category } }))
   const covered = new Uint8Array(n)
   for (const e of evaluative) for (let i = e.tokenStart; i < e.tokenEnd; i++) covered[i] = 1
   for (const m of wording.evaluative.match(tokens, 0, n)) {
@@ -101,6 +110,7 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
     for (let i = m.tokenStart; i < m.tokenEnd; i++) if (covered[i]) free = false
     if (free) evaluative.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, payload: { rule: `evaluative:${m.payload.form}`, label: 'evaluative' } })
   }
+  evaluative.sort((x, y) => x.tokenStart - y.tokenStart)
   return {
     article,
     seg,
