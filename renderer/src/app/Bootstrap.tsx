@@ -8,6 +8,7 @@ import { emptyStudy } from '../state/studyStore'
 import { createWorkerRunner, type AnalysisRunner } from '../workers/analysisClient'
 import { loadSampleStudy } from './sample'
 import { App } from './App'
+import { ExplainProvider } from '../components/text/explain'
 
 interface Boot {
   readonly study: Study
@@ -40,7 +41,9 @@ export function Bootstrap(props: { readonly runner?: AnalysisRunner }): ReactNod
   if (!boot) return <div className="boot" aria-busy="true">Opening Parallax…</div>
   return (
     <AppStateProvider initial={boot.study} runner={runner}>
-      <App bootMessage={boot.message} />
+      <ExplainProvider>
+        <App bootMessage={boot.message} />
+      </ExplainProvider>
     </AppStateProvider>
   )
 }

@@ -1,0 +1,189 @@
+// End-to-end flows of the comparison workspace in the web twin (dist-web served at :4174):
+// load the sample study, toggle layers, explanations, review, annotate, correct the alignment.
+import { test, expect, type Page, type ConsoleMessage } from '@playwright/test'
+
+function watchConsole(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') problems.push(m.text())
+  })
+  page.on('pageerror', (e) => problems.push(e.message))
+  return problems
+}
+
+async function openSample(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await expect(page.locator('[data-passage-row]').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator('[data-flag-category]').first()).toBeVisible()
+}
+
+test('the sample study opens with aligned passages and highlights', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  const ids = await page.locator('[role="columnheader"][data-article-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')))
+  expect(ids.length).toBeGreaterThanOrEqual(5)
+  expect(ids[0]).toBe('baku-tel-aviv-ties')
+  // Rows hold passages of several articles; some are marked as present in one article only.
+  expect(await page.locator('[data-passage-row]').count()).toBeGreaterThan(2)
+  expect(await page.locator('[data-passage-row] [data-article-id="baku-tel-aviv-ties"] [data-flag-category]').count()).toBeGreaterThan(0)
+  await expect(page.getByText(/Only in this article|Only in the base|Not in the base/).first()).toBeVisible()
+  // Highlights carry category + rule hooks and are keyboard-focusable.
+  const mark = page.locator('[data-flag-category]').first()
+  expect(await mark.getAttribute('data-flag-rule')).toBeTruthy()
+  expect(await mark.getAttribute('tabindex')).toBe('0')
+  expect(problems).toEqual([])
+})
+
+test('layer toggles hide and show highlight categories', async ({ page }) => {
+  await openSample(page)
+  const naming = page.locator('[data-flag-category="contested-naming"]')
+  await expect(naming.first()).toBeVisible()
+  const toggle = page.getByRole('switch', { name: /Contested naming/ })
+  await expect(toggle).toHaveAttribute('aria-checked', 'true')
+  await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-checked', 'false')
+  await expect(naming).toHaveCount(0)
+  // Keyboard shortcut 2 toggles it back.
+  await page.locator('body').press('2')
+  await expect(naming.first()).toBeVisible()
+  // Sentiment layer adds per-sentence scores.
+  await expect(page.locator('.senti-badge')).toHaveCount(0)
+  await page.getByRole('switch', { name: /Sentiment/ }).click()
+  await expect(page.locator('.senti-badge').first()).toBeVisible()
+})
+
+test('hovering or focusing a highlight shows its explanation as a tooltip', async ({ page }) => {
+  await openSample(page)
+  const mark = page.locator('[data-passage-row] [data-flag-category]').first()
+  const category = await mark.getAttribute('data-flag-category')
+  const rule = (await mark.getAttribute('data-flag-rule'))!
+  await mark.hover()
+  const tip = page.getByRole('tooltip')
+  await expect(tip).toBeVisible()
+  await expect(tip).toContainText(rule)
+  await expect(tip).toContainText(/Confidence/)
+  await expect(tip).toContainText(/own voice|Quoted/)
+  expect(await mark.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'))
+  await page.mouse.move(5, 5)
+  await expect(tip).toHaveCount(0)
+  // Keyboard: F moves focus to the first highlight, which opens its tooltip.
+  await page.locator('body').press('f')
+  await expect(page.getByRole('tooltip')).toBeVisible()
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-flag-category'))
+  expect(focused).toBe(category)
+})
+
+test('review a flag: accept from the passage panel, then undo', async ({ page }) => {
+  await openSample(page)
+  const mark = page.locator('[data-passage-row] [data-flag-category]').first()
+  const flagId = (await mark.getAttribute('data-flag-id'))!
+  await mark.click()
+  const drawer = page.getByRole('complementary', { name: 'Passage details' })
+  await expect(drawer).toBeVisible()
+  await drawer.getByRole('button', { name: /Accept/ }).first().click()
+  await expect(page.locator(`mark[data-flag-id="${flagId}"]`).first()).toHaveClass(/accepted/)
+  await page.getByRole('tab', { name: 'Review' }).click()
+  await page.getByLabel('Status').selectOption('accepted')
+  await expect(page.locator('[data-review-flag]')).toHaveCount(1)
+  await expect(page.locator(`[data-review-flag="${flagId}"]`)).toHaveClass(/accepted/)
+  await page.getByLabel('Status').selectOption('all')
+  // Reject another flag in the Review table.
+  const row = page.locator('[data-review-flag]:not(.accepted)').first()
+  const rowId = (await row.getAttribute('data-review-flag'))!
+  await row.getByRole('button', { name: /Reject/ }).click()
+  const same = page.locator(`[data-review-flag="${rowId}"]`)
+  await expect(same).toHaveClass(/rejected/)
+  await page.getByRole('button', { name: /Undo/ }).click()
+  await expect(same).not.toHaveClass(/rejected/)
+  await page.getByLabel('Status').selectOption('accepted')
+  await expect(page.locator(`[data-review-flag="${flagId}"]`)).toHaveClass(/accepted/)
+})
+
+test('annotate a text selection with a category and a note', async ({ page }) => {
+  await openSample(page)
+  // Select the first word-run of a base passage (a plain span carrying its article offset).
+  const selected = await page.evaluate(() => {
+    const span = document.querySelector('[data-passage-row] .cell.base span[data-o]:not(.q)') as HTMLElement
+    const node = span.firstChild as Text
+    const range = document.createRange()
+    range.setStart(node, 0)
+    range.setEnd(node, Math.min(12, node.length))
+    const sel = window.getSelection()!
+    sel.removeAllRanges()
+    sel.addRange(range)
+    span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+    return range.toString()
+  })
+  await page.getByRole('button', { name: /Annotate selection/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Annotate selection' })
+  await expect(dialog).toContainText(selected.trim())
+  await dialog.getByLabel('Category').selectOption('labeling')
+  await dialog.getByLabel('Note').fill('frames the embassy as a threat')
+  await dialog.getByRole('button', { name: 'Save annotation' }).click()
+  const ann = page.locator('mark[data-flag-rule="user"]')
+  await expect(ann.first()).toBeVisible()
+  await expect(ann.first()).toHaveAttribute('data-flag-category', 'labeling')
+  await ann.first().hover()
+  await expect(page.getByRole('tooltip')).toContainText('frames the embassy as a threat')
+  await page.getByRole('tab', { name: 'Review' }).click()
+  await expect(page.locator('[data-annotation-id]')).toHaveCount(1)
+})
+
+test('correct the alignment: link two passages, unlink a machine link', async ({ page }) => {
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Review' }).click()
+  await page.getByLabel('Base sentence').selectOption({ index: 3 })
+  await page.getByLabel('Other sentence').selectOption({ index: 2 })
+  await page.getByRole('button', { name: 'Link these passages' }).click()
+  await expect(page.locator('[data-correction="link"]')).toHaveCount(1)
+  // The new link comes back from the engine as a user link.
+  await expect(page.getByText(/1 link\(s\) made by you/)).toBeVisible({ timeout: 20_000 })
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  const linked = page.locator('[data-passage-row] .cell:not(.base):not(.absent):not(.blank):not(.only)').first()
+  await linked.click()
+  const drawer = page.getByRole('complementary', { name: 'Passage details' })
+  await drawer.getByRole('button', { name: 'Unlink' }).first().click()
+  await page.getByRole('tab', { name: 'Review' }).click()
+  await expect(page.locator('[data-correction="unlink"]')).toHaveCount(1)
+  await page.getByRole('button', { name: /Undo/ }).click()
+  await expect(page.locator('[data-correction="unlink"]')).toHaveCount(0)
+})
+
+test('library: edit metadata, change base, remove with undo', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Library' }).click()
+  const cards = page.locator('[data-library-article]')
+  const n = await cards.count()
+  expect(n).toBeGreaterThanOrEqual(5)
+  const second = cards.nth(1)
+  const id = (await second.getAttribute('data-library-article'))!
+  await second.getByRole('button', { name: 'Edit metadata' }).click()
+  await second.getByLabel('Outlet').fill('Renamed Outlet')
+  await second.getByRole('button', { name: 'Save metadata' }).click()
+  await expect(second).toContainText('Renamed Outlet')
+  await second.getByRole('button', { name: 'Make base' }).click()
+  await expect(second).toContainText('BASE')
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  await expect(page.locator('[role="columnheader"][data-article-id]').first()).toHaveAttribute('data-article-id', id, { timeout: 20_000 })
+  await expect(page.locator('[role="columnheader"][data-article-id]').first()).toContainText('Renamed Outlet')
+  await page.getByRole('tab', { name: 'Library' }).click()
+  await cards.nth(2).getByRole('button', { name: 'Remove' }).click()
+  await expect(cards).toHaveCount(n - 1)
+  await page.keyboard.press('Control+z')
+  await expect(cards).toHaveCount(n)
+  expect(problems).toEqual([])
+})
+
+test('pair view and overview render engine output', async ({ page }) => {
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Pair' }).click()
+  await expect(page.locator('.pair-item').first()).toBeVisible()
+  await expect(page.locator('.inline-diff').first()).toBeVisible()
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(await page.getByTestId('metrics-table').locator('tbody tr').count())
+  expect(await page.getByTestId('metrics-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(5)
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  expect(await page.getByTestId('naming-table').locator('tbody tr').count()).toBeGreaterThan(0)
+})
