@@ -19,10 +19,6 @@ import { aboutText, installMenu } from './menu'
 import { createHandlers } from './services/createHandlers'
 import { createNodeFs } from './services/nodeFs'
 
-/** Same policy as the <meta> in renderer/index.html; the header also covers anything the meta can't. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const RENDERER_HTML = join(__dirname, '../renderer/index.html')
 const RENDERER_URL = pathToFileURL(RENDERER_HTML).href
@@ -123,7 +119,16 @@ export function start(): void {
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
     ses.setPermissionCheckHandler(() => false)
     ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+      // Same policy as the <meta> in renderer/index.html, plus frame-ancestors (header-only). Kept a
+      // literal here so electronegativity's CSP check can parse it.
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+          ]
+        }
+      })
     })
     // No remote content: only our files, data:, blob: and devtools internals may load.
     ses.webRequest.onBeforeRequest((details, callback) => {
