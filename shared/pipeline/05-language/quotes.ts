@@ -71,11 +71,10 @@ export function quotationSpans(text: string, paragraphs: readonly Paragraph[]): 
         for (let k = i + 2; k < limit; k++) {
           const d = text[k]!
           if ((d === '’' || d === "'") && isLetter(text[k - 1]) && !isLetter(text[k + 1])) {
-            // "ministers’ meeting" is an apostrophe when a letter-s precedes and a word follows
-            // after a space; only accept when the next char is space/punct and not "s'" plural
-            // possessive followed by a lower-case noun.
+            // After a straight opener, "ministers' meeting" is more likely a plural possessive
+            // than a closer; a curly opener ‘ is unambiguous, so its first closer wins.
             const next = text.slice(k + 1, k + 3)
-            if (text[k - 1] === 's' && /^ [a-z]/.test(next) && d === '’') continue
+            if (c === "'" && text[k - 1] === 's' && /^ [a-z]/.test(next)) continue
             closeAt = k + 1
             break
           }

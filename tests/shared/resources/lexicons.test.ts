@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import {
+  builtinLexicons,
+  compileLexicons,
+  CONTEXT_RULES,
+  lexiconHits,
+  lexiconSizes,
+  LexiconError,
+  verbForms
+} from '../../../shared/resources/lexicons'
+import { tokenize } from '../../../shared/text/tokenize'
+
+function hits(text: string): Array<[string, string, boolean]> {
+  const toks = tokenize(text)
+  return lexiconHits(toks, 0, toks.length, { text }).map((h) => [
+    text.slice(toks[h.tokenStart]!.start, toks[h.tokenEnd - 1]!.end),
+    h.category,
+    h.negated
+  ])
+}
+
+const ok = (groups: unknown[]): unknown => ({ id: 't', version: '1.0.0', description: 'a test lexicon', groups })
+const group = (entries: unknown[], extra: Record<string, unknown> = {}): unknown => ({
+  id: 'g', category: 'loaded', strength: 0.5, explanation: '"{text}" is a test word.', entries, ...extra
+})
+
+describe('builtin lexicons', () => {
+  it('load, validate and are generous', () => {
+    const lex = builtinLexicons()
+    const sizes = lexiconSizes(lex)
+    expect(sizes.loaded).toBeGreaterThan(800)
+    for (const c of ['labeling', 'exaggeration', 'doubt', 'fear', 'hedge', 'factive', 'reporting-verb', 'vague-source', 'contested-naming'] as const) {
+      expect(sizes[c]).toBeGreaterThan(40)
+    }
+    for (const e of lex.entries) expect(e.rule).toBe(`${e.lexicon}:${e.id}`)
+  })
+
+  it('every context rule has an id and a description', () => {
+    for (const r of CONTEXT_RULES) {
+      expect(r.id).toMatch(/^[a-z-]+$/)
+      expect(r.description.length).toBeGreaterThan(20)
+    }
+  })
+})
+
+describe('matching: inflection, multi-word, case', () => {
+  it.each([
+    ['Critics slammed the plan.', 'slammed', 'loaded'],
+    ['She slams the plan.', 'slams', 'loaded'],
+    ['They LASHED OUT at reporters.', 'LASHED OUT', 'loaded'],
+    ['The Unfounded Claims spread.', 'Unfounded Claims', 'doubt'],
+    ['a so-called reform', 'so-called', 'doubt'],
+    ['He acted maliciously.', 'maliciously', 'loaded'],
+    ['far right groups marched', 'far right', 'labeling'],
+    ['Reports indicate a rise.', 'Reports indicate', 'vague-source'],
+    ['The minister conceded that it failed.', 'conceded', 'reporting-verb']
+  ])('%j → %j (%s)', (text, surface, category) => {
+    expect(hits(text)).toContainEqual([surface, category, false])
+  })
+})
+
+describe('negation scope (up to four words, stops at punctuation)', () => {
+  it.each([
+    ['This is not a draconian law.', true],
+    ['Nobody thinks it is draconian.', true],
+    ["It wasn't really that draconian.", true],
+    ['Without any draconian measures.', true],
+    ['Not now, draconian measures follow.', false],
+    ['Never did we see such a very large draconian law.', false]
+  ])('%j negated=%s', (text, negated) => {
+    const h = hits(text).find(([s]) => s.toLowerCase() === 'draconian')!
+    expect(h[2]).toBe(negated)
+  })
+})
+
+describe('context rules', () => {
+  it.each([
+    ['The regime arrested journalists.', 'regime', true],
+    ['a new training regime for athletes', 'regime', false],
+    ['the tax regime changed', 'regime', false],
+    ['the sanctions regime is weak', 'regime', false],
+    ['a regime of inspections', 'regime', false],
+    ['troops in the occupied territories', 'occupied', true],
+    ['the seat was occupied by a guest', 'occupied', false],
+    ['He attacked the plan as reckless.', 'attacked', true],
+    ['A missile attack hit the port.', 'attack', false],
+    ['The criminal regime fell.', 'criminal', true],
+    ['He faces criminal charges.', 'criminal', false],
+    ['They claimed that it worked.', 'claimed', true],
+    ['They claimed responsibility for it.', 'claimed', false],
+    ['They maintained close ties.', 'maintained', false],
+    ['He joined the Radical Party today.', 'Radical', false]
+  ])('%j: %s kept=%s', (text, word, kept) => {
+    expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
+  })
+})
+
+describe('lexicon validation fails loudly with file, entry and reason', () => {
+  it.each([
+    [ok([group(['ok', 42])]), /x\.json: group 0 "g", entry 1 \("42"\)|x\.json: group 0 "g", entry 1/],
+    [ok([group([{ term: 'bad', strength: 7 }])]), /x\.json: group 0 "g", entry 0 \("bad"\): "strength"/],
+    [ok([group([''])]), /x\.json: group 0 "g", entry 0/],
+    [ok([group(['a'], { category: 'nonsense' })]), /x\.json: group 0 "g": "category"/],
+    [ok([group(['word', 'word'])]), /entry 1 \("word"\): duplicate entry id "word"/],
+    [ok([group(['claims', { term: 'claim', id: 'other' }])]), /entry 1 \("claim"\): "claim" matches the same words as/],
+    [ok([group([{ term: 'x y', context: ['no-such-rule'] }])]), /unknown context rule "no-such-rule"/],
+    [{ id: 't', version: 'one', description: 'a test lexicon', groups: [] }, /x\.json: "version"/],
+    [ok([group(['a'], { explanation: '"{text}" is {gloss} ok.' })]), /uses \{gloss\}/]
+  ])('case %#', (data, message) => {
+    expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(LexiconError)
+    expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(message)
+  })
+})
+
+describe('verbForms', () => {
+  it.each([
+    ['slam', ['slam', 'slams', 'slammed', 'slamming', 'slamed', 'slaming']],
+    ['concede', ['concede', 'concedes', 'conceded', 'conceding']],
+    ['decry', ['decry', 'decries', 'decried', 'decrying']],
+    ['lash out', ['lash out', 'lashes out', 'lashed out', 'lashing out']]
+  ])('%s', (v, forms) => {
+    expect(verbForms(v)).toEqual(forms)
+  })
+})
