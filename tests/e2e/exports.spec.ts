@@ -1,7 +1,7 @@
 // Exports in a real browser with JavaScript DISABLED: the HTML report and the worksheet must
 // show their highlights, explanations and charts without any script. Built from the real
 // pipeline on the shipped samples; screenshots go to test-results/ for a human to look at.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -49,7 +49,7 @@ test.beforeAll(() => {
   }
 })
 
-async function openNoJs(browser: import('@playwright/test').Browser, file: string): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openNoJs(browser: Browser, file: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 1000 } })
   const page = await context.newPage()
   // Any request other than the file itself would mean the export is not self-contained.

@@ -29,7 +29,7 @@ export function flagsChartSvg(analysis: Analysis, names: ReadonlyMap<ArticleId, 
   }
   const max = Math.max(...arts.flatMap((a) => cats.map((c) => metric.get(a.id)?.flagsPer100[c] ?? 0)))
   const W = 900
-  const H = 260
+  const H = 236
   const left = 44
   const top = 16
   const plotH = 170
@@ -61,21 +61,27 @@ export function flagsChartSvg(analysis: Analysis, names: ReadonlyMap<ArticleId, 
       parts.push(
         `<rect x="${r(x + 1)}" y="${r(y)}" width="${r(barW - 2)}" height="${r(Math.max(h, 0.5))}" fill="${s.background}" stroke="${s.line}" stroke-width="1.5"><title>${escapeHtml(label)}</title></rect>`
       )
+      // Every bar carries its category code (rotated when bars are narrow), so the chart
+      // never depends on colour alone.
       if (barW >= 16) {
         parts.push(`<text x="${r(x + barW / 2)}" y="${r(top + plotH + 13)}" text-anchor="middle" font-size="10" fill="#222">${s.code}</text>`)
         if (v > 0) parts.push(`<text x="${r(x + barW / 2)}" y="${r(y - 3)}" text-anchor="middle" font-size="9" fill="#222">${fmt(v, 1)}</text>`)
+      } else {
+        const tx = x + barW / 2 + 3
+        const ty = top + plotH + 4
+        parts.push(`<text x="${r(tx)}" y="${r(ty)}" text-anchor="end" font-size="8" fill="#222" transform="rotate(-90 ${r(tx)} ${r(ty)})">${s.code}</text>`)
       }
     })
     parts.push(
-      `<text x="${r(left + gi * groupW + groupW / 2)}" y="${r(top + plotH + 32)}" text-anchor="middle" font-size="12" font-weight="600" fill="#111">${escapeHtml(truncate(names.get(a.id) ?? a.id, Math.floor(groupW / 7)))}</text>`
+      `<text x="${r(left + gi * groupW + groupW / 2)}" y="${r(top + plotH + 36)}" text-anchor="middle" font-size="12" font-weight="600" fill="#111">${escapeHtml(truncate(names.get(a.id) ?? a.id, Math.floor(groupW / 7)))}</text>`
     )
   })
   parts.push(`<line x1="${left}" x2="${W - 6}" y1="${top + plotH}" y2="${top + plotH}" stroke="#333" stroke-width="1.2"/>`)
   parts.push(`<text x="12" y="${r(top + plotH / 2)}" font-size="11" fill="#333" transform="rotate(-90 12 ${r(top + plotH / 2)})" text-anchor="middle">per 100 words</text>`)
-  const key = cats.map((c) => `${CATEGORY_STYLES[c].code} = ${CATEGORY_STYLES[c].label}`).join('; ')
-  parts.push(`<text x="${left}" y="${H - 8}" font-size="11" fill="#333">${escapeHtml(key)}</text>`)
+  const key = cats.map((c) => `${CATEGORY_STYLES[c].icon} ${CATEGORY_STYLES[c].code} = ${CATEGORY_STYLES[c].label}`).join('; ')
   const alt = `Bar chart of own-voice flags per 100 words by category for each article. ${key}.`
-  return `<svg class="chart" data-chart="flags" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(alt)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`
+  // The key is HTML under the chart so it wraps instead of running off the SVG's edge.
+  return `<svg class="chart" data-chart="flags" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(alt)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg><p class="small">${escapeHtml(key)}</p>`
 }
 
 function truncate(s: string, n: number): string {

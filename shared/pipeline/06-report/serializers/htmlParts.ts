@@ -67,8 +67,14 @@ export function renderArticleBody(analysis: Analysis, article: Article, opts: Bo
     })
   }
   if (opts.onlyHere) {
+    // In the columns, mark only sentences with no counterpart in ANY other article: with many
+    // articles nearly every sentence is missing from one of them, and shading all of them
+    // would mark nothing. Partial gaps are listed in the report's "Only in this article".
+    const others = analysis.articles.filter((a) => a.id !== article.id).map((a) => a.id)
     for (const u of analysis.alignment.unmatched) {
-      if (u.article === article.id) spans.push({ start: u.start, end: u.end, data: { kind: 'only', missing: u.missingIn } })
+      if (u.article === article.id && others.length > 0 && others.every((o) => u.missingIn.includes(o))) {
+        spans.push({ start: u.start, end: u.end, data: { kind: 'only', missing: u.missingIn } })
+      }
     }
   }
   if (opts.blind) {
@@ -158,7 +164,7 @@ export function renderLegend(categories: readonly (typeof CATEGORY_ORDER)[number
   return (
     `<ul class="legend">${rows.join('')}` +
     `<li><mark class="cat-loaded rejected">struck</mark> <strong>Rejected</strong>: a reviewer rejected this machine flag; it is kept visible, struck through.</li>` +
-    `<li><span class="only-badge">⊘ only here</span> <span class="only-here">shaded text</span> <strong>Only in this article</strong>: no counterpart was found in at least one other article.</li>` +
+    `<li><span class="only-badge">⊘ only here</span> <span class="only-here">shaded text</span> <strong>Only in this article</strong>: no counterpart was found in any other article.</li>` +
     `</ul>`
   )
 }
@@ -191,7 +197,7 @@ mark{color:#111;padding:0 .05em}
 mark.rejected{background:none!important;color:#555;text-decoration:line-through 2px #555!important}
 .fn-ref{font-family:"DejaVu Sans",Arial,sans-serif;font-size:.68rem;line-height:0}
 .fn-ref a{color:#1a1a7a;text-decoration:none}
-.only-here{background:#eef1f5;box-shadow:inset 0 -1px 0 #8a94a3}
+.only-here{background:#eceff3}
 .only-badge{font-family:"DejaVu Sans",Arial,sans-serif;font-size:.68rem;border:1px dashed #555;border-radius:3px;padding:0 .2rem;color:#222;background:#fff;white-space:nowrap}
 .redacted{font-family:"DejaVu Sans",Arial,sans-serif;font-size:.85em;border:1px solid #777;padding:0 .2em;background:#f4f4f4}
 ol.notes{font-size:.8rem;padding-left:1.6rem;margin:.6rem 0 0;border-top:1px solid #bbb;padding-top:.5rem}
@@ -206,12 +212,10 @@ figure{margin:1rem 0;break-inside:avoid}
 figcaption{font-size:.85rem;color:#333;margin-bottom:.3rem}
 .arcs{display:flex;flex-wrap:wrap;gap:.6rem}
 .empty{color:#444;font-style:italic}
+.methods-facts th{width:14rem}
+svg.chart text{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif}
 del{background:#ffe0e0;text-decoration:line-through 1.5px #8a1c1c;color:#111}
 ins{background:#dcf5dc;text-decoration:underline 1.5px #1d5e1d;color:#111}
-del::before{content:"[−";font-size:.7em;color:#8a1c1c}
-del::after{content:"]";font-size:.7em;color:#8a1c1c}
-ins::before{content:"[+";font-size:.7em;color:#1d5e1d}
-ins::after{content:"]";font-size:.7em;color:#1d5e1d}
 .chg-ref{font-family:"DejaVu Sans",Arial,sans-serif;font-size:.66rem;font-weight:700;color:#1a1a7a}
 .passage{font-size:.88rem}
 ul.changes{margin:.2rem 0;padding-left:1.1rem;font-size:.82rem}
@@ -227,8 +231,8 @@ ${categoryCss()}
   h3{break-after:avoid}
   tr,li,figure,.col p{break-inside:avoid}
   .page{break-before:page}
-  .cols.many{display:block}
-  .cols.many .col{margin-bottom:1rem;break-inside:auto}
+  .cols.many{grid-template-columns:1fr 1fr!important;overflow:visible!important}
+  .cols .col{break-inside:auto}
   .col{border-color:#999}
   a{color:inherit}
 }

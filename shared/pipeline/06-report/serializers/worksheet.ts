@@ -69,7 +69,8 @@ export function renderWorksheet(analysis: Analysis, options: WorksheetOptions): 
   })
   const articles =
     `<section id="ws-articles">${key ? `<h2>The articles, with highlights</h2>${renderLegend()}` : ''}` +
-    `<div class="cols${n > 3 ? ' many' : ''} n${Math.min(n, 4)}" style="grid-template-columns:repeat(${n},minmax(${n > 3 ? '16rem' : '0'},1fr))">${cols.join('')}</div></section>`
+    // More than three articles wrap into rows on screen (a handout cannot scroll sideways).
+    `<div class="cols${n > 3 ? ' many' : ''} n${Math.min(n, 4)}" style="grid-template-columns:${n > 3 ? 'repeat(auto-fill,minmax(20rem,1fr))' : `repeat(${n},minmax(0,1fr))`}">${cols.join('')}</div></section>`
 
   const qs = questions.map((q) => {
     const body = key
@@ -104,12 +105,13 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     .map((actor) => {
       const cells = analysis.naming.filter((c) => c.actor === actor && c.terms.length > 0)
       const termIds = new Set(cells.flatMap((c) => c.terms.map((t) => t.term)))
-      const marked = cells.some((c) => c.terms.some((t) => !t.viewpoint.startsWith('neutral')))
+      // Uses of viewpoint-marked terms: the actors whose naming differs most make the best question.
+      const marked = cells.reduce((p, c) => p + c.terms.filter((t) => !t.viewpoint.startsWith('neutral')).reduce((q, t) => q + t.count, 0), 0)
       const total = cells.reduce((p, c) => p + c.terms.reduce((q, t) => q + t.count, 0), 0)
       return { actor, cells, varied: termIds.size > 1 && cells.length > 1, marked, total }
     })
     .filter((x) => x.varied)
-    .sort((x, y) => Number(y.marked) - Number(x.marked) || y.total - x.total)
+    .sort((x, y) => y.marked - x.marked || y.total - x.total)
   for (const x of actors.slice(0, 2)) {
     const label = actorLabel(x.actor)
     const lines = arts.map((a) => {
@@ -209,10 +211,13 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     .map((actor) => {
       const cells = analysis.naming.filter((c) => c.actor === actor && c.meanSentiment !== null)
       const vals = cells.map((c) => c.meanSentiment!)
-      return { actor, cells, spread: vals.length > 1 ? Math.max(...vals) - Math.min(...vals) : 0 }
+      const mentions = cells.reduce((p, c) => p + c.terms.reduce((q, t) => q + t.count, 0), 0)
+      return { actor, cells, mentions, spread: vals.length > 1 ? Math.max(...vals) - Math.min(...vals) : 0 }
     })
     .filter((x) => x.cells.length > 1 && x.spread > 0)
-    .sort((x, y) => y.spread - x.spread)[0]
+    // Actors discussed by most articles and most often first (a mean over one or two mentions
+    // is noise), then the widest difference in tone.
+    .sort((x, y) => y.cells.length - x.cells.length || y.mentions - x.mentions || y.spread - x.spread)[0]
   if (tone) {
     const label = actorLabel(tone.actor)
     const most = [...tone.cells].sort((x, y) => x.meanSentiment! - y.meanSentiment!)[0]!
