@@ -10,11 +10,7 @@
  */
 import { ENGINE_VERSION } from '../shared/version'
 import { InputError, parseArgs, SPECS, UsageError } from './args'
-import { runCompare } from './commands/compare'
 import type { Io } from './commands/common'
-import { runEval } from './commands/eval'
-import { runExport } from './commands/export'
-import { runIngest } from './commands/ingest'
 import { Progress } from './io'
 import { COMMAND_USAGE, commandHelp, MAIN_HELP } from './usage'
 
@@ -71,15 +67,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       progress,
       now: () => new Date().toISOString()
     }
+    // Commands are loaded on demand (separate chunks in out/cli/): help, version and usage
+    // errors stay fast, and a failure while loading the engine (e.g. invalid built-in data)
+    // lands in the catch below instead of escaping as a stack trace.
     switch (command) {
       case 'ingest':
-        return await runIngest(args, io, stderrLine)
+        return await (await import('./commands/ingest')).runIngest(args, io, stderrLine)
       case 'compare':
-        return await runCompare(args, io)
+        return await (await import('./commands/compare')).runCompare(args, io)
       case 'eval':
-        return await runEval(args, io)
+        return await (await import('./commands/eval')).runEval(args, io)
       case 'export':
-        return await runExport(args, io)
+        return await (await import('./commands/export')).runExport(args, io)
       default:
         throw new UsageError(`unknown command "${command}"`)
     }

@@ -2,6 +2,10 @@
 import { readFileSync, statSync } from 'node:fs'
 import { evalAlign, formatAlignMetrics, goldArticles, GoldFormatError, parseAlignGold } from '../../shared/eval/align'
 import { evalPairs, formatPairMetrics, PairsFormatError, parsePairsGold } from '../../shared/eval/pairs'
+import { evalSpans, parseSpansGold, type PRF, type SpanMetrics } from '../../shared/eval/spans'
+import type { Article } from '../../shared/model'
+import { analyze } from '../../shared/pipeline/analyze'
+import { sha256 } from '../../shared/util/sha256'
 import { DEFAULT_LINK_THRESHOLD, passageSimilarity } from '../../shared/pipeline/03-align/align'
 import { builtinNaming } from '../../shared/resources/naming'
 import { InputError, UsageError, type Parsed } from '../args'
@@ -71,5 +75,43 @@ export async function runEval(args: Parsed, io: Io): Promise<number> {
     return 0
   }
 
-  throw new InputError('eval spans is not available in this build yet (shared/eval/spans.ts has not landed)')
+  const parsed = parseSpansGold(text)
+  if (!parsed.ok) throw new InputError(`${gold}: ${parsed.error.message}`)
+  const records = parsed.value
+  if (records.length === 0) throw new InputError(`${gold}: no records found`)
+  const naming = builtinNaming()
+  let done = 0
+  // Each record is analysed on its own through the composer, exactly as the app would analyse
+  // a one-sentence article; every flag (own voice or quoted) is a prediction.
+  const m = evalSpans(records, (t, id) => {
+    if (++done % 200 === 0) io.progress.update(`scoring spans… ${done}/${records.length}`)
+    return analyze({ articles: [recordArticle(id, t)], naming }).language[0]!.flags
+  })
+  io.progress.done()
+  io.out(asJson ? JSON.stringify(m) + '\n' : formatSpanMetrics(m) + '\n')
+  return 0
+}
+
+function recordArticle(id: string, text: string): Article {
+  return {
+    id: 'record',
+    meta: { title: '', outlet: '', author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: false, note: `gold record ${id}` },
+    text,
+    hash: sha256(text),
+    source: { format: 'paste', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
+    warnings: []
+  }
+}
+
+/** The readable table printed without --json. */
+export function formatSpanMetrics(m: SpanMetrics): string {
+  const row = (name: string, p: PRF): string =>
+    `${name.padEnd(20)} ${p.precision.toFixed(3).padStart(9)}  ${p.recall.toFixed(3).padStart(6)}  ${p.f1.toFixed(3)}`
+  return [
+    `${'spans'.padEnd(20)} precision  recall  f1`,
+    row('tokens', m.tokens),
+    ...(m.sentences ? [row('sentences', m.sentences)] : []),
+    ...Object.entries(m.byLabel).map(([label, p]) => row(`  label ${label}`, p)),
+    `records: ${m.records}`
+  ].join('\n')
 }

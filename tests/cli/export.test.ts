@@ -1,0 +1,118 @@
+// parallax export STUDY --format html|csv|json|worksheet|pdf --out PATH, and the study round trip.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import type { JsonExport } from '../../shared/pipeline/06-report/serializers/json'
+import { findChromium } from '../../cli/pdf'
+import { ensureBuilt, expectOneLineError, parallax, sampleArticles, SAMPLES, tempDir } from './helpers'
+
+// Each case starts Node processes on a shared, busy machine: time limits are generous.
+vi.setConfig({ testTimeout: 120_000 })
+
+const SAMPLE_STUDY = join(SAMPLES, 'baku-tel-aviv.parallax.json')
+let dir = ''
+let compareJson = ''
+
+beforeAll(() => {
+  ensureBuilt()
+  dir = tempDir()
+  const r = parallax(['compare', ...sampleArticles(), '--study', join(dir, 's.parallax.json'), '--json', join(dir, 'compare.json'), '--csv', join(dir, 'compare-csv')])
+  if (r.code !== 0) throw new Error(r.stderr)
+  compareJson = readFileSync(join(dir, 'compare.json'), 'utf8')
+}, 180_000)
+
+const withoutTime = (text: string): unknown => {
+  const j = JSON.parse(text) as Record<string, unknown>
+  delete j['generatedAt']
+  return j
+}
+
+describe('study round trip', () => {
+  it('compare --study → export --format json equals compare --json (modulo the timestamp)', () => {
+    const r = parallax(['export', join(dir, 's.parallax.json'), '--format', 'json', '--out', join(dir, 'export.json')])
+    expect(r.code, r.stderr).toBe(0)
+    const exported = readFileSync(join(dir, 'export.json'), 'utf8')
+    expect(withoutTime(exported)).toEqual(withoutTime(compareJson))
+    expect(exported).not.toBe('')
+  })
+
+  it('export --format csv writes the same five files as compare --csv', () => {
+    const r = parallax(['export', join(dir, 's.parallax.json'), '--format', 'csv', '--out', join(dir, 'export-csv')])
+    expect(r.code, r.stderr).toBe(0)
+    const names = readdirSync(join(dir, 'compare-csv')).sort()
+    expect(names).toEqual(['flags.csv', 'links.csv', 'metrics.csv', 'naming.csv', 'sentences.csv'])
+    for (const n of names) expect(readFileSync(join(dir, 'export-csv', n), 'utf8')).toBe(readFileSync(join(dir, 'compare-csv', n), 'utf8'))
+  })
+
+  it('exports the committed sample study as JSON to stdout', () => {
+    const r = parallax(['export', SAMPLE_STUDY, '--format', 'json', '--out', '-'])
+    expect(r.code, r.stderr).toBe(0)
+    const j = JSON.parse(r.stdout) as JsonExport
+    expect(j.base).toBe('baku-tel-aviv-ties')
+    expect(j.title).toMatch(/six reports/)
+    expect(j.articles.length).toBeGreaterThanOrEqual(5)
+  })
+})
+
+describe('export formats', () => {
+  it('html: one self-contained file', () => {
+    const out = join(dir, 'report.html')
+    const r = parallax(['export', SAMPLE_STUDY, '--format', 'html', '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    const html = readFileSync(out, 'utf8')
+    expect(html).toMatch(/^<!doctype html>/i)
+    expect(html).not.toMatch(/<script[\s>]|<link[^>]+stylesheet|src="http/i)
+  })
+
+  it('worksheet: the worksheet and its answer key beside it', () => {
+    const out = join(dir, 'ws.html')
+    const r = parallax(['export', SAMPLE_STUDY, '--format', 'worksheet', '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('ws.answer-key.html')
+    const sheet = readFileSync(out, 'utf8')
+    const key = readFileSync(join(dir, 'ws.answer-key.html'), 'utf8')
+    expect(sheet).toMatch(/^<!doctype html>/i)
+    // The answer key carries the highlights; the worksheet does not.
+    expect(key).toContain('data-flag-category')
+    expect(sheet).not.toContain('data-flag-category')
+  })
+
+  it('pdf: a PDF where Chromium is installed, else one clear line', () => {
+    const out = join(dir, 'report.pdf')
+    const r = parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out])
+    if (findChromium()) {
+      expect(r.code, r.stderr).toBe(0)
+      expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    } else {
+      expectOneLineError(r, /PDF export needs Chromium/)
+      expect(existsSync(out)).toBe(false)
+    }
+  }, 120_000)
+})
+
+describe('export errors (exit 1, one line)', () => {
+  const study = (name: string, text: string): string => {
+    const p = join(dir, name)
+    writeFileSync(p, text)
+    return p
+  }
+  const good = (): Record<string, unknown> => JSON.parse(readFileSync(SAMPLE_STUDY, 'utf8')) as Record<string, unknown>
+  it.each([
+    ['missing', (): string => join(dir, 'nope.parallax.json'), /nope\.parallax\.json does not exist/],
+    ['truncated', (): string => study('t.json', readFileSync(SAMPLE_STUDY, 'utf8').slice(0, 5000)), /t\.json: the study file is truncated/],
+    ['corrupt', (): string => study('c.json', '{"format": "parallax-study", oops}'), /c\.json: the study file is corrupt: not valid JSON at line 1, column \d+/],
+    ['foreign', (): string => study('f.json', '{"name": "something else"}'), /f\.json: this is not a Parallax study/],
+    ['a JSON export', (): string => study('e.json', readFileSync(join(dir, 'compare.json'), 'utf8')), /e\.json: this is a Parallax JSON export, not a study/],
+    ['newer', (): string => study('n.json', JSON.stringify({ ...good(), schemaVersion: 99 })), /n\.json: this study was saved by a newer Parallax/],
+    ['edited text', (): string => {
+      const g = good()
+      const arts = g['articles'] as Record<string, unknown>[]
+      arts[1] = { ...arts[1], text: 'changed by hand' }
+      return study('h.json', JSON.stringify(g))
+    }, /h\.json: article ".*": the text does not match its recorded hash/]
+  ])('%s study', (_name, make, message) => {
+    const out = join(dir, 'never-written.json')
+    expectOneLineError(parallax(['export', make(), '--format', 'json', '--out', out]), message)
+    expect(existsSync(out)).toBe(false)
+  })
+})

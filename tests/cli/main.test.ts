@@ -1,0 +1,72 @@
+// The command line as a whole: help, version, usage errors (exit 2) and the launcher.
+import { describe, expect, it, beforeAll, vi } from 'vitest'
+import { ENGINE_VERSION } from '../../shared/version'
+import { ensureBuilt, expectUsageError, parallax } from './helpers'
+
+// Each case starts Node processes on a shared, busy machine: time limits are generous.
+vi.setConfig({ testTimeout: 120_000 })
+
+beforeAll(() => ensureBuilt(), 180_000)
+
+describe('parallax (help, version, usage errors)', () => {
+  it('prints the version', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = parallax([flag])
+      expect(r).toMatchObject({ code: 0, stdout: `parallax ${ENGINE_VERSION}\n`, stderr: '' })
+    }
+  })
+
+  it('prints help listing the fixed command contract', () => {
+    const r = parallax(['--help'])
+    expect(r.code).toBe(0)
+    for (const line of [
+      'parallax ingest FILE… [--json]',
+      'parallax compare FILE… [--base FILE] [--json OUT|-] [--html OUT] [--csv DIR] [--study OUT]',
+      'parallax eval spans|pairs|align GOLD [--json]',
+      'parallax export STUDY --format html|csv|json|worksheet|pdf --out PATH'
+    ]) {
+      expect(r.stdout).toContain(line)
+    }
+    expect(parallax(['help']).stdout).toBe(r.stdout)
+  })
+
+  it('prints per-command help (help CMD and CMD --help)', () => {
+    const a = parallax(['help', 'compare'])
+    const b = parallax(['compare', '--help'])
+    expect(a.code).toBe(0)
+    expect(a.stdout).toMatch(/^Usage: parallax compare FILE…/)
+    expect(a.stdout).toContain('--study OUT')
+    expect(b.stdout).toBe(a.stdout)
+  })
+
+  it('exits 2 with the help on stderr when no command is given', () => {
+    const r = parallax([])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('Usage: parallax <command>')
+  })
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['help', 'frobnicate'], /unknown command "frobnicate"/],
+    [['--frob'], /unknown option "--frob"/],
+    [['compare', 'a.txt', '--frob'], /unknown option "--frob"/],
+    [['compare', 'a.txt', '-x'], /unknown option "-x"/],
+    [['compare'], /compare needs at least one FILE/],
+    [['compare', 'a.txt', '--json'], /option --json needs a value/],
+    [['compare', 'a.txt', '--json', '--html', 'x.html'], /option --json needs a value/],
+    [['compare', 'a.txt', '--html', 'x', '--html', 'y'], /option --html given twice/],
+    [['ingest'], /ingest needs at least one FILE/],
+    [['ingest', 'a.txt', '--json=yes'], /option --json takes no value/],
+    [['eval'], /eval needs a kind/],
+    [['eval', 'tokens', 'g.jsonl'], /unknown eval kind "tokens"/],
+    [['eval', 'spans'], /eval spans needs a GOLD file/],
+    [['export'], /export needs a STUDY file/],
+    [['export', 's.json', '--out', 'x'], /export needs --format/],
+    [['export', 's.json', '--format', 'docx', '--out', 'x'], /unknown export format "docx"/],
+    [['export', 's.json', '--format', 'json'], /export needs --out PATH/],
+    [['export', 'a.json', 'b.json', '--format', 'json', '--out', 'x'], /exactly one STUDY/]
+  ])('usage error %j → exit 2', (args, message) => {
+    expectUsageError(parallax(args), message)
+  })
+})
