@@ -134,3 +134,21 @@ describe('renderWorksheet blind mode', () => {
     })
   }
 })
+
+describe('renderWorksheet with hostile text', () => {
+  it(here + 'escapes article text and metadata in every mode', () => {
+    const hostile = makeFixture({
+      hostileBase: '<script>alert(1)</script> "><img src=x onerror=alert(2)> opened.\n\nSee javascript:alert(3) now.\n\nMore </style><b>bold</b> end.',
+      outletOverride: '<img src=x onerror=alert(4)>'
+    })
+    for (const blindSources of [false, true]) {
+      for (const answerKey of [false, true]) {
+        const html = renderWorksheet(hostile, { blindSources, answerKey, generatedAt: '<x>', title: '<script>t</script>' })
+        expect(html).not.toMatch(/<script|<img|<b>/i)
+        const doc = parse(html)
+        expect(doc.querySelectorAll('script, img, b').length).toBe(0)
+        expect(doc.querySelector('article.col[data-article="herald"] .text')!.textContent).toContain('<script>alert(1)</script>')
+      }
+    }
+  })
+})
