@@ -1,6 +1,10 @@
 /**
- * The application menu. Commands that need the workspace state go to the renderer as MenuCommand
- * events; zoom uses Electron's built-in roles, and Help → About is a native dialog from main.
+ * The application menu. Commands go to the renderer as MenuCommand events (it owns the study, the
+ * theme and the text zoom); Help → About is a native dialog from main.
+ *
+ * Shortcuts the renderer already handles on keydown (Ctrl+O/S/Shift+S, Ctrl+=/-/0) are shown but
+ * not registered (`registerAccelerator: false`, Linux/Windows), so one key press never acts twice.
+ * Undo/redo are left out of Edit for the same reason: Ctrl+Z is the study's undo in the renderer.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron'
 import type { AppInfo, MenuCommand, StudyFileRef } from '../../shared/ipc/contract'
@@ -29,6 +33,10 @@ export function aboutText(info: AppInfo): string {
 
 export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
   const cmd = (c: MenuCommand) => (): void => deps.send(c)
+  const shown = (accelerator: string): Pick<MenuItemConstructorOptions, 'accelerator' | 'registerAccelerator'> => ({
+    accelerator,
+    registerAccelerator: false
+  })
   const recentItems: MenuItemConstructorOptions[] =
     deps.recent.length === 0
       ? [{ label: 'No recent studies', enabled: false }]
@@ -38,26 +46,29 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
     {
       label: '&File',
       submenu: [
-        { label: 'Open articles…', accelerator: 'CmdOrCtrl+O', click: cmd({ type: 'open-articles' }) },
+        { label: 'Open articles…', ...shown('CmdOrCtrl+O'), click: cmd({ type: 'open-articles' }) },
         { label: 'Open study…', accelerator: 'CmdOrCtrl+Shift+O', click: cmd({ type: 'open-study' }) },
         { label: 'Open recent', submenu: recentItems },
         { type: 'separator' },
-        { label: 'Save study', accelerator: 'CmdOrCtrl+S', click: cmd({ type: 'save-study' }) },
-        { label: 'Save study as…', accelerator: 'CmdOrCtrl+Shift+S', click: cmd({ type: 'save-study-as' }) },
+        { label: 'Save study', ...shown('CmdOrCtrl+S'), click: cmd({ type: 'save-study' }) },
+        { label: 'Save study as…', ...shown('CmdOrCtrl+Shift+S'), click: cmd({ type: 'save-study-as' }) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: cmd({ type: 'export' }) },
         { type: 'separator' },
         deps.isMac ? { role: 'close' } : { role: 'quit' }
       ]
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { type: 'separator' }, { role: 'selectAll' }]
+    },
     {
       label: '&View',
       submenu: [
         { label: 'Toggle dark theme', accelerator: 'CmdOrCtrl+Shift+D', click: cmd({ type: 'toggle-theme' }) },
         { type: 'separator' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { role: 'resetZoom' },
+        { label: 'Larger text', ...shown('CmdOrCtrl+='), click: cmd({ type: 'zoom-in' }) },
+        { label: 'Smaller text', ...shown('CmdOrCtrl+-'), click: cmd({ type: 'zoom-out' }) },
+        { label: 'Actual size', ...shown('CmdOrCtrl+0'), click: cmd({ type: 'zoom-reset' }) },
         { type: 'separator' },
         { role: 'togglefullscreen' }
       ]

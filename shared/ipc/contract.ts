@@ -52,6 +52,8 @@ export interface SaveStudyRequest {
   readonly path?: string
   /** true: always ask for a location (File → Save study as…). */
   readonly saveAs: boolean
+  /** File name offered when the Save dialog opens (e.g. "baku-tel-aviv.parallax.json"). Added after v1. */
+  readonly suggestedName?: string
 }
 
 export interface SavedFile {
@@ -103,8 +105,10 @@ export type MenuCommand =
   | { readonly type: 'save-study' }
   | { readonly type: 'save-study-as' }
   | { readonly type: 'export' }
+  /** Not sent by the desktop menu (Help → About is a native dialog in main); kept for the renderer's own use. */
   | { readonly type: 'about' }
   | { readonly type: 'toggle-theme' }
+  /** Sent by View → Larger/Smaller text/Actual size: the renderer owns text zoom (main does not zoom the page). */
   | { readonly type: 'zoom-in' }
   | { readonly type: 'zoom-out' }
   | { readonly type: 'zoom-reset' }

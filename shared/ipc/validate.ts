@@ -41,7 +41,7 @@ export const REQUEST_SCHEMAS = {
   openStudy: noRequest,
   openRecent: z.strictObject({ path: echoedPath }),
   recentStudies: noRequest,
-  saveStudy: z.strictObject({ json: studyJson, path: echoedPath.optional(), saveAs: z.boolean() }),
+  saveStudy: z.strictObject({ json: studyJson, path: echoedPath.optional(), saveAs: z.boolean(), suggestedName: fileName.optional() }),
   autosave: z.strictObject({ json: studyJson }),
   recoverAutosave: noRequest,
   clearAutosave: noRequest,

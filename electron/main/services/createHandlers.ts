@@ -102,10 +102,10 @@ export function createHandlers(ports: Ports, options: HandlerOptions): ParallaxH
       return ok(list)
     },
 
-    async saveStudy({ json, path, saveAs }) {
+    async saveStudy({ json, path, saveAs, suggestedName }) {
       let target = path !== undefined && !saveAs && granted.has(resolve(path)) ? resolve(path) : null
       if (!target) {
-        const suggested = path ? basename(path) : `study${STUDY_SUFFIX}`
+        const suggested = path ? basename(path) : suggestedName ? withStudySuffix(suggestedName) : `study${STUDY_SUFFIX}`
         const chosen = await dialog.saveFile({ title: 'Save study', defaultPath: join(paths.documents(), suggested), filters: STUDY_FILTERS })
         if (!chosen) return ok(null)
         target = grant(withStudySuffix(chosen))

@@ -35,6 +35,9 @@ export interface FakeElectronState {
   rendererListeners: Map<string, Listener[]>
   menuTemplate: unknown[] | null
   userData: string
+  /** Answer of the next Save dialog (null = cancel). */
+  nextSavePath: string | null
+  messageBoxes: Record<string, unknown>[]
 }
 
 export function createFakeElectron(userData: string): { module: Record<string, unknown>; state: FakeElectronState } {
@@ -50,7 +53,9 @@ export function createFakeElectron(userData: string): { module: Record<string, u
     exposed: new Map(),
     rendererListeners: new Map(),
     menuTemplate: null,
-    userData
+    userData,
+    nextSavePath: null,
+    messageBoxes: []
   }
   const push = (m: Map<string, Listener[]>, k: string, f: Listener): void => {
     m.set(k, [...(m.get(k) ?? []), f])
@@ -111,8 +116,15 @@ export function createFakeElectron(userData: string): { module: Record<string, u
     BrowserWindow,
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
-      showMessageBox: async () => ({ response: 0 })
+      showSaveDialog: async () => {
+        const p = state.nextSavePath
+        state.nextSavePath = null
+        return p ? { canceled: false, filePath: p } : { canceled: true }
+      },
+      showMessageBox: async (...args: unknown[]) => {
+        state.messageBoxes.push(args.at(-1) as Record<string, unknown>)
+        return { response: 0 }
+      }
     },
     ipcMain: { handle: (ch: string, f: Listener) => state.handlers.set(ch, f) },
     session: {

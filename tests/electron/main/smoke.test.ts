@@ -4,7 +4,7 @@
  * missing or stale. Checks the window hardening, the IPC surface and a real round trip
  * preload → ipcMain → bundled services.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -131,9 +131,50 @@ describe('built main process', () => {
     const help = tpl.find((m) => m.label === '&Help')!
     expect(help.submenu?.[0]?.label).toBe('About Parallax')
     const view = tpl.find((m) => m.label === '&View')!
-    expect(view.submenu?.map((i) => i.role ?? i.label)).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'Toggle dark theme']))
-    file.submenu![0]!.click!()
-    expect(win().webContents.sent.at(-1)).toEqual({ channel: EVENTS.menuCommand, args: [{ type: 'open-articles' }] })
+    const clickAndRead = (item: Item | undefined): unknown => {
+      item!.click!()
+      return win().webContents.sent.at(-1)
+    }
+    const byLabel = (menu: Item, label: string): Item | undefined => menu.submenu?.find((i) => i.label === label)
+    const sent = (type: string): unknown => ({ channel: EVENTS.menuCommand, args: [{ type }] })
+    expect(clickAndRead(byLabel(file, 'Open articles…'))).toEqual(sent('open-articles'))
+    expect(clickAndRead(byLabel(file, 'Open study…'))).toEqual(sent('open-study'))
+    expect(clickAndRead(byLabel(file, 'Save study'))).toEqual(sent('save-study'))
+    expect(clickAndRead(byLabel(file, 'Save study as…'))).toEqual(sent('save-study-as'))
+    expect(clickAndRead(byLabel(file, 'Export…'))).toEqual(sent('export'))
+    expect(clickAndRead(byLabel(view, 'Toggle dark theme'))).toEqual(sent('toggle-theme'))
+    expect(clickAndRead(byLabel(view, 'Larger text'))).toEqual(sent('zoom-in'))
+    expect(clickAndRead(byLabel(view, 'Smaller text'))).toEqual(sent('zoom-out'))
+    expect(clickAndRead(byLabel(view, 'Actual size'))).toEqual(sent('zoom-reset'))
+    expect(byLabel(file, 'Open recent')?.submenu?.[0]?.label).toBe('No recent studies')
+  })
+})
+
+describe('built main process: About and recent studies', () => {
+  type Item = { label?: string; submenu?: Item[]; click?: () => void }
+  const menu = (label: string): Item => (state.menuTemplate as Item[]).find((m) => m.label === label)!
+
+  it('Help → About shows a native dialog crediting AFINN-165 under ODbL, with versions', () => {
+    menu('&Help').submenu![0]!.click!()
+    const box = state.messageBoxes.at(-1)!
+    expect(box['title']).toBe('About Parallax')
+    expect(String(box['detail'])).toMatch(/AFINN-165 word list by Finn Årup Nielsen/)
+    expect(String(box['detail'])).toMatch(/Open Database License \(ODbL\) v1\.0/)
+    expect(String(box['detail'])).toMatch(/"sentiment"/)
+    expect(String(box['detail'])).toContain(`Node ${process.versions.node}`)
+  })
+
+  it('a saved study appears under File → Open recent and the item asks the renderer to open it', async () => {
+    const target = join(userData, 'my.parallax.json')
+    state.nextSavePath = target
+    const json = JSON.stringify({ format: 'parallax-study', schemaVersion: 1, title: 't' })
+    expect(await api().saveStudy({ json, saveAs: true })).toEqual({ ok: true, value: { path: target } })
+    expect(readFileSync(target, 'utf8')).toBe(json)
+    const recent = menu('&File').submenu!.find((i) => i.label === 'Open recent')!
+    expect(recent.submenu!.map((i) => i.label)).toEqual(['my.parallax.json'])
+    recent.submenu![0]!.click!()
+    expect(win().webContents.sent.at(-1)).toEqual({ channel: EVENTS.menuCommand, args: [{ type: 'open-recent', path: target }] })
+    expect(await api().openRecent({ path: target })).toMatchObject({ ok: true, value: { path: target, text: json } })
   })
 })
 
@@ -149,7 +190,7 @@ describe('built preload', () => {
   it('round-trips through ipcMain into the bundled services', async () => {
     const info = await api().appInfo()
     expect(info).toMatchObject({ ok: true, value: { name: 'Parallax', version: '0.1.0', node: process.versions.node } })
-    expect(await api().recentStudies()).toEqual({ ok: true, value: [] })
+    expect(await api().recentStudies()).toMatchObject({ ok: true })
     // The fake dialog reports "cancelled": cancel is ok(null), not an error.
     expect(await api().openArticles()).toEqual({ ok: true, value: null })
     const bad = await api().openRecent({ path: 42 as unknown as string })

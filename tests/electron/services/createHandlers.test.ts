@@ -109,6 +109,12 @@ describe('saveStudy', () => {
     expect(readdirSync(docs).sort()).toEqual(['s.parallax.json', 's.parallax.json.bak'])
   })
 
+  it('offers the suggested name in the Save dialog', async () => {
+    dialog.nextSave.push(null)
+    await call('saveStudy', { json: study('x'), saveAs: false, suggestedName: 'baku-tel-aviv' })
+    expect(dialog.saveCalls[0]?.defaultPath).toBe(join(docs, 'baku-tel-aviv.parallax.json'))
+  })
+
   it('does not write to a path the renderer made up: it shows the Save dialog instead', async () => {
     const elsewhere = join(root, 'victim.parallax.json')
     dialog.nextSave.push(null)
