@@ -79,6 +79,7 @@ export function ensureDir(path: string): void {
 export class Progress {
   private readonly started = Date.now()
   private inPlace = false
+  private lastLine = 0
   private readonly mode: 'tty' | 'lines' | 'never'
 
   constructor(
@@ -96,7 +97,13 @@ export class Progress {
     if (this.mode === 'tty') {
       this.stream.write(`\r\x1b[2K${line}`)
       this.inPlace = true
-    } else if (Date.now() - this.started >= this.afterMs) {
+    } else {
+      // On a pipe or file: nothing for short runs, then at most one line a second (forced
+      // mode prints every update, for tests and logs that want each stage).
+      const now = Date.now()
+      if (now - this.started < this.afterMs) return
+      if (this.afterMs > 0 && now - this.lastLine < 1000) return
+      this.lastLine = now
       this.stream.write(`${line}\n`)
     }
   }
