@@ -46,10 +46,31 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
   return m?.[1]
 }
 
-function attr(doc: Document, selector: string, name = 'content'): string {
-  const el = doc.querySelector(selector)
-  const v = el?.getAttribute(name)
-  return v ? v.replace(/\s+/g, ' ').trim() : ''
+/**
+ * Index of <meta>/<link> values, built in one pass: linkedom evaluates every querySelector by
+ * walking the whole tree, so twenty selectors on a 1 MB page cost more than the parse.
+ * Keys: `name:x`, `property:x`, `itemprop:x`, `http-equiv:x`, `rel:x` (all lower case).
+ */
+type MetaIndex = Map<string, string>
+
+function metaIndex(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map()
+  const put = (key: string, value: string | null): void => {
+    const v = value?.replace(/\s+/g, ' ').trim()
+    if (v && !index.has(key)) index.set(key, v)
+  }
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = m.getAttribute('content')
+    for (const a of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const k = m.getAttribute(a)
+      if (k) put(`${a}:${k.toLowerCase()}`, content)
+    }
+  }
+  for (const l of Array.from(doc.getElementsByTagName('link'))) {
+    const rel = l.getAttribute('rel')
+    if (rel) put(`rel:${rel.toLowerCase()}`, l.getAttribute('href'))
+  }
+  return index
 }
 
 type Json = unknown
@@ -64,7 +85,8 @@ function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
       if (o['@graph']) visit(o['@graph'])
     }
   }
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue
     try {
       // Parsed as data, never executed.
       visit(JSON.parse(s.textContent ?? ''))
@@ -98,14 +120,16 @@ export function htmlMeta(doc: Document): Partial<ArticleMeta> {
   const mainEntity = article['mainEntityOfPage']
   const notUrl = (s: string): string => (/^https?:\/\//i.test(s) ? '' : s)
   const first = (...vs: string[]): string => vs.find((v) => v !== '') ?? ''
-  const locale = attr(doc, 'meta[property="og:locale"]').replace('_', '-')
+  const idx = metaIndex(doc)
+  const m = (key: string): string => idx.get(key) ?? ''
+  const time = doc.getElementsByTagName('time')[0]?.getAttribute('datetime')?.trim() ?? ''
   return {
-    title: first(str(article['headline']), attr(doc, 'meta[property="og:title"]'), attr(doc, 'meta[name="twitter:title"]'), attr(doc, 'meta[name="title"]')),
-    author: first(nameOf(article['author']), notUrl(attr(doc, 'meta[name="author"]')), notUrl(attr(doc, 'meta[property="article:author"]')), attr(doc, 'meta[name="byl"]').replace(/^by\s+/i, ''), attr(doc, 'meta[name="dc.creator" i]')),
-    outlet: first(nameOf(article['publisher']), attr(doc, 'meta[property="og:site_name"]'), attr(doc, 'meta[name="application-name"]')),
-    date: first(str(article['datePublished']), attr(doc, 'meta[property="article:published_time"]'), attr(doc, 'meta[name="date"]'), attr(doc, 'meta[name="pubdate"]'), attr(doc, 'meta[name="publishdate"]'), attr(doc, 'meta[name="dc.date" i]'), attr(doc, 'meta[name="dcterms.date" i]'), attr(doc, 'meta[itemprop="datePublished"]'), attr(doc, 'time[datetime]', 'datetime')),
-    url: first(attr(doc, 'link[rel="canonical"]', 'href'), attr(doc, 'meta[property="og:url"]'), str(article['url']), typeof mainEntity === 'string' ? mainEntity : str((mainEntity as Record<string, Json> | undefined)?.['@id'])),
-    language: first(str(article['inLanguage']), (doc.documentElement?.getAttribute('lang') ?? '').trim(), attr(doc, 'meta[http-equiv="content-language" i]'), locale)
+    title: first(str(article['headline']), m('property:og:title'), m('name:twitter:title'), m('name:title')),
+    author: first(nameOf(article['author']), notUrl(m('name:author')), notUrl(m('property:article:author')), m('name:byl').replace(/^by\s+/i, ''), m('name:dc.creator')),
+    outlet: first(nameOf(article['publisher']), m('property:og:site_name'), m('name:application-name')),
+    date: first(str(article['datePublished']), m('property:article:published_time'), m('name:date'), m('name:pubdate'), m('name:publishdate'), m('name:dc.date'), m('name:dcterms.date'), m('itemprop:datepublished'), time),
+    url: first(m('rel:canonical'), m('property:og:url'), str(article['url']), typeof mainEntity === 'string' ? mainEntity : str((mainEntity as Record<string, Json> | undefined)?.['@id'])),
+    language: first(str(article['inLanguage']), (doc.documentElement?.getAttribute('lang') ?? '').trim(), m('http-equiv:content-language'), m('property:og:locale').replace('_', '-'))
   }
 }
 
@@ -113,24 +137,68 @@ export function htmlMeta(doc: Document): Partial<ArticleMeta> {
  * Remove active and non-text content in place. Returns how many elements were removed, so the
  * caller can say "only scripts/frames" when nothing readable remains.
  */
-function neutralise(doc: Document): number {
+function neutralise(doc: Document, mayHaveHandlers: boolean): { removed: number; elements: number } {
+  // One recursive walk (linkedom answers each getElementsByTagName with a full-tree scan, so
+  // twenty tag queries cost ~70 ms on a 1 MB page). Next sibling is read before removal.
   let removed = 0
-  for (const el of Array.from(doc.querySelectorAll('script,style,noscript,template,iframe,frame,frameset,object,embed,applet,form,button,input,select,textarea,dialog,svg,canvas,audio,video'))) {
-    el.remove()
-    removed++
+  let elements = 0
+  const walk = (parent: Element): void => {
+    let el = parent.firstElementChild
+    while (el) {
+      const next = el.nextElementSibling
+      if (shouldDrop(el, mayHaveHandlers)) {
+        el.remove()
+        removed++
+      } else {
+        elements++
+        walk(el)
+      }
+      el = next
+    }
   }
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    if (/^\s*(?:javascript|vbscript|data):/i.test(a.getAttribute('href') ?? '')) { a.remove(); removed++ }
-  }
+  if (doc.documentElement) walk(doc.documentElement)
+  return { removed, elements }
+}
+
+function shouldDrop(el: Element, mayHaveHandlers: boolean): boolean {
+  const tag = el.localName
+  if (ACTIVE.has(tag)) return true
+  if (tag === 'a' && /^\s*(?:javascript|vbscript|data):/i.test(el.getAttribute('href') ?? '')) return true
   // Small elements whose point is an event handler ("Click me" divs) are UI, not article text.
-  for (const el of Array.from(doc.querySelectorAll('*'))) {
-    const tag = el.localName
-    if (tag === 'html' || tag === 'body') continue
-    let handler = false
-    for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name)) { handler = true; break }
-    if (handler && (el.textContent ?? '').length < 200) { el.remove(); removed++ }
+  // Only checked when the source contains an on…= attribute at all.
+  if (mayHaveHandlers && tag !== 'html' && tag !== 'body') {
+    for (const a of Array.from(el.attributes)) {
+      if (/^on/i.test(a.name)) return (el.textContent ?? '').length < 200
+    }
   }
-  return removed
+  return false
+}
+
+const ACTIVE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'button', 'input', 'select', 'textarea', 'dialog', 'svg', 'canvas', 'audio', 'video'])
+
+/**
+ * Readability's cost grows steeply with element count (≈1.5 s for 5,000 paragraphs over
+ * linkedom on this VM). Above this many elements we use `densestContainer` instead.
+ */
+const READABILITY_MAX_ELEMENTS = 2500
+
+/**
+ * The element whose direct <p> children hold the most text — the core of Readability's scoring
+ * without its many passes. Used for very large pages only.
+ */
+export function densestContainer(doc: Document): Element | undefined {
+  const score = new Map<Element, number>()
+  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+    const parent = p.parentElement
+    if (!parent) continue
+    const tag = parent.localName
+    if (tag === 'nav' || tag === 'footer' || tag === 'header' || tag === 'aside') continue
+    score.set(parent, (score.get(parent) ?? 0) + (p.textContent ?? '').length)
+  }
+  let best: Element | undefined
+  let bestScore = 0
+  for (const [el, s] of score) if (s > bestScore) { best = el; bestScore = s }
+  return best
 }
 
 /** Walk a DOM subtree and collect block-level paragraphs (HTML whitespace collapsed). */
@@ -173,12 +241,15 @@ export function extractHtml(html: string, name: string, parseHtml: (html: string
   const warnings: IngestWarning[] = []
   const meta: { -readonly [K in keyof ArticleMeta]?: ArticleMeta[K] } = { ...htmlMeta(doc) }
   const titleEl = doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
-  const removed = neutralise(doc)
+  const { removed, elements: elementCount } = neutralise(doc, /\son[a-z]+\s*=/i.test(html))
 
   let paragraphs: string[] = []
   let byline = ''
   let rTitle = ''
-  try {
+  if (elementCount > READABILITY_MAX_ELEMENTS) {
+    const container = densestContainer(doc)
+    if (container) paragraphs = domParagraphs(container)
+  } else try {
     // serializer: keep the element itself, so we walk it instead of re-parsing an HTML string.
     const parsed = new Readability<Node>(doc, { serializer: (el: Node) => el, charThreshold: 300 }).parse()
     if (parsed?.content) {
