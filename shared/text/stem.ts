@@ -28,18 +28,47 @@ function hasVowel(s: string): boolean {
 }
 
 /** After removing -ed/-ing: undo consonant doubling ("slammed" → "slam") or restore -e ("hoped" → "hope"). */
+/** Number of vowel groups: a rough syllable count ("not" 1, "visit" 2, "quot" 1). */
+function syllables(s: string): number {
+  let n = 0
+  let inVowel = false
+  for (let i = 0; i < s.length; i++) {
+    const v = isVowel(s[i]) && !(s[i] === 'u' && s[i - 1] === 'q')
+    if (v && !inVowel) n++
+    inVowel = v
+  }
+  return n
+}
+
+/** Ends consonant–vowel–consonant (last not w/x/y), treating "qu" as a consonant. */
+function endsCVC(s: string): boolean {
+  const n = s.length
+  if (n < 3) return false
+  const c2 = s[n - 1]!
+  const v = s[n - 2]!
+  const c1 = s[n - 3]!
+  return !isVowel(c2) && !'wxy'.includes(c2) && isVowel(v) && (!isVowel(c1) || (c1 === 'u' && s[n - 4] === 'q'))
+}
+
+/**
+ * After removing -ed/-ing: undo consonant doubling ("slammed" → "slam", but "added" → "add")
+ * or restore a silent -e ("noted" → "note", "cited" → "cite", "conceded" → "concede"), so the
+ * inflected forms meet their base form's stem.
+ */
 function repair(stem: string): string {
   const n = stem.length
   const last = stem[n - 1]
   if (n >= 3 && last === stem[n - 2] && !isVowel(last) && last !== 'l' && last !== 's' && last !== 'z') {
-    return stem.slice(0, -1)
+    const undoubled = stem.slice(0, -1)
+    return endsCVC(undoubled) ? undoubled : stem
   }
   if (stem.endsWith('at') || stem.endsWith('bl') || stem.endsWith('iz') || stem.endsWith('us') || stem.endsWith('v')) return stem + 'e'
   if (stem.endsWith('is') && n > 4) return stem.slice(0, -1) + 'ze'
-  // CVC short stems take an -e back: "hop" stays, but "hop"+"ed" came from "hoped"? Ambiguous;
-  // we restore -e only for the common -v/-c/-g/-s endings where the bare stem is not a word.
-  if (n >= 3 && /[^aeiou][aeiouy](?:v|c|g|s|z)$/.test(stem)) return stem + 'e'
-  if (/(?:rg|ng|rc|lv|rv|ns|rs|ls|ps|ds)$/.test(stem) && n >= 4) return stem + 'e'
+  // One-syllable CVC stems come from silent-e verbs (a CVC verb would have doubled): note, hope, vote.
+  if (syllables(stem) === 1 && endsCVC(stem)) return stem + 'e'
+  // Longer stems: restore -e only after the endings where the bare stem is not a word.
+  if (n >= 3 && /[^aeiou][aeiouy](?:v|c|g|s|z|d|b)$/.test(stem)) return stem + 'e'
+  if (/(?:rg|ng|rc|nc|lv|rv|ns|rs|ls|ps|ds)$/.test(stem) && n >= 4) return stem + 'e'
   return stem
 }
 
