@@ -58,7 +58,9 @@ function patternsFor(zone, file) {
   const groups = []
   for (const [lib, allowed] of Object.entries(GATES)) {
     if (file && allowed.some((g) => matches(g, file))) continue
-    groups.push({ group: [lib, `${lib}/*`], message: `Import ${lib} only through its wrapper (${allowed.join(', ')}).` })
+    // A regex, not a gitignore-style group: `sentiment/*` would also match `./sentiment/afinn`.
+    const escaped = lib.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    groups.push({ regex: `^${escaped}(/.*)?$`, message: `Import ${lib} only through its wrapper (${allowed.join(', ')}).` })
   }
   groups.push({ group: zone.forbid, message: zone.message })
   return groups

@@ -29,9 +29,6 @@ import { findNamingMentions, type NamingMention, type NamingResource } from '../
 import { codebookHits } from './codebook'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
 import { quotationSpans, quoteIndexAt } from './quotes'
-// The gate pattern 'sentiment/*' in eslint.config.mjs also matches this relative path to our own
-// wrapper (reported to the lead); the package itself is imported only in sentiment/afinn.ts.
-// eslint-disable-next-line no-restricted-imports
 import { scoreWords } from './sentiment/afinn'
 import { resolveCoreference } from './coref'
 
