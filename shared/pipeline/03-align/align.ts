@@ -57,9 +57,11 @@ const MAX_LINKS = 3
 const MERGE_GAIN = 0.05
 /** Candidates scored exactly per sentence (after blocking). */
 const MAX_CANDIDATES = 12
-/** Posting lists longer than this are skipped once the rarest features were used. */
+/** Posting lists longer than this (or 4 per article, if more) are skipped once the rarest features were used. */
 const POSTING_CAP = 48
 const ALWAYS_USED = 3
+/** Candidates below this share of the threshold are not kept (they cannot become links or parts). */
+const CANDIDATE_FLOOR = 0.3
 /**
  * Background prior for rarity: idf is computed as if the compared set held this many more
  * sentences without the feature. In a tiny set (two short articles) every shared feature has
@@ -80,27 +82,39 @@ export interface AlignInput {
   readonly threshold: number
 }
 
-/** Per-article data prepared once. */
+/** Per-article data prepared once. Sentence features are interned to integer ids. */
 interface Doc {
   readonly id: ArticleId
   readonly seg: Segmentation
+  /** Feature maps (keys → surface forms), kept for evidence only. */
   readonly feats: readonly SentenceFeatures[]
-  /** Keys of each sentence, rarest first (blocking order). */
-  readonly order: readonly string[][]
-  readonly norm2: Float64Array
-  readonly index: Map<string, number[]>
+  /** Feature ids of each sentence, ascending (for merge-based similarity). */
+  readonly ids: readonly Int32Array[]
+  /** The same ids, rarest first (blocking order). */
+  readonly order: readonly Int32Array[]
+  /** Mass (sum of feature weights) of each sentence. */
+  readonly mass: Float64Array
+  /** Index of the first sentence of this article in the global sentence numbering. */
+  readonly offset: number
 }
 
-interface Weights {
-  readonly w: Map<string, number>
-  readonly kind: Map<string, EvidenceKind>
+interface Corpus {
+  readonly docs: readonly Doc[]
+  /** Feature id → weight, kind, key. */
+  readonly w: Float64Array
+  readonly kinds: readonly EvidenceKind[]
+  readonly keys: readonly string[]
+  /** Global inverted index: feature id → global sentence numbers (ascending). */
+  readonly postStart: Int32Array
+  readonly post: Int32Array
+  /** Global sentence number → article index. */
+  readonly articleOf: Int32Array
 }
 
 interface Scored {
   readonly score: number
   /** The symmetric part of the score (weighted Ochiai): how much of BOTH sides is shared. */
   readonly coverage: number
-  readonly shared: readonly string[]
 }
 
 function kindOfKey(key: string, entity: boolean): EvidenceKind {
@@ -113,14 +127,9 @@ function kindOfKey(key: string, entity: boolean): EvidenceKind {
   }
 }
 
-/** Contribution of one feature of weight x to a passage's mass (linear: see `similarity`). */
-function unit(x: number): number {
-  return x
-}
-
 /**
- * Similarity of two weighted binary feature sets. With S the weight of the shared features and
- * A, B the total weights of each side:
+ * The score from its parts. With S the weight of the shared features and A, B the total
+ * weights (masses) of each side:
  *
  *   score = sqrt( S/sqrt(A·B)  ×  S/min(A, B) )
  *
@@ -130,10 +139,41 @@ function unit(x: number): number {
  * overlap alone calls any short sentence with one shared name a match. The mean keeps both in
  * check: full containment at B = A/4 scores 0.71, identical sets 1, disjoint 0.
  * A pair sharing one single feature is halved (one shared name or number is a coincidence far
- * more often than a paraphrase). `na`/`nb` are the masses A and B.
+ * more often than a paraphrase).
  */
-function similarity(a: SentenceFeatures, b: SentenceFeatures, na: number, nb: number, w: Map<string, number>): Scored {
-  if (na === 0 || nb === 0) return { score: 0, coverage: 0, shared: [] }
+function combine(shared: number, sharedCount: number, na: number, nb: number): Scored {
+  if (na <= 0 || nb <= 0 || shared <= 0) return { score: 0, coverage: 0 }
+  const ochiai = shared / Math.sqrt(na * nb)
+  let score = Math.sqrt(ochiai * (shared / Math.min(na, nb)))
+  if (sharedCount === 1) score *= 0.5
+  return { score: Math.min(1, score), coverage: ochiai }
+}
+
+/** Similarity of two id sets (ascending Int32Arrays) by merging. */
+function similarityIds(a: Int32Array, b: Int32Array, na: number, nb: number, w: Float64Array): Scored {
+  let i = 0
+  let j = 0
+  let dot = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      const v = w[x]!
+      if (v > 0) {
+        dot += v
+        n++
+      }
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return combine(dot, n, na, nb)
+}
+
+/** Similarity of two feature maps with explicit weights (free passages, evidence). */
+function similarity(a: SentenceFeatures, b: SentenceFeatures, w: ReadonlyMap<string, number>): Scored & { shared: string[] } {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let dot = 0
   const shared: string[] = []
@@ -141,96 +181,166 @@ function similarity(a: SentenceFeatures, b: SentenceFeatures, na: number, nb: nu
     if (!large.has(k)) continue
     const x = w.get(k) ?? 0
     if (x <= 0) continue
-    dot += unit(x)
+    dot += x
     shared.push(k)
   }
-  const ochiai = dot / Math.sqrt(na * nb)
-  let score = Math.sqrt(ochiai * (dot / Math.min(na, nb)))
-  if (shared.length === 1) score *= 0.5
-  return { score: Math.min(1, score), coverage: ochiai, shared }
+  return { ...combine(dot, shared.length, massOf(a, w), massOf(b, w)), shared }
 }
 
-function norm2Of(f: SentenceFeatures, w: Map<string, number>): number {
+function massOf(f: SentenceFeatures, w: ReadonlyMap<string, number>): number {
   let n = 0
-  for (const k of f.keys()) n += unit(w.get(k) ?? 0)
+  for (const k of f.keys()) n += w.get(k) ?? 0
   return n
 }
 
-function union(fs: readonly SentenceFeatures[]): SentenceFeatures {
-  const out: SentenceFeatures = new Map()
-  for (const f of fs) for (const [k, v] of f) if (!out.has(k)) out.set(k, v)
-  return out
+function massIds(ids: Int32Array, w: Float64Array): number {
+  let n = 0
+  for (let i = 0; i < ids.length; i++) n += w[ids[i]!]!
+  return n
 }
 
-/** Features, rarity weights and inverted indexes for every article. */
-function prepare(articles: readonly Article[], segs: readonly Segmentation[], naming: NamingResource | null): { docs: Doc[]; weights: Weights } {
+/** Ascending union of ascending id arrays. */
+function unionIds(parts: readonly Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0]!
+  const all: number[] = []
+  for (const p of parts) for (let i = 0; i < p.length; i++) all.push(p[i]!)
+  all.sort((x, y) => x - y)
+  const out: number[] = []
+  for (const x of all) if (out[out.length - 1] !== x) out.push(x)
+  return Int32Array.from(out)
+}
+
+/** Features, rarity weights and a global inverted index for all articles. */
+function prepare(articles: readonly Article[], segs: readonly Segmentation[], naming: NamingResource | null): Corpus {
   const feats = articles.map((a, i) => articleFeatures(segs[i]!, a.text, naming))
-  const df = new Map<string, number>()
-  const cap = new Map<string, number>()
+  const idOf = new Map<string, number>()
+  const keys: string[] = []
+  const dfList: number[] = []
+  const capList: number[] = []
   let n = 0
-  for (const doc of feats) {
-    for (const s of doc) {
+  const idsRaw = feats.map((doc) =>
+    doc.map((s) => {
       n++
-      for (const [k, occ] of s) {
-        df.set(k, (df.get(k) ?? 0) + 1)
-        if (occ.cap !== 0) cap.set(k, (cap.get(k) ?? 0) + occ.cap)
+      const ids = new Int32Array(s.size)
+      let k = 0
+      for (const [key, occ] of s) {
+        let id = idOf.get(key)
+        if (id === undefined) {
+          id = keys.length
+          idOf.set(key, id)
+          keys.push(key)
+          dfList.push(0)
+          capList.push(0)
+        }
+        dfList[id]!++
+        capList[id]! += occ.cap
+        ids[k++] = id
       }
-    }
-  }
-  const w = new Map<string, number>()
-  const kind = new Map<string, EvidenceKind>()
-  for (const [k, d] of df) {
+      return ids.sort()
+    })
+  )
+  const nf = keys.length
+  const w = new Float64Array(nf)
+  const kinds: EvidenceKind[] = new Array<EvidenceKind>(nf)
+  const nn = n + PRIOR_SENTENCES
+  for (let id = 0; id < nf; id++) {
+    const d = dfList[id]!
     // BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)), with N counting
     // PRIOR_SENTENCES featureless background sentences (see there).
-    const nn = n + PRIOR_SENTENCES
     const idf = Math.log(1 + (nn - d + 0.5) / (d + 0.5))
-    const kd = kindOfKey(k, (cap.get(k) ?? 0) > 0)
-    kind.set(k, kd)
-    w.set(k, idf * KIND_WEIGHT[kd])
+    const kd = kindOfKey(keys[id]!, capList[id]! > 0)
+    kinds[id] = kd
+    w[id] = idf * KIND_WEIGHT[kd]
   }
-  const docs = articles.map((a, i): Doc => {
-    const f = feats[i]!
-    const index = new Map<string, number[]>()
-    const norm2 = new Float64Array(f.length)
-    const order = f.map((s, si) => {
-      norm2[si] = norm2Of(s, w)
-      const keys = [...s.keys()]
-      for (const k of keys) {
-        const list = index.get(k)
-        if (list) list.push(si)
-        else index.set(k, [si])
-      }
-      return keys.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0))
+  // Global inverted index by counting sort: postings ascending in global sentence number.
+  const postStart = new Int32Array(nf + 1)
+  for (const doc of idsRaw) for (const ids of doc) for (let i = 0; i < ids.length; i++) postStart[ids[i]! + 1]!++
+  for (let id = 0; id < nf; id++) postStart[id + 1]! += postStart[id]!
+  const fill = postStart.slice(0, nf)
+  const post = new Int32Array(postStart[nf]!)
+  const articleOf = new Int32Array(n)
+  let g = 0
+  const docs = articles.map((a, ai): Doc => {
+    const offset = g
+    const ids = idsRaw[ai]!
+    const mass = new Float64Array(ids.length)
+    const order = ids.map((s, si) => {
+      mass[si] = massIds(s, w)
+      articleOf[g] = ai
+      for (let i = 0; i < s.length; i++) post[fill[s[i]!]!++] = g
+      g++
+      return s.slice().sort((x, y) => dfList[x]! - dfList[y]! || x - y)
     })
-    return { id: a.id, seg: segs[i]!, feats: f, order, norm2, index }
+    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset }
   })
-  return { docs, weights: { w, kind } }
+  return { docs, w, kinds, keys, postStart, post, articleOf }
 }
 
-/** Candidate pairs (i in A, j in B) with exact scores ≥ `floor`, via the inverted index of B. */
-function candidates(A: Doc, B: Doc, w: Map<string, number>, floor: number): { i: number; j: number; s: Scored }[] {
-  const out: { i: number; j: number; s: Scored }[] = []
-  const acc = new Map<number, number>()
-  for (let i = 0; i < A.feats.length; i++) {
-    acc.clear()
-    const keys = A.order[i]!
-    for (let k = 0; k < keys.length; k++) {
-      const postings = B.index.get(keys[k]!)
-      if (!postings) continue
-      if (postings.length > POSTING_CAP && k >= ALWAYS_USED) continue
-      const x = w.get(keys[k]!) ?? 0
-      const inc = unit(x)
-      for (const j of postings) acc.set(j, (acc.get(j) ?? 0) + inc)
-    }
-    if (acc.size === 0) continue
-    let cand = [...acc.entries()]
-    if (cand.length > MAX_CANDIDATES) cand = cand.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES)
-    for (const [j] of cand) {
-      const s = similarity(A.feats[i]!, B.feats[j]!, A.norm2[i]!, B.norm2[j]!, w)
-      if (s.score >= floor) out.push({ i, j, s })
+interface Candidate {
+  readonly i: number
+  readonly j: number
+  readonly score: number
+  readonly coverage: number
+}
+
+/**
+ * Candidate pairs for every ordered pair of articles in one pass over the global inverted
+ * index (blocking): for each sentence, its features rarest first accumulate shared weight on
+ * the sentences of LATER articles (in pair order) that hold them; posting lists longer than
+ * `cap` are skipped once the ALWAYS_USED rarest features were used. The best MAX_CANDIDATES
+ * per target article are then scored exactly. Returns candidates with score ≥ floor, bucketed
+ * by pair index `rank(a) * k + rank(b)`.
+ */
+function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, Candidate[]> {
+  const k = c.docs.length
+  const cap = Math.max(POSTING_CAP, 4 * k)
+  const total = c.articleOf.length
+  const acc = new Float64Array(total)
+  const touched: number[] = []
+  const buckets = new Map<number, Candidate[]>()
+  for (let ai = 0; ai < k; ai++) {
+    const A = c.docs[ai]!
+    const ra = rank[ai]!
+    for (let i = 0; i < A.order.length; i++) {
+      const order = A.order[i]!
+      for (let f = 0; f < order.length; f++) {
+        const id = order[f]!
+        const s0 = c.postStart[id]!
+        const s1 = c.postStart[id + 1]!
+        if (s1 - s0 > cap && f >= ALWAYS_USED) continue
+        const inc = c.w[id]!
+        for (let p = s0; p < s1; p++) {
+          const h = c.post[p]!
+          if (rank[c.articleOf[h]!]! <= ra) continue
+          if (acc[h] === 0) touched.push(h)
+          acc[h]! += inc
+        }
+      }
+      if (touched.length === 0) continue
+      // Group touched sentences by article, keep the best MAX_CANDIDATES per article.
+      touched.sort((x, y) => c.articleOf[x]! - c.articleOf[y]! || acc[y]! - acc[x]! || x - y)
+      let t = 0
+      while (t < touched.length) {
+        const bi = c.articleOf[touched[t]!]!
+        const B = c.docs[bi]!
+        let e = t
+        while (e < touched.length && c.articleOf[touched[e]!]! === bi) e++
+        const key = ra * k + rank[bi]!
+        for (let q = t; q < Math.min(e, t + MAX_CANDIDATES); q++) {
+          const j = touched[q]! - B.offset
+          const s = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, c.w)
+          if (s.score < floor) continue
+          let list = buckets.get(key)
+          if (!list) buckets.set(key, (list = []))
+          list.push({ i, j, score: s.score, coverage: s.coverage })
+        }
+        t = e
+      }
+      for (const h of touched) acc[h] = 0
+      touched.length = 0
     }
   }
-  return out
+  return buckets
 }
 
 interface Pending {
@@ -239,85 +349,77 @@ interface Pending {
   b0: number
   b1: number
   score: number
-  shared: readonly string[]
 }
 
-function passageFeatures(doc: Doc, from: number, to: number): SentenceFeatures {
-  return to - from === 1 ? doc.feats[from]! : union(doc.feats.slice(from, to))
+function passageIds(doc: Doc, from: number, to: number): Int32Array {
+  return to - from === 1 ? doc.ids[from]! : unionIds(doc.ids.slice(from, to))
 }
 
-/** Align one ordered pair of articles. */
-function alignPair(A: Doc, B: Doc, weights: Weights, threshold: number): Pending[] {
-  const { w } = weights
-  const cands = candidates(A, B, w, threshold * 0.3)
-  const bestA = new Float64Array(A.feats.length)
-  const bestB = new Float64Array(B.feats.length)
+/** Select and grow links of one ordered pair of articles from its candidates. */
+function alignPair(A: Doc, B: Doc, cands: readonly Candidate[], w: Float64Array, threshold: number): Pending[] {
+  const bestA = new Float64Array(A.ids.length)
+  const bestB = new Float64Array(B.ids.length)
   const pairScore = new Map<number, number>()
   const pairCoverage = new Map<number, number>()
-  const pairKey = (i: number, j: number): number => i * B.feats.length + j
+  const pairKey = (i: number, j: number): number => i * B.ids.length + j
   for (const c of cands) {
-    if (c.s.score > bestA[c.i]!) bestA[c.i] = c.s.score
-    if (c.s.score > bestB[c.j]!) bestB[c.j] = c.s.score
-    pairScore.set(pairKey(c.i, c.j), c.s.score)
-    pairCoverage.set(pairKey(c.i, c.j), c.s.coverage)
+    if (c.score > bestA[c.i]!) bestA[c.i] = c.score
+    if (c.score > bestB[c.j]!) bestB[c.j] = c.score
+    pairScore.set(pairKey(c.i, c.j), c.score)
+    pairCoverage.set(pairKey(c.i, c.j), c.coverage)
   }
   // Accept near-best candidates above threshold, and mutual best matches above MUTUAL_SHARE of
   // it (competitive linking: when i's best counterpart is j and j's best is i, a weaker score is
   // still good evidence); at most MAX_LINKS per sentence on each side.
-  const ok = (c: { i: number; j: number; s: Scored }): boolean => {
-    const s = c.s.score
+  const ok = (c: Candidate): boolean => {
+    const s = c.score
     if (s < RELATIVE_KEEP * bestA[c.i]! || s < RELATIVE_KEEP * bestB[c.j]!) return false
     if (s >= threshold) return true
     return s >= threshold * MUTUAL_SHARE && s === bestA[c.i] && s === bestB[c.j]
   }
-  const accepted = cands
-    .filter(ok)
-    .sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j)
-  const countA = new Uint8Array(A.feats.length)
-  const countB = new Uint8Array(B.feats.length)
+  const accepted = cands.filter(ok).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)
+  const countA = new Uint8Array(A.ids.length)
+  const countB = new Uint8Array(B.ids.length)
   const links: Pending[] = []
   for (const c of accepted) {
     if (countA[c.i]! >= MAX_LINKS || countB[c.j]! >= MAX_LINKS) continue
     countA[c.i]!++
     countB[c.j]!++
-    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.s.score, shared: c.s.shared })
+    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score })
   }
   // Grow single-sentence links by one adjacent sentence when that clearly helps (splits/merges).
   // "Helps" is judged on coverage (the symmetric Ochiai part), not on the score: when one side
   // is contained in the other the overlap part is already ~1, so only coverage shows that the
   // merged passage accounts for more of the longer side. The score may not drop by more than
-  // 2 x MERGE_GAIN. A sentence whose own best counterpart is the linked sentence is merged
-  // whenever coverage does not drop (a split: two links to one passage become one). The added sentence must itself be a plausible part: its own score with the other
-  // side is within RELATIVE_KEEP of its best, so a sentence that belongs elsewhere is not swallowed.
+  // 2 × MERGE_GAIN. A sentence whose own best counterpart is the linked sentence is merged
+  // whenever coverage does not drop (a split: two links to one passage become one). The added
+  // sentence must itself be a plausible part: its own score with the other side is within
+  // RELATIVE_KEEP of its best, so a sentence that belongs elsewhere is not swallowed.
   const grown: Pending[] = []
   for (const l of links) {
     let best: Pending = l
     let bestCoverage = pairCoverage.get(pairKey(l.a0, l.b0)) ?? 0
     const baseCoverage = bestCoverage
-    const fa = A.feats[l.a0]!
-    const fb = B.feats[l.b0]!
     const tryGrow = (a0: number, a1: number, b0: number, b1: number, addedBest: number, addedScore: number): void => {
       if (addedScore <= 0 || addedScore < RELATIVE_KEEP * addedBest) return
-      const pa = a1 - a0 === 1 ? fa : passageFeatures(A, a0, a1)
-      const pb = b1 - b0 === 1 ? fb : passageFeatures(B, b0, b1)
-      const s = similarity(pa, pb, norm2Of(pa, w), norm2Of(pb, w), w)
-      // The added sentence's own best counterpart is this one: both were separate links to the
-      // same passage (a split), so presenting them as one passage loses nothing.
+      const pa = passageIds(A, a0, a1)
+      const pb = passageIds(B, b0, b1)
+      const s = similarityIds(pa, pb, massIds(pa, w), massIds(pb, w), w)
       const split = addedScore === addedBest && addedScore >= threshold * MUTUAL_SHARE
       const gain = split ? s.coverage > bestCoverage - MERGE_GAIN : s.coverage >= baseCoverage + MERGE_GAIN && s.coverage > bestCoverage
       if (gain && s.score >= l.score - 2 * MERGE_GAIN) {
-        best = { a0, a1, b0, b1, score: s.score, shared: s.shared }
+        best = { a0, a1, b0, b1, score: s.score }
         bestCoverage = s.coverage
       }
     }
     const sameParagraph = (doc: Doc, x: number, y: number): boolean =>
       doc.seg.sentences[x] !== undefined && doc.seg.sentences[y] !== undefined && doc.seg.sentences[x]!.paragraph === doc.seg.sentences[y]!.paragraph
     for (const j of [l.b0 - 1, l.b1]) {
-      if (j < 0 || j >= B.feats.length || !sameParagraph(B, j, l.b0)) continue
+      if (j < 0 || j >= B.ids.length || !sameParagraph(B, j, l.b0)) continue
       tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, pairScore.get(pairKey(l.a0, j)) ?? 0)
     }
     for (const i of [l.a0 - 1, l.a1]) {
-      if (i < 0 || i >= A.feats.length || !sameParagraph(A, i, l.a0)) continue
+      if (i < 0 || i >= A.ids.length || !sameParagraph(A, i, l.a0)) continue
       tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, pairScore.get(pairKey(i, l.b0)) ?? 0)
     }
     grown.push(best)
@@ -341,22 +443,37 @@ function ref(doc: Doc, from: number, to: number): PassageRef {
   return { article: doc.id, start: s[from]!.start, end: s[to - 1]!.end, sentenceStart: from, sentenceEnd: to }
 }
 
-function evidenceOf(A: Doc, B: Doc, l: Pending, weights: Weights): Evidence[] {
+function passageFeatures(doc: Doc, from: number, to: number): SentenceFeatures {
+  if (to - from === 1) return doc.feats[from]!
+  const out: SentenceFeatures = new Map()
+  for (let s = from; s < to; s++) for (const [k, v] of doc.feats[s]!) if (!out.has(k)) out.set(k, v)
+  return out
+}
+
+/** Shared features of a final link, with their share of the score's numerator. */
+function evidenceOf(c: Corpus, idOf: (key: string) => number, A: Doc, B: Doc, l: Pending): Evidence[] {
   const fa = passageFeatures(A, l.a0, l.a1)
   const fb = passageFeatures(B, l.b0, l.b1)
-  const norm = Math.sqrt(norm2Of(fa, weights.w) * norm2Of(fb, weights.w))
+  let total = 0
+  const shared: [string, number][] = []
+  const [small, large] = fa.size <= fb.size ? [fa, fb] : [fb, fa]
+  for (const k of small.keys()) {
+    if (!large.has(k)) continue
+    const x = c.w[idOf(k)] ?? 0
+    if (x <= 0) continue
+    shared.push([k, x])
+    total += x
+  }
   const out: Evidence[] = []
-  for (const k of l.shared) {
-    const x = weights.w.get(k) ?? 0
-    const oa = fa.get(k)
-    const ob = fb.get(k)
-    if (!oa || !ob) continue
-    let kind = weights.kind.get(k) ?? 'term'
-    const weight = norm > 0 ? unit(x) / norm : 0
+  for (const [k, x] of shared) {
+    const oa = fa.get(k)!
+    const ob = fb.get(k)!
+    let kind = c.kinds[idOf(k)] ?? 'term'
+    // Weight: this feature's share of the shared mass, scaled to the link score.
+    const weight = round((x / total) * l.score)
     if (kind === 'naming') {
-      const referent = k.slice(2)
       if (oa.surface === ob.surface) kind = 'entity'
-      out.push({ kind, a: oa.surface, b: ob.surface, weight, referent })
+      out.push({ kind, a: oa.surface, b: ob.surface, weight, referent: k.slice(2) })
     } else {
       out.push({ kind, a: oa.surface, b: ob.surface, weight })
     }
@@ -368,21 +485,22 @@ function evidenceOf(A: Doc, B: Doc, l: Pending, weights: Weights): Evidence[] {
 function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[] {
   const pos = new Map<ArticleId, number>()
   docs.forEach((d, i) => pos.set(d.id, i))
-  // covered[x][s] = set of article indices in which sentence s of article x has a counterpart.
-  const covered = docs.map((d) => d.seg.sentences.map(() => new Set<number>()))
+  const k = docs.length
+  // covered[x][s * k + y] = 1 when sentence s of article x has a counterpart in article y.
+  const covered = docs.map((d) => new Uint8Array(d.seg.sentences.length * k))
   for (const l of links) {
     const ia = pos.get(l.a.article)
     const ib = pos.get(l.b.article)
     if (ia === undefined || ib === undefined) continue
-    for (let s = l.a.sentenceStart; s < l.a.sentenceEnd; s++) covered[ia]![s]?.add(ib)
-    for (let s = l.b.sentenceStart; s < l.b.sentenceEnd; s++) covered[ib]![s]?.add(ia)
+    for (let s = l.a.sentenceStart; s < l.a.sentenceEnd; s++) covered[ia]![s * k + ib] = 1
+    for (let s = l.b.sentenceStart; s < l.b.sentenceEnd; s++) covered[ib]![s * k + ia] = 1
   }
   const out: Unmatched[] = []
   docs.forEach((d, x) => {
+    const cov = covered[x]!
     d.seg.sentences.forEach((s, si) => {
-      const have = covered[x]![si]!
       const missingIn: ArticleId[] = []
-      docs.forEach((o, y) => { if (y !== x && !have.has(y)) missingIn.push(o.id) })
+      for (let y = 0; y < k; y++) if (y !== x && cov[si * k + y] === 0) missingIn.push(docs[y]!.id)
       if (missingIn.length > 0) out.push({ article: d.id, start: s.start, end: s.end, sentence: si, missingIn })
     })
   })
@@ -393,23 +511,34 @@ function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[
 export function align(input: AlignInput): Alignment {
   const { articles, segmentations, base } = input
   if (segmentations.length !== articles.length) throw new RangeError('align(): one segmentation per article is required')
-  const { docs, weights } = prepare(articles, segmentations, input.naming)
+  const corpus = prepare(articles, segmentations, input.naming)
+  const { docs } = corpus
+  const k = docs.length
   const baseIdx = Math.max(0, docs.findIndex((d) => d.id === base))
-  // Pair order: base first on side a, then non-base pairs in input order.
-  const pairs: [number, number][] = []
-  docs.forEach((_, i) => { if (i !== baseIdx) pairs.push([baseIdx, i]) })
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) if (i !== baseIdx && j !== baseIdx) pairs.push([i, j])
-  }
+  // Pair order: the base has rank 0 and is side a of all its pairs; the others follow in input
+  // order, the earlier article being side a.
+  const rank = new Int32Array(k)
+  const byRank: number[] = [baseIdx]
+  docs.forEach((_, i) => { if (i !== baseIdx) byRank.push(i) })
+  byRank.forEach((ai, r) => { rank[ai] = r })
+  const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR)
+  const idMap = new Map<string, number>()
+  corpus.keys.forEach((key, id) => idMap.set(key, id))
+  const idOf = (key: string): number => idMap.get(key) ?? -1
   const machine: Link[] = []
-  for (const [ia, ib] of pairs) {
-    const A = docs[ia]!
-    const B = docs[ib]!
-    const pending = alignPair(A, B, weights, input.threshold).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
-    for (const l of pending) {
-      const a = ref(A, l.a0, l.a1)
-      const b = ref(B, l.b0, l.b1)
-      machine.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(A, B, l, weights), origin: 'machine' })
+  // Base pairs first, then the non-base pairs, each in input order.
+  for (let ra = 0; ra < k; ra++) {
+    for (let rb = ra + 1; rb < k; rb++) {
+      const A = docs[byRank[ra]!]!
+      const B = docs[byRank[rb]!]!
+      const cands = buckets.get(ra * k + rb)
+      if (!cands) continue
+      const pending = alignPair(A, B, cands, corpus.w, input.threshold).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
+      for (const l of pending) {
+        const a = ref(A, l.a0, l.a1)
+        const b = ref(B, l.b0, l.b1)
+        machine.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(corpus, idOf, A, B, l), origin: 'machine' })
+      }
     }
   }
   const links = input.corrections.length > 0 ? applyCorrections(machine, input.corrections) : machine
@@ -444,7 +573,7 @@ export function passageSimilarity(a: string, b: string, naming?: NamingResource 
       w.set(k, rarity * KIND_WEIGHT[kd])
     }
   }
-  return round(similarity(fa, fb, norm2Of(fa, w), norm2Of(fb, w), w).score)
+  return round(similarity(fa, fb, w).score)
 }
 
 let common: Set<string> | null = null

@@ -128,14 +128,14 @@ export function featuresOfRange(
       firstWord = false
       continue
     }
-    const month = MONTHS[t.norm]
+    const month = MONTHS.get(t.norm)
     const capital = text !== null ? /\p{Lu}/u.test(text[t.start] ?? '') : false
     if (month !== undefined && (capital || text === null) && (t.norm !== 'may' || tokens[i + 1]?.kind === 'number' || tokens[i - 1]?.kind === 'number')) {
       put(out, 'd:' + month, 'date', t.norm, 0)
       firstWord = false
       continue
     }
-    const num = NUMBER_WORDS[t.norm]
+    const num = NUMBER_WORDS.get(t.norm)
     if (num !== undefined) {
       put(out, 'n:' + num, 'number', t.norm, 0)
       firstWord = false

@@ -41,20 +41,21 @@ export const COMMON_NEWS: ReadonlySet<string> = new Set([
   'statement', 'news', 'week', 'recent', 'recently', 'including', 'include'
 ])
 
+/** Maps, not object literals: a text word such as "constructor" must not hit Object.prototype. */
 /** Month names (lower case) → canonical feature key; "may" is handled separately (modal verb). */
-export const MONTHS: Readonly<Record<string, string>> = {
+export const MONTHS: ReadonlyMap<string, string> = new Map(Object.entries({
   january: 'january', jan: 'january', february: 'february', feb: 'february', march: 'march',
   april: 'april', apr: 'april', may: 'may', june: 'june', july: 'july',
   august: 'august', aug: 'august', september: 'september', sept: 'september', sep: 'september',
   october: 'october', oct: 'october', november: 'november', nov: 'november',
   december: 'december', dec: 'december'
-}
+}))
 
 /** Spelled-out numbers that news copy uses interchangeably with digits ("a hundred", "100"). */
-export const NUMBER_WORDS: Readonly<Record<string, string>> = {
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
   ten: '10', eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30',
   forty: '40', fifty: '50', hundred: '100', hundreds: '100', thousand: '1000',
   thousands: '1000', million: '1000000', millions: '1000000', billion: '1000000000',
   dozen: '12', dozens: '12', half: '0.5'
-}
+}))

@@ -37,12 +37,13 @@ export interface DiffLinksInput {
 }
 
 
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
+/** A Map, not an object literal: a word such as "constructor" must not hit Object.prototype. */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
   ten: '10', eleven: '11', twelve: '12', twenty: '20', thirty: '30', fifty: '50',
   hundred: '100', hundreds: '100', thousand: '1000', thousands: '1000', dozen: '12', dozens: '12',
   million: '1000000', millions: '1000000', billion: '1000000000'
-}
+}))
 
 /** Lexicon categories that count as "evaluative wording" (hedges and reporting verbs have own rules). */
 const EVALUATIVE_CATEGORIES: ReadonlySet<string> = new Set(['loaded', 'labeling', 'exaggeration', 'fear', 'doubt'])
@@ -145,7 +146,7 @@ function spanOf(info: ArticleInfo, from: number, to: number): { start: number; e
 
 function numberValue(t: Token): string | null {
   if (t.kind === 'number') return t.norm.replace(/,/g, '')
-  if (t.kind === 'word') return NUMBER_WORDS[t.norm] ?? null
+  if (t.kind === 'word') return NUMBER_WORDS.get(t.norm) ?? null
   return null
 }
 
@@ -392,7 +393,7 @@ export function diffLinks(input: DiffLinksInput): PassageDiff[] {
     const B = info(ib)
     const [a0, a1] = tokenRange(A.seg, link.a.sentenceStart, link.a.sentenceEnd)
     const [b0, b1] = tokenRange(B.seg, link.b.sentenceStart, link.b.sentenceEnd)
-    const d = diffTokens(A.seg.tokens.slice(a0, a1), B.seg.tokens.slice(b0, b1))
+    const d = diffTokens(A.seg.tokens, B.seg.tokens, a0, a1, b0, b1)
     const changes: Change[] = []
     for (const h of hunks(d.runs, a0, b0)) changes.push(...classifyHunk(A, B, h, input.naming))
     out.push({ linkId: link.id, ops: d.ops, changes, timedOut: d.timedOut })

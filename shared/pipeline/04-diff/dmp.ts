@@ -62,38 +62,43 @@ function engine(): DiffMatchPatch {
   return shared
 }
 
-/** Encode both token lists over one shared alphabet (one character per distinct norm). */
-function encode(a: readonly Token[], b: readonly Token[]): [string, string] {
+/** Encode both token ranges over one shared alphabet (one character per distinct norm). */
+function encode(a: readonly Token[], a0: number, a1: number, b: readonly Token[], b0: number, b1: number): [string, string] {
   const alphabet = new Map<string, string>()
-  const enc = (ts: readonly Token[]): string => {
+  const enc = (ts: readonly Token[], from: number, to: number): string => {
     let s = ''
-    for (const t of ts) {
-      let ch = alphabet.get(t.norm)
+    for (let i = from; i < to; i++) {
+      const norm = ts[i]!.norm
+      let ch = alphabet.get(norm)
       if (ch === undefined) {
         ch = codeFor(alphabet.size)
-        alphabet.set(t.norm, ch)
+        alphabet.set(norm, ch)
       }
       s += ch
     }
     return s
   }
-  return [enc(a), enc(b)]
+  return [enc(a, a0, a1), enc(b, b0, b1)]
 }
 
 /**
- * Word-level diff of two token sequences (each a passage's tokens, in order). Spans in the
- * returned ops are character offsets taken from the tokens (into each side's article text).
+ * Word-level diff of two token ranges, `a[aFrom, aTo)` and `b[bFrom, bTo)` (each a passage's
+ * tokens, in order; by default the whole arrays). Run indices are relative to the range starts;
+ * spans in the returned ops are character offsets taken from the tokens (into each side's
+ * article text).
  */
-export function diffTokens(a: readonly Token[], b: readonly Token[]): WordDiff {
+export function diffTokens(a: readonly Token[], b: readonly Token[], aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length): WordDiff {
   let runs: TokenRun[]
   let timedOut = false
-  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
+  const na = aTo - aFrom
+  const nb = bTo - bFrom
+  if (na > MAX_TOKENS || nb > MAX_TOKENS) {
     timedOut = true
     runs = []
-    if (a.length > 0) runs.push({ op: 'delete', a0: 0, a1: a.length, b0: 0, b1: 0 })
-    if (b.length > 0) runs.push({ op: 'insert', a0: a.length, a1: a.length, b0: 0, b1: b.length })
+    if (na > 0) runs.push({ op: 'delete', a0: 0, a1: na, b0: 0, b1: 0 })
+    if (nb > 0) runs.push({ op: 'insert', a0: na, a1: na, b0: 0, b1: nb })
   } else {
-    const [ca, cb] = encode(a, b)
+    const [ca, cb] = encode(a, aFrom, aTo, b, bFrom, bTo)
     const dmp = engine()
     const diffs = dmp.diff_main(ca, cb, false)
     dmp.diff_cleanupSemantic(diffs)
@@ -116,17 +121,17 @@ export function diffTokens(a: readonly Token[], b: readonly Token[]): WordDiff {
       }
     }
   }
-  return { runs, ops: runs.map((r) => toOp(r, a, b)), timedOut }
+  return { runs, ops: runs.map((r) => toOp(r, a, aFrom, b, bFrom)), timedOut }
 }
 
 function span(ts: readonly Token[], from: number, to: number): { start: number; end: number } {
   return { start: ts[from]!.start, end: ts[to - 1]!.end }
 }
 
-function toOp(r: TokenRun, a: readonly Token[], b: readonly Token[]): DiffOp {
+function toOp(r: TokenRun, a: readonly Token[], ao: number, b: readonly Token[], bo: number): DiffOp {
   switch (r.op) {
-    case 'equal': return { op: 'equal', a: span(a, r.a0, r.a1), b: span(b, r.b0, r.b1) }
-    case 'delete': return { op: 'delete', a: span(a, r.a0, r.a1) }
-    case 'insert': return { op: 'insert', b: span(b, r.b0, r.b1) }
+    case 'equal': return { op: 'equal', a: span(a, ao + r.a0, ao + r.a1), b: span(b, bo + r.b0, bo + r.b1) }
+    case 'delete': return { op: 'delete', a: span(a, ao + r.a0, ao + r.a1) }
+    case 'insert': return { op: 'insert', b: span(b, bo + r.b0, bo + r.b1) }
   }
 }

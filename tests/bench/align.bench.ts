@@ -1,0 +1,246 @@
+/**
+ * Align/diff bench (`npm run bench -- align`, or `npx tsx tests/bench/align.bench.ts`).
+ *
+ * Sets:
+ *  (a) the seed plus the samples (samples/baku-tel-aviv/*.txt);
+ *  (b) 20 synthetic articles of ~5,000 words (100k words), generated deterministically from the
+ *      sample sentences with a seeded RNG: story sentences lightly perturbed (word drops, naming
+ *      swaps, changed numbers, shuffled order) mixed with filler sentences recombined from the
+ *      sample vocabulary, so most sentences are unique, as in real long articles;
+ *  (b2) the same recipe with 40 articles (doubling test).
+ *
+ * For each set: the whole process (node start-up + reading files + analyze(): segment, align,
+ * diff, language, report) as a separately spawned bundled program, each stage's share, peak
+ * RSS; the floor (one process doing one regular-expression pass finding words and sentence
+ * ends over the same files); and the peer (Python difflib word-level diffs of the base against
+ * every other article). Figures are medians of RUNS runs. Targets (issue 4, 2-core machine):
+ * (b) whole ≤ 2 s, ≤ 15× floor, RSS ≤ 400 MB, ≥ 2× faster than difflib, doubling ≤ 2.3×.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildSync } from 'esbuild'
+import { segment } from '../../shared/pipeline/02-segment/segment'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const SAMPLES = join(ROOT, 'samples/baku-tel-aviv')
+const WORK = join(tmpdir(), `parallax-align-bench-${process.pid}`)
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
+
+/** mulberry32: small, fast, deterministic PRNG. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function sampleTexts(): { name: string; text: string }[] {
+  return readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort((x, y) => (x === 'baku-tel-aviv-ties.txt' ? -1 : y === 'baku-tel-aviv-ties.txt' ? 1 : x < y ? -1 : 1))
+    .map((f) => ({ name: f, text: readFileSync(join(SAMPLES, f), 'utf8') }))
+}
+
+const SWAPS: [RegExp, string[]][] = [
+  [/\b(Israel|the Zionist regime|the Jewish state)\b/g, ['Israel', 'the Zionist regime', 'the Jewish state']],
+  [/\b(Azerbaijan|Baku)\b/g, ['Azerbaijan', 'Baku']],
+  [/\b(said|claimed|stated|noted)\b/g, ['said', 'claimed', 'stated', 'noted']]
+]
+
+const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'was', 'for', 'on', 'with', 'as', 'by', 'it', 'from', 'at', 'its', 'his', 'their', 'which', 'has', 'have', 'be', 'an', 'this', 'but', 'not', 'are', 'were']
+const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'lo', 'ver', 'an', 'is', 'tor', 'bel', 'ma', 'nu', 'ri', 'des', 'gal', 'pe', 'co', 'str', 'ul']
+const ZIPF_VOCAB = 30000
+
+/** Pseudo-word of Zipf rank k (deterministic spelling from the rank). */
+function wordOfRank(k: number): string {
+  let w = ''
+  let x = k + 7
+  do {
+    w += SYLLABLES[x % SYLLABLES.length]
+    x = Math.floor(x / SYLLABLES.length)
+  } while (x > 0)
+  return w
+}
+
+/** Draw a rank from Zipf(s = 1) over ZIPF_VOCAB words by inverting the harmonic CDF approximately. */
+function zipfWord(r: () => number): string {
+  const hN = Math.log(ZIPF_VOCAB) + 0.5772
+  const k = Math.min(ZIPF_VOCAB - 1, Math.floor(Math.exp(r() * hN - 0.5772)))
+  return wordOfRank(k)
+}
+
+/** Build `count` synthetic articles of ~`words` words each into `dir` (deterministic). */
+function synthesize(dir: string, count: number, words: number): void {
+  mkdirSync(dir, { recursive: true })
+  const pool: string[] = []
+  for (const s of sampleTexts()) {
+    const seg = segment({ id: s.name, text: s.text })
+    for (const sent of seg.sentences) {
+      const t = s.text.slice(sent.start, sent.end)
+      if (t.split(/\s+/).length >= 6) pool.push(t)
+    }
+  }
+  for (let k = 0; k < count; k++) {
+    const r = rng(1000 + k)
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
+    const paragraphs: string[] = []
+    let n = 0
+    let para: string[] = []
+    while (n < words) {
+      let s: string
+      if (r() < 0.35) {
+        // A story sentence, lightly perturbed.
+        s = pick(pool)
+          .split(' ')
+          .filter(() => r() > 0.05)
+          .join(' ')
+          .replace(/\b\d{2,4}\b/g, (d) => (r() < 0.2 ? String(Number(d) + 1) : d))
+        for (const [re, alts] of SWAPS) s = s.replace(re, (m) => (r() < 0.3 ? pick(alts) : m))
+      } else {
+        // A filler sentence: function words from the samples and content words drawn from a
+        // Zipf-distributed pseudo-vocabulary, so filler sentences share frequent words (as real
+        // text does) but rarely rare ones (a small real vocabulary would make every filler
+        // sentence a near-duplicate of every other).
+        const len = 8 + Math.floor(r() * 22)
+        const ws: string[] = []
+        for (let i = 0; i < len; i++) ws.push(r() < 0.45 ? pick(FUNCTION_WORDS) : zipfWord(r))
+        s = ws.join(' ')
+        s = s.charAt(0).toUpperCase() + s.slice(1) + '.'
+      }
+      if (!/[.!?"”]$/.test(s)) s += '.'
+      para.push(s)
+      n += s.split(/\s+/).length
+      if (para.length >= 3 + Math.floor(r() * 3)) {
+        paragraphs.push(para.join(' '))
+        para = []
+      }
+    }
+    if (para.length) paragraphs.push(para.join(' '))
+    writeFileSync(join(dir, `${String(k).padStart(2, '0')}-synthetic.txt`), paragraphs.join('\n\n') + '\n')
+  }
+}
+
+function writeSamples(dir: string): void {
+  mkdirSync(dir, { recursive: true })
+  sampleTexts().forEach((s, i) => writeFileSync(join(dir, `${String(i).padStart(2, '0')}-${s.name}`), s.text))
+}
+
+/** Wall time (s) of a spawned process and its stdout. */
+function timed(cmd: string, args: string[]): { seconds: number; out: string } {
+  const t = performance.now()
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const seconds = (performance.now() - t) / 1000
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`)
+  return { seconds, out: r.stdout }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+const FLOOR_JS = `
+const fs = require('fs'), path = require('path');
+const dir = process.argv[1];
+let words = 0, ends = 0;
+const re = /[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*|[.!?]+/gu;
+for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  const t = fs.readFileSync(path.join(dir, f), 'utf8');
+  for (const m of t.matchAll(re)) { const c = m[0].charCodeAt(0); if (c === 46 || c === 33 || c === 63) ends++; else words++; }
+}
+process.stdout.write(JSON.stringify({ words, ends }) + '\\n');
+`
+
+interface RunnerOut {
+  read: number
+  analyze: number
+  timings: Record<string, number>
+  rssMB: number
+  cpu: number
+  articles: number
+  words: number
+  sentences: number
+  links: number
+  changes: number
+  timedOut: number
+}
+
+function measure(label: string, dir: string, runner: string): { whole: number; floor: number; peer: number; out: RunnerOut } {
+  const wholes: number[] = []
+  const floors: number[] = []
+  const peers: number[] = []
+  let out: RunnerOut | null = null
+  const outs: RunnerOut[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const w = timed(process.execPath, [runner, dir])
+    wholes.push(w.seconds)
+    outs.push(JSON.parse(w.out) as RunnerOut)
+    floors.push(timed(process.execPath, ['-e', FLOOR_JS, dir]).seconds)
+    peers.push(timed('python3', [join(ROOT, 'tests/bench/difflib_peer.py'), dir]).seconds)
+  }
+  // Report the run with the median analyze time (stage shares of one consistent run).
+  out = [...outs].sort((a, b) => a.analyze - b.analyze)[Math.floor(outs.length / 2)]!
+  const whole = median(wholes)
+  const floor = median(floors)
+  const peer = median(peers)
+  const stages = Object.entries(out.timings)
+  const total = stages.reduce((s, [, v]) => s + v, 0)
+  console.log(`\n(${label}) ${out.articles} articles, ${out.words} words, ${out.sentences} sentences → ${out.links} links, ${out.changes} classified changes, ${out.timedOut} diffs over the size guard`)
+  console.log(`  whole process (node, read, analyze)   ${whole.toFixed(3)} s   (analyze ${(out.analyze / 1000).toFixed(3)} s, read ${(out.read / 1000).toFixed(3)} s)`)
+  console.log(`  stage shares of analyze: ${stages.map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s (${((100 * v) / total).toFixed(0)}%)`).join(', ')}`)
+  console.log(`  CPU time of the whole process         ${out.cpu.toFixed(3)} s   (wall time suffers when other processes share the cores)`)
+  console.log(`  peak RSS                              ${out.rssMB.toFixed(0)} MB`)
+  console.log(`  floor (one regex pass, whole process) ${floor.toFixed(3)} s   → whole / floor = ${(whole / floor).toFixed(1)}×`)
+  console.log(`  peer (python difflib, base vs others) ${peer.toFixed(3)} s   → peer / whole = ${(peer / whole).toFixed(2)}×`)
+  return { whole, floor, peer, out }
+}
+
+function main(): void {
+  mkdirSync(WORK, { recursive: true })
+  try {
+    const runner = join(WORK, 'align-runner.cjs')
+    buildSync({
+      entryPoints: [join(ROOT, 'tests/bench/align-runner.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: runner,
+      external: ['diff-match-patch', 'sentiment'],
+      logLevel: 'error'
+    })
+    // The bundle lives outside the repo; let it resolve the project's node_modules.
+    process.env['NODE_PATH'] = join(ROOT, 'node_modules')
+    const a = join(WORK, 'a')
+    const b = join(WORK, 'b')
+    const b2 = join(WORK, 'b2')
+    writeSamples(a)
+    synthesize(b, 20, 5000)
+    synthesize(b2, 40, 5000)
+    console.log(`align bench: ${RUNS} runs each, medians; node ${process.version}`)
+    measure('a: seed + samples', a, runner)
+    const rb = measure('b: 20 × 5,000 words', b, runner)
+    const rb2 = measure('b2: 40 × 5,000 words (doubling)', b2, runner)
+    const doubling = rb2.whole / rb.whole
+    const doublingAnalyze = rb2.out.analyze / rb.out.analyze
+    console.log('\ntargets for (b):')
+    const row = (name: string, value: string, ok: boolean): void => console.log(`  ${ok ? 'PASS' : 'MISS'}  ${name.padEnd(34)} ${value}`)
+    const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim()
+    console.log(`  (load average during the run: ${load})`)
+    row('whole process ≤ 2 s', `${rb.whole.toFixed(3)} s wall, ${rb.out.cpu.toFixed(3)} s CPU`, rb.whole <= 2)
+    row('≤ 15× floor', `${(rb.whole / rb.floor).toFixed(1)}×`, rb.whole / rb.floor <= 15)
+    row('peak RSS ≤ 400 MB', `${rb.out.rssMB.toFixed(0)} MB`, rb.out.rssMB <= 400)
+    row('≥ 2× faster than difflib peer', `${(rb.peer / rb.whole).toFixed(2)}×`, rb.peer / rb.whole >= 2)
+    row('doubling ≤ 2.3× (whole process)', `${doubling.toFixed(2)}× (analyze alone ${doublingAnalyze.toFixed(2)}×)`, doubling <= 2.3)
+  } finally {
+    rmSync(WORK, { recursive: true, force: true })
+  }
+}
+
+main()
