@@ -90,3 +90,43 @@ export function parseArgs(command: string, argv: readonly string[]): Parsed {
   }
   return { positionals, values, switches }
 }
+
+export const EVAL_KINDS = ['spans', 'pairs', 'align'] as const
+export const EXPORT_FORMATS = ['html', 'csv', 'json', 'worksheet', 'pdf'] as const
+
+/**
+ * The usage rules a command line must satisfy beyond option syntax (argument counts, enum
+ * values). Checked before any engine code is loaded, so usage errors are instant and never
+ * depend on the engine starting.
+ */
+export function checkUsage(command: string, args: Parsed): void {
+  const n = args.positionals.length
+  switch (command) {
+    case 'ingest':
+      if (n === 0) throw new UsageError('ingest needs at least one FILE', command)
+      return
+    case 'compare':
+      if (n === 0 && !args.values.has('base')) throw new UsageError('compare needs at least one FILE', command)
+      return
+    case 'eval': {
+      const [kind, gold] = args.positionals
+      if (kind === undefined) throw new UsageError('eval needs a kind (spans, pairs or align) and a GOLD file', command)
+      if (!(EVAL_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown eval kind "${kind}" (use spans, pairs or align)`, command)
+      if (gold === undefined) throw new UsageError(`eval ${kind} needs a GOLD file`, command)
+      if (n > 2) throw new UsageError('eval takes one GOLD file', command)
+      return
+    }
+    case 'export': {
+      if (n !== 1) throw new UsageError(n === 0 ? 'export needs a STUDY file' : 'export takes exactly one STUDY file', command)
+      const format = args.values.get('format')
+      if (format === undefined) throw new UsageError('export needs --format html|csv|json|worksheet|pdf', command)
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`unknown export format "${format}" (use html, csv, json, worksheet or pdf)`, command)
+      }
+      if (!args.values.has('out')) throw new UsageError('export needs --out PATH', command)
+      return
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}

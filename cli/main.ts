@@ -9,7 +9,7 @@
  * lines go to stderr.
  */
 import { ENGINE_VERSION } from '../shared/version'
-import { InputError, parseArgs, SPECS, UsageError } from './args'
+import { checkUsage, InputError, parseArgs, SPECS, UsageError } from './args'
 import type { Io } from './commands/common'
 import { Progress } from './io'
 import { COMMAND_USAGE, commandHelp, MAIN_HELP } from './usage'
@@ -59,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     const args = parseArgs(command, rest)
+    checkUsage(command, args)
     // When JSON goes to stdout, status lines move to stderr to keep stdout parseable.
     const jsonToStdout = args.values.get('json') === '-' || args.values.get('out') === '-'
     const io: Io = {

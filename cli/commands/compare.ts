@@ -5,14 +5,13 @@ import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
 import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
 import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { createStudy, defaultStudyTitle, serializeStudy } from '../../shared/study'
-import { InputError, UsageError, type Parsed } from '../args'
+import { InputError, type Parsed } from '../args'
 import { checkOutputDir, checkOutputFile, ensureDir, writeFileAtomic } from '../io'
 import { analyzeWithProgress, exportSettings, loadArticles, type Io } from './common'
 
 export async function runCompare(args: Parsed, io: Io): Promise<number> {
   const files = [...args.positionals]
   const baseFile = args.values.get('base')
-  if (files.length === 0 && baseFile === undefined) throw new UsageError('compare needs at least one FILE', 'compare')
 
   const seen = new Map<string, string>()
   for (const f of files) {

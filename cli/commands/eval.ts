@@ -8,11 +8,9 @@ import { analyze } from '../../shared/pipeline/analyze'
 import { sha256 } from '../../shared/util/sha256'
 import { DEFAULT_LINK_THRESHOLD, passageSimilarity } from '../../shared/pipeline/03-align/align'
 import { builtinNaming } from '../../shared/resources/naming'
-import { InputError, UsageError, type Parsed } from '../args'
+import { InputError, type Parsed } from '../args'
 import { fsMessage } from '../io'
 import { analyzeWithProgress, type Io } from './common'
-
-const KINDS = ['spans', 'pairs', 'align'] as const
 
 function readGold(path: string): string {
   try {
@@ -32,11 +30,9 @@ function asInputError(path: string, e: unknown): never {
 }
 
 export async function runEval(args: Parsed, io: Io): Promise<number> {
-  const [kind, gold, ...extra] = args.positionals
-  if (kind === undefined) throw new UsageError('eval needs a kind (spans, pairs or align) and a GOLD file', 'eval')
-  if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown eval kind "${kind}" (use spans, pairs or align)`, 'eval')
-  if (gold === undefined) throw new UsageError(`eval ${kind} needs a GOLD file`, 'eval')
-  if (extra.length > 0) throw new UsageError('eval takes one GOLD file', 'eval')
+  // Argument counts and the kind were checked by checkUsage (cli/args.ts).
+  const kind = args.positionals[0]!
+  const gold = args.positionals[1]!
   const asJson = args.switches.has('json')
   const text = readGold(gold)
 

@@ -7,12 +7,11 @@ import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/ht
 import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { renderWorksheet } from '../../shared/pipeline/06-report/serializers/worksheet'
 import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
-import { InputError, UsageError, type Parsed } from '../args'
+import { InputError, type EXPORT_FORMATS, type Parsed } from '../args'
 import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic } from '../io'
 import { htmlToPdf } from '../pdf'
 import { analyzeWithProgress, exportSettings, type Io } from './common'
 
-export const EXPORT_FORMATS = ['html', 'csv', 'json', 'worksheet', 'pdf'] as const
 type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Read and validate a study file; every problem is one line naming the file. */
@@ -32,17 +31,9 @@ export function readStudy(path: string): Study {
 }
 
 export async function runExport(args: Parsed, io: Io): Promise<number> {
-  if (args.positionals.length !== 1) {
-    throw new UsageError(args.positionals.length === 0 ? 'export needs a STUDY file' : 'export takes exactly one STUDY file', 'export')
-  }
-  const format = args.values.get('format')
-  const out = args.values.get('out')
-  if (format === undefined) throw new UsageError('export needs --format html|csv|json|worksheet|pdf', 'export')
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown export format "${format}" (use html, csv, json, worksheet or pdf)`, 'export')
-  }
-  if (out === undefined) throw new UsageError('export needs --out PATH', 'export')
-  const fmt = format as ExportFormat
+  // One STUDY, a known --format and --out were checked by checkUsage (cli/args.ts).
+  const fmt = args.values.get('format') as ExportFormat
+  const out = args.values.get('out')!
   if (fmt === 'csv') checkOutputDir(out, '--out')
   else if (!(fmt === 'json' && out === '-')) checkOutputFile(out, '--out')
 

@@ -1,6 +1,6 @@
 // `parallax ingest FILE… [--json]`: extracted articles, metadata and text.
 import type { Article } from '../../shared/model'
-import { InputError, UsageError, type Parsed } from '../args'
+import { InputError, type Parsed } from '../args'
 import { ingestFiles } from '../platform/ingestNode'
 import type { Io } from './common'
 
@@ -51,7 +51,6 @@ function readable(a: Article): string {
  * each failure gets its own line on stderr (exit 1), so one run can check a whole folder.
  */
 export async function runIngest(args: Parsed, io: Io, stderrLine: (s: string) => void): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('ingest needs at least one FILE', 'ingest')
   io.progress.update(`reading ${args.positionals.length} file${args.positionals.length === 1 ? '' : 's'}…`)
   const { articles, errors } = await ingestFiles(args.positionals)
   io.progress.done()

@@ -1,7 +1,10 @@
 // The command line as a whole: help, version, usage errors (exit 2) and the launcher.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, beforeAll, vi } from 'vitest'
 import { ENGINE_VERSION } from '../../shared/version'
-import { ensureBuilt, expectUsageError, parallax } from './helpers'
+import { BIN, ensureBuilt, expectUsageError, parallax, tempDir } from './helpers'
 
 // Each case starts Node processes on a shared, busy machine: time limits are generous.
 vi.setConfig({ testTimeout: 120_000 })
@@ -68,5 +71,36 @@ describe('parallax (help, version, usage errors)', () => {
     [['export', 'a.json', 'b.json', '--format', 'json', '--out', 'x'], /exactly one STUDY/]
   ])('usage error %j → exit 2', (args, message) => {
     expectUsageError(parallax(args), message)
+  })
+})
+
+describe('bin/parallax.cjs launcher', () => {
+  /** A copy of the real launcher in a temporary package tree, with or without a bundle. */
+  function launcherIn(bundle: string | null): string {
+    const root = tempDir()
+    mkdirSync(join(root, 'bin'))
+    copyFileSync(BIN, join(root, 'bin/parallax.cjs'))
+    if (bundle !== null) {
+      mkdirSync(join(root, 'out/cli'), { recursive: true })
+      writeFileSync(join(root, 'out/cli/parallax.cjs'), bundle)
+    }
+    return join(root, 'bin/parallax.cjs')
+  }
+  const run = (bin: string, env: Record<string, string> = {}): ReturnType<typeof spawnSync> =>
+    spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { ...process.env, PARALLAX_DEBUG: '', ...env } })
+
+  it('says how to build when the bundle is missing', () => {
+    const r = run(launcherIn(null))
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('parallax: not built yet; run "npm run build" first\n')
+  })
+
+  it('turns a crash while loading the bundle into one line, with the stack only under PARALLAX_DEBUG', () => {
+    const bin = launcherIn("throw new Error('broken\\nbuilt-in data')")
+    const r = run(bin)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('parallax: internal error: broken built-in data (a bug; rerun with PARALLAX_DEBUG=1 for the stack trace)\n')
+    const d = run(bin, { PARALLAX_DEBUG: '1' })
+    expect(String(d.stderr)).toMatch(/\n\s+at /)
   })
 })
