@@ -53,8 +53,9 @@ function rebuildMenu(recent: readonly StudyFileRef[]): void {
 function isTrustedSender(event: unknown): boolean {
   const e = event as IpcMainInvokeEvent
   const frame = e.senderFrame
-  if (!frame || !mainWindow || e.sender !== mainWindow.webContents) return false
-  return frame === e.sender.mainFrame && frame.url.split('#')[0] === RENDERER_URL
+  // Compare by id and parent, not object identity (WebFrameMain wrappers need not be identical).
+  if (!frame || !mainWindow || mainWindow.isDestroyed() || e.sender.id !== mainWindow.webContents.id) return false
+  return frame.parent === null && frame.url.split('#')[0] === RENDERER_URL
 }
 
 function harden(contents: WebContents): void {

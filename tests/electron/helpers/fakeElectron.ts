@@ -13,7 +13,8 @@ export interface FakeWebContents {
   windowOpenHandler: ((d: { url: string }) => { action: string }) | null
   listeners: Map<string, Listener[]>
   sent: { channel: string; args: unknown[] }[]
-  mainFrame: { url: string }
+  mainFrame: { url: string; parent: null }
+  id: number
 }
 
 export interface FakeWindow {
@@ -74,7 +75,8 @@ export function createFakeElectron(userData: string): { module: Record<string, u
         windowOpenHandler: null,
         listeners: new Map(),
         sent: [],
-        mainFrame: { url: '' },
+        mainFrame: { url: '', parent: null },
+        id: state.windows.length + 1,
         setWindowOpenHandler: (h: FakeWebContents['windowOpenHandler']) => {
           wc.windowOpenHandler = h
         },
@@ -99,6 +101,9 @@ export function createFakeElectron(userData: string): { module: Record<string, u
     show(): void {}
     focus(): void {}
     isMinimized(): boolean {
+      return false
+    }
+    isDestroyed(): boolean {
       return false
     }
   }

@@ -211,11 +211,20 @@ describe('built preload', () => {
 
   it('refuses IPC from a frame that is not our renderer', async () => {
     const h = state.handlers.get(CHANNELS.appInfo)!
-    const foreignFrame = { url: 'https://evil.example/' }
-    const r = (await h({ sender: win().webContents, senderFrame: foreignFrame }, undefined)) as { ok: boolean; error?: { code: string } }
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
-    const sub = (await h({ sender: win().webContents, senderFrame: { url: win().webContents.mainFrame.url } }, undefined)) as { ok: boolean }
-    // Same URL but not the top frame object (e.g. an iframe): refused too.
-    expect(sub.ok).toBe(false)
+    const call = async (event: unknown): Promise<{ ok: boolean; error?: { code: string } }> => (await h(event, undefined)) as { ok: boolean }
+    const ourUrl = win().webContents.mainFrame.url
+    // Our top frame, as a fresh wrapper object: accepted.
+    expect(await call({ sender: win().webContents, senderFrame: { url: ourUrl, parent: null } })).toMatchObject({ ok: true })
+    // A navigated/foreign top frame: refused.
+    expect(await call({ sender: win().webContents, senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' }
+    })
+    // Same URL but a sub-frame (e.g. an iframe): refused.
+    expect(await call({ sender: win().webContents, senderFrame: { url: ourUrl, parent: win().webContents.mainFrame } })).toMatchObject({ ok: false })
+    // Another web contents: refused.
+    expect(await call({ sender: { id: 99 }, senderFrame: { url: ourUrl, parent: null } })).toMatchObject({ ok: false })
+    // No frame (destroyed): refused.
+    expect(await call({ sender: win().webContents, senderFrame: null })).toMatchObject({ ok: false })
   })
 })
