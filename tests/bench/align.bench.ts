@@ -175,7 +175,6 @@ function measure(label: string, dir: string, runner: string): { whole: number; f
   const wholes: number[] = []
   const floors: number[] = []
   const peers: number[] = []
-  let out: RunnerOut | null = null
   const outs: RunnerOut[] = []
   for (let i = 0; i < RUNS; i++) {
     const w = timed(process.execPath, [runner, dir])
@@ -185,7 +184,7 @@ function measure(label: string, dir: string, runner: string): { whole: number; f
     peers.push(timed('python3', [join(ROOT, 'tests/bench/difflib_peer.py'), dir]).seconds)
   }
   // Report the run with the median analyze time (stage shares of one consistent run).
-  out = [...outs].sort((a, b) => a.analyze - b.analyze)[Math.floor(outs.length / 2)]!
+  const out = [...outs].sort((a, b) => a.analyze - b.analyze)[Math.floor(outs.length / 2)]!
   const whole = median(wholes)
   const floor = median(floors)
   const peer = median(peers)
