@@ -42,6 +42,8 @@ export interface Analysis {
   readonly engineVersion: string
   readonly lexiconVersion: string
   readonly codebook: Codebook | null
+  /** Minimum similarity for a machine link used in this run (recorded for methods sections). */
+  readonly linkThreshold?: number
   readonly base: ArticleId
   readonly articles: readonly Article[]
   readonly segmentations: readonly Segmentation[]

@@ -49,6 +49,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
   const base = input.base ?? articles[0]!.id
   const naming = input.naming ?? builtinNaming()
   const codebook = input.codebook ?? null
+  const linkThreshold = input.linkThreshold ?? DEFAULT_LINK_THRESHOLD
   const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())
   let t = now()
   const step = (stage: StageName, done: number): void => {
@@ -67,7 +68,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     base,
     naming,
     corrections: input.corrections ?? [],
-    threshold: input.linkThreshold ?? DEFAULT_LINK_THRESHOLD
+    threshold: linkThreshold
   })
   step('align', 2)
   const diffs = diffLinks({ articles, segmentations, links: alignment.links, naming })
@@ -83,6 +84,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     engineVersion: ENGINE_VERSION,
     lexiconVersion: LEXICON_VERSION,
     codebook,
+    linkThreshold,
     base,
     articles,
     segmentations,
