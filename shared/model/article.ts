@@ -56,8 +56,10 @@ export interface IngestWarning {
 
 /**
  * A cleaned article. `text` is the canonical text every offset refers to: the extracted body
- * (title, byline and boilerplate removed), with original characters kept (curly quotes, dashes,
- * CRLF are NOT rewritten here; matching uses `Token.norm` instead).
+ * (title, byline, dateline and boilerplate removed), one paragraph per line with paragraphs
+ * separated by a blank line and line ends normalised to `\n`. Characters inside paragraphs are
+ * kept as they were (curly quotes, dashes, odd spaces are NOT rewritten; matching uses
+ * `Token.norm` instead).
  */
 export interface Article {
   readonly id: ArticleId
