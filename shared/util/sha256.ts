@@ -14,42 +14,51 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ])
 
+/** Compress one 64-byte block of `bytes` at `off` into the state `h` (w is scratch space). */
+function block(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, off: number): void {
+  for (let i = 0; i < 16; i++) {
+    const j = off + i * 4
+    w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0
+  }
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15]!
+    const y = w[i - 2]!
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0
+  }
+  let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
+    const ch = (e & f) ^ (~e & g)
+    const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
+    const maj = (a & b) ^ (a & c) ^ (b & c)
+    const t2 = (S0 + maj) | 0
+    hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0
+  }
+  h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0
+  h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0
+}
+
 export function sha256Bytes(data: Uint8Array): string {
-  const bitLength = data.length * 8
-  const paddedLength = (((data.length + 9 + 63) >> 6) << 6)
-  const buf = new Uint8Array(paddedLength)
-  buf.set(data)
-  buf[data.length] = 0x80
-  const view = new DataView(buf.buffer)
-  // Length in bits as a 64-bit big-endian integer (high word covers inputs over 512 MiB).
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x100000000))
-  view.setUint32(paddedLength - 4, bitLength >>> 0)
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
   ])
   const w = new Uint32Array(64)
-  for (let off = 0; off < paddedLength; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4)
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15]!
-      const y = w[i - 2]!
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0
-    }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
-      const ch = (e & f) ^ (~e & g)
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
-      const maj = (a & b) ^ (a & c) ^ (b & c)
-      const t2 = (S0 + maj) >>> 0
-      hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0
-    }
-    h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0
-    h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0
-  }
+  // Whole blocks straight from the input; only the tail is copied to be padded.
+  const full = data.length - (data.length % 64)
+  for (let off = 0; off < full; off += 64) block(h, w, data, off)
+  const tailLength = data.length - full
+  const tail = new Uint8Array(tailLength + 9 > 64 ? 128 : 64)
+  tail.set(data.subarray(full))
+  tail[tailLength] = 0x80
+  // Length in bits as a 64-bit big-endian integer (high word covers inputs over 512 MiB).
+  const bits = data.length * 8
+  const view = new DataView(tail.buffer)
+  view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000))
+  view.setUint32(tail.length - 4, bits >>> 0)
+  for (let off = 0; off < tail.length; off += 64) block(h, w, tail, off)
   let hex = ''
   for (const v of h) hex += v.toString(16).padStart(8, '0')
   return hex
