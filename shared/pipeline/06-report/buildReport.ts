@@ -14,7 +14,10 @@
  *  - uniqueShare    = share of sentences no link touches, i.e. with no counterpart in any other
  *                     article; 0 when the article was analysed alone (there is nothing to be
  *                     unique against, and 1.0 would read as "all omitted elsewhere");
- *  - sourcesBySide  = number of quotations per speaker side ('' = side unknown).
+ *  - sourcesBySide  = number of quotations per speaker side ('' = side unknown);
+ *  - naming cells    = per actor × article, the naming-resource terms used (coreference
+ *                     mentions such as "he" are not naming choices and are left out of
+ *                     `terms`, but their sentences count for the cell's meanSentiment).
  *
  * Machine flags only: reviews and user annotations are applied by the consumers (exports show
  * review status per flag), so the aggregates stay reproducible from the texts alone.
@@ -172,6 +175,11 @@ function namingCells(
     let acc = byActor.get(m.actor)
     if (!acc) byActor.set(m.actor, (acc = { terms: new Map(), sentences: new Set() }))
     acc.sentences.add(m.sentence)
+    // Coreference mentions ("he", "the spokesman": term ids outside the naming resource) say
+    // where the actor is talked about, so they count for the sentiment around it, but they are
+    // not naming choices and stay out of the terms list.
+    const termInfo = naming.termById.get(m.term)
+    if (!termInfo) continue
     let t = acc.terms.get(m.term)
     if (!t) {
       // The first occurrence's surface form stands for the term in tables ("Zionist regime").
@@ -179,7 +187,7 @@ function namingCells(
         term: m.term,
         surface: article.text.slice(m.start, m.end),
         count: 0,
-        viewpoint: naming.termById.get(m.term)?.viewpoint ?? '',
+        viewpoint: termInfo.viewpoint,
         offsets: []
       }
       acc.terms.set(m.term, t)
@@ -189,6 +197,7 @@ function namingCells(
   }
   const out: NamingCell[] = []
   for (const [actor, acc] of byActor) {
+    if (acc.terms.size === 0) continue
     const scored = [...acc.sentences].filter((s) => sentScore.has(s)).map((s) => sentScore.get(s)!)
     out.push({
       actor,

@@ -75,7 +75,12 @@ describe('buildReport', () => {
       { article: 'b', start: segB.sentences[0]!.start, end: segB.sentences[0]!.end, sentence: 0, score: -2, comparative: -0.5, words: [] },
       { article: 'b', start: segB.sentences[1]!.start, end: segB.sentences[1]!.end, sentence: 1, score: 1, comparative: 0.25, words: [] }
     ],
-    mentions: [{ article: 'b', start: iStart, end: iStart + 6, actor: 'israel', sentence: 0, term: israelTerm.id }]
+    mentions: [
+      { article: 'b', start: iStart, end: iStart + 6, actor: 'israel', sentence: 0, term: israelTerm.id },
+      // A coreference mention in sentence 1: not a naming choice, but its sentence's tone counts.
+      { article: 'b', start: B.text.indexOf('The weather'), end: B.text.indexOf('The weather') + 3, actor: 'israel', sentence: 1, term: 'coref:the' },
+      { article: 'b', start: 0, end: 3, actor: 'iran', sentence: 1, term: 'coref:he' }
+    ]
   })
   const report = buildReport({ articles: [A, B], segmentations: [segA, segB], alignment, language: [langA, langB], naming })
 
@@ -104,12 +109,14 @@ describe('buildReport', () => {
   })
 
   it('builds naming cells with surface, count, offsets, viewpoint and sentiment around the actor', () => {
+    // Sentiment around Israel averages sentence 0 (-2) and the coreference sentence 1 (+1);
+    // an actor met only through coreference gets no cell.
     expect(report.naming).toEqual([
       {
         actor: 'israel',
         article: 'b',
         terms: [{ term: israelTerm.id, surface: 'Israel', count: 1, viewpoint: israelTerm.viewpoint, offsets: [iStart] }],
-        meanSentiment: -2
+        meanSentiment: -0.5
       }
     ])
   })
