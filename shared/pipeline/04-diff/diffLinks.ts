@@ -64,6 +64,9 @@ interface ArticleInfo {
   readonly hedge: (Annot<HedgeEntry> | undefined)[]
   readonly evaluative: (Annot<{ rule: string; label: string }> | undefined)[]
   readonly quoted: Uint8Array
+  /** 1 where a token carries any annotation above, or is a number: a hunk without any such
+   *  token can only be an unclassified edit or an `other` substitution (fast path). */
+  readonly marked: Uint8Array
 }
 
 function perToken<T>(n: number, list: readonly Annot<T>[]): (Annot<T> | undefined)[] {
@@ -112,7 +115,7 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
     if (free) evaluative.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, payload: { rule: `evaluative:${m.payload.form}`, label: 'evaluative' } })
   }
   evaluative.sort((x, y) => x.tokenStart - y.tokenStart)
-  return {
+  const info = {
     article,
     seg,
     naming: perToken(n, mentions),
@@ -120,8 +123,13 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
     reporting: perToken(n, matchNorms(wording.reporting, tokens)),
     hedge: perToken(n, matchNorms(wording.hedges, tokens)),
     evaluative: perToken(n, evaluative),
-    quoted: quoteMask(seg)
+    quoted: quoteMask(seg),
+    marked: new Uint8Array(n)
   }
+  for (let i = 0; i < n; i++) {
+    if (info.naming[i] || info.intensity[i] || info.reporting[i] || info.hedge[i] || info.evaluative[i] || info.quoted[i] || numberValue(tokens[i]!) !== null) info.marked[i] = 1
+  }
+  return info
 }
 
 /** Distinct annotations touching tokens `[from, to)`, in order. */
@@ -180,6 +188,10 @@ function hunks(runs: readonly TokenRun[], aOff: number, bOff: number): Hunk[] {
 
 /** Classify one hunk into zero or more changes (see the header for the rule order). */
 function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingResource | null): Change[] {
+  let marked = false
+  for (let i = h.a0; i < h.a1 && !marked; i++) if (A.marked[i]) marked = true
+  for (let i = h.b0; i < h.b1 && !marked; i++) if (B.marked[i]) marked = true
+  if (!marked) return otherChange(A, B, h)
   const out: Change[] = []
   const usedA = new Set<number>()
   const usedB = new Set<number>()
@@ -344,22 +356,24 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
   }
 
   // 8. Any other substitution of words.
-  if (out.length === 0 && hasA && hasB) {
-    let wa = false
-    let wb = false
-    for (let i = h.a0; i < h.a1; i++) if (A.seg.tokens[i]!.kind !== 'punct') wa = true
-    for (let i = h.b0; i < h.b1; i++) if (B.seg.tokens[i]!.kind !== 'punct') wb = true
-    if (wa && wb) {
-      out.push({
-        kind: 'other',
-        a: spanOf(A, h.a0, h.a1),
-        b: spanOf(B, h.b0, h.b1),
-        rule: 'wording:substitution',
-        explanation: `"${textOf(A, h.a0, h.a1)}" is worded "${textOf(B, h.b0, h.b1)}" in the other version.`
-      })
-    }
-  }
-  return out
+  return out.length === 0 ? otherChange(A, B, h) : out
+}
+
+/** Rule 8: a substitution with words on both sides that no other rule explains. */
+function otherChange(A: ArticleInfo, B: ArticleInfo, h: Hunk): Change[] {
+  if (h.a1 <= h.a0 || h.b1 <= h.b0) return []
+  let wa = false
+  let wb = false
+  for (let i = h.a0; i < h.a1; i++) if (A.seg.tokens[i]!.kind !== 'punct') wa = true
+  for (let i = h.b0; i < h.b1; i++) if (B.seg.tokens[i]!.kind !== 'punct') wb = true
+  if (!wa || !wb) return []
+  return [{
+    kind: 'other',
+    a: spanOf(A, h.a0, h.a1),
+    b: spanOf(B, h.b0, h.b1),
+    rule: 'wording:substitution',
+    explanation: `"${textOf(A, h.a0, h.a1)}" is worded "${textOf(B, h.b0, h.b1)}" in the other version.`
+  }]
 }
 
 /** Token range `[from, to)` of a passage's sentences. */
