@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { JsonExport } from '../../shared/pipeline/06-report/serializers/json'
 import { parseCsv } from '../../shared/pipeline/06-report/serializers/csv'
 import { parseStudy } from '../../shared/study'
+import { undocumentedKeys } from '../shared/pipeline/06-report/json.fixture'
 import { ensureBuilt, expectOneLineError, parallax, sampleArticles, SAMPLES, SEED, tempDir, type Run } from './helpers'
 
 // Each case starts Node processes on a shared, busy machine: time limits are generous.
@@ -50,6 +51,10 @@ describe('parallax compare (all sample articles)', () => {
     for (const s of json.sentences) for (const k of ['article', 'start', 'end', 'sentiment']) expect(s).toHaveProperty(k)
     expect(json.methods.articleHashes).toHaveLength(json.articles.length)
     expect(json.methods.lexiconVersion).not.toBe('')
+  })
+
+  it('documents every key it writes in docs/exports.md', () => {
+    expect(undocumentedKeys(json, readFileSync(join(import.meta.dirname, '../../docs/exports.md'), 'utf8'))).toEqual([])
   })
 
   it('addresses every flag, link side and sentence by valid offsets into its article text', () => {

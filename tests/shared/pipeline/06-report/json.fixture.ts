@@ -115,3 +115,25 @@ export function fixtureAnalysis(): Analysis {
     ]
   }
 }
+
+/**
+ * Keys of an export's records that docs/exports.md does not mention inside a code span.
+ * Walks records and their sides (e.g. links[].a.sentenceStart); the contents of free-form maps
+ * (flagsPer100, sourcesBySide, settings, codebook, raw diff ops) are data, not fields.
+ */
+export function undocumentedKeys(exported: unknown, doc: string): string[] {
+  const FREE = new Set(['flagsPer100', 'sourcesBySide', 'settings', 'codebook', 'ops'])
+  const keys = new Set<string>()
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 3 || v === null || typeof v !== 'object') return
+    if (Array.isArray(v)) return v.forEach((e) => walk(e, depth))
+    for (const [k, child] of Object.entries(v)) {
+      keys.add(k)
+      if (!FREE.has(k)) walk(child, depth + 1)
+    }
+  }
+  walk(exported, 0)
+  // Identifiers written inside code spans, e.g. `id, title, outlet` or `terms[]`.
+  const documented = new Set([...doc.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []))
+  return [...keys].filter((k) => !documented.has(k)).sort()
+}

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXPORT_FORMAT, toJsonExport, toJsonExportText } from '../../../../shared/pipeline/06-report/serializers/json'
-import { fixtureAnalysis } from './json.fixture'
+import { fixtureAnalysis, undocumentedKeys } from './json.fixture'
 
 describe('toJsonExport', () => {
   const analysis = fixtureAnalysis()
@@ -69,5 +71,13 @@ describe('toJsonExport', () => {
     expect('generatedAt' in toJsonExport(analysis)).toBe(false)
     expect(toJsonExport(analysis, { generatedAt: '2024-01-01T00:00:00Z' }).generatedAt).toBe('2024-01-01T00:00:00Z')
     expect(toJsonExportText(analysis).endsWith('}\n')).toBe(true)
+  })
+})
+
+describe('docs/exports.md', () => {
+  it('documents every key of every JSON record', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../../../docs/exports.md'), 'utf8')
+    const x = toJsonExport(fixtureAnalysis(), { generatedAt: '2024-01-01T00:00:00Z', settings: { linkThreshold: 0.3 } })
+    expect(undocumentedKeys(x, doc)).toEqual([])
   })
 })
