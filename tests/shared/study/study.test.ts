@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Article, Study } from '../../../shared/model'
 import { createStudy, parseStudy, serializeStudy, studyToAnalyzeInput, STUDY_SCHEMA_VERSION } from '../../../shared/study'
@@ -114,5 +115,28 @@ describe('parseStudy errors (one clear line each)', () => {
 
   it('accepts a leading byte-order mark', () => {
     expect(parseStudy('\uFEFF' + good).ok).toBe(true)
+  })
+})
+
+describe('parseStudy on arbitrary input (property)', () => {
+  const good = serializeStudy(make())
+  it('never throws: any text, any cut of a valid file, any JSON value gives a Result', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.nat({ max: good.length }).map((n) => good.slice(0, n)), fc.json()), (text) => {
+        const r = parseStudy(text)
+        expect(typeof r.ok).toBe('boolean')
+        if (!r.ok) expect(r.error.message).not.toContain('\n')
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('any strict prefix of a valid file is refused', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: good.length - 2 }), (n) => {
+        expect(parseStudy(good.slice(0, n)).ok).toBe(false)
+      }),
+      { numRuns: 200 }
+    )
   })
 })

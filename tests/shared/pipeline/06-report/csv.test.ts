@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  CSV_FILES, csvCell, FLAG_COLUMNS, LINK_COLUMNS, METRIC_COLUMNS, NAMING_COLUMNS, parseCsv, SENTENCE_COLUMNS, toCsvExport
+  CSV_FILES, csvCell, csvTable, FLAG_COLUMNS, LINK_COLUMNS, METRIC_COLUMNS, NAMING_COLUMNS, parseCsv, SENTENCE_COLUMNS, toCsvExport
 } from '../../../../shared/pipeline/06-report/serializers/csv'
 import { toJsonExport } from '../../../../shared/pipeline/06-report/serializers/json'
 import { fixtureAnalysis } from './json.fixture'
@@ -111,5 +112,22 @@ describe('toCsvExport', () => {
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks', () => {
     expect(parseCsv('a,"b,c","d""e","f\r\ng"\r\n1,2,3,4\r\n')).toEqual([['a', 'b,c', 'd"e', 'f\r\ng'], ['1', '2', '3', '4']])
+  })
+})
+
+describe('CSV round trip (property)', () => {
+  it('parseCsv(csvTable(rows)) gives back every cell (apostrophe guard aside)', () => {
+    const cellArb = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', ' ', '=', '+', '-', '@', '\t', "'", 'é', '😀') }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.boolean()
+    )
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (rows) => {
+        const text = csvTable(['x', 'y', 'z'], rows)
+        const back = parseCsv(text).slice(1)
+        expect(back).toEqual(rows.map((r) => r.map((c) => (typeof c === 'string' ? (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c) : String(c)))))
+      })
+    )
   })
 })
