@@ -1,7 +1,8 @@
 /**
  * Stage 03-align: which passages of the articles report the same thing.
  *
- * Method (one pass per pair of articles, cost near-linear in the number of sentences):
+ * Method (one pass over a global inverted index; cost near-linear in the number of sentences
+ * plus the number of candidate pairs it finds):
  *  1. Every sentence becomes a set of features (`features.ts`): content-word stems, naming
  *     classes (all terms of one actor are ONE feature, so "Zionist regime" ≈ "Israel"),
  *     numbers, dates and quoted words.
@@ -9,23 +10,32 @@
  *     found in every sentence weighs ~0) times a kind multiplier (numbers and names count more
  *     than ordinary words, `KIND_WEIGHT`). A word is an "entity" when the corpus mostly writes it
  *     capitalised away from sentence starts.
+ *     Near-synonyms of general news vocabulary (shared/resources/wording/synonyms.json) share
+ *     one feature too ("detained" ≈ "arrested").
  *  3. Similarity is the geometric mean of the weighted Ochiai (cosine of binary vectors) and
- *     overlap coefficients (`similarity`): 1 for identical feature sets, 0 for nothing shared,
+ *     overlap coefficients (`combine`): 1 for identical feature sets, 0 for nothing shared,
  *     and a short sentence wholly contained in a long one still scores well.
- *  4. Candidates come from an inverted index (feature → sentences of the other article), rarest
- *     features first, skipping long posting lists once the three rarest were used; only
- *     candidates are scored exactly (blocking: never all pairs of sentences).
+ *  4. Candidates come from ONE global inverted index (feature id → sentences of all articles),
+ *     rarest features first, skipping long posting lists once the three rarest were used; only
+ *     the best candidates per sentence and other article are scored exactly (blocking: never
+ *     all pairs of sentences). Features are interned to integer ids and compared by merging
+ *     sorted arrays.
  *  5. A candidate becomes a link when it reaches the threshold (or, for a mutual best match,
- *     `MUTUAL_SHARE` of it) and is within `RELATIVE_KEEP` of the best score of both its sentences (many-to-many: a sentence keeps up to `MAX_LINKS`
- *     near-best counterparts; reordering is free since no order constraint is imposed).
- *  6. Splits and merges: a link grows by one adjacent sentence on either side when the merged
- *     passage scores clearly higher (`MERGE_GAIN`), e.g. A: "X met Y and they signed Z." vs
- *     B: "X met Y." + "They signed Z." → one link A:0-1 ~ B:0-2.
+ *     `MUTUAL_SHARE` of it) and is within `RELATIVE_KEEP` of the best score of both its
+ *     sentences (many-to-many: a sentence keeps up to `MAX_LINKS` near-best counterparts;
+ *     reordering is free since no order constraint is imposed).
+ *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph) on either side
+ *     when the merged passage covers clearly more (`MERGE_GAIN`), or when the added sentence's
+ *     own best counterpart is the same sentence (a split), e.g. A: "X met Y and they signed Z."
+ *     vs B: "X met Y." + "They signed Z." → one link A:0-1 ~ B:0-2.
  *  7. Hand corrections are replayed (corrections.ts), then `unmatched` is derived from the final
  *     links: a sentence is missing in every article none of its links reaches.
  *
  * Every pair of articles is aligned: base vs each other, and every pair of non-base articles.
- * Side a of a link is the base article, or the earlier article in input order.
+ * Side a of a link is the base article, or the earlier article in input order. Links are
+ * ordered: base pairs first, then non-base pairs, each by sentence. Note that the number of
+ * links (not the work per sentence) grows with the square of the number of articles when they
+ * all report the same facts: k articles have k(k-1)/2 pairs.
  */
 import type {
   AlignmentCorrection, Alignment, Article, ArticleId, Evidence, EvidenceKind, Link, PassageRef,

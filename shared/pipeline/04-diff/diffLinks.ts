@@ -34,6 +34,12 @@ export interface DiffLinksInput {
   readonly naming: NamingResource | null
   /** Word data; defaults to the built-in files. */
   readonly wording?: Wording
+  /**
+   * Diff only the links that have this article on one side (e.g. the base). The number of links
+   * between non-base articles grows with the square of the number of articles, so a caller
+   * that shows base-vs-other comparisons first can diff the other pairs on demand.
+   */
+  readonly involving?: string
 }
 
 
@@ -400,6 +406,7 @@ export function diffLinks(input: DiffLinksInput): PassageDiff[] {
   }
   const out: PassageDiff[] = []
   for (const link of input.links) {
+    if (input.involving !== undefined && link.a.article !== input.involving && link.b.article !== input.involving) continue
     const ia = idx.get(link.a.article)
     const ib = idx.get(link.b.article)
     if (ia === undefined || ib === undefined) continue

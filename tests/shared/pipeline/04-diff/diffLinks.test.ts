@@ -94,3 +94,14 @@ describe('diffLinks: classification table', () => {
     expect(diffLinks({ articles: [a], segmentations: [segment(a)], links: [link], naming })).toEqual([])
   })
 })
+
+describe('diffLinks: involving', () => {
+  it(here + 'diffs only the links with the given article on one side', () => {
+    const arts = [art('a', 'One thing happened.'), art('b', 'One thing occurred.'), art('c', 'One thing took place.')]
+    const segs = arts.map((x) => segment(x))
+    const mk = (x: string, y: string): Link => ({ id: `${x}:0-1~${y}:0-1`, a: { article: x, start: 0, end: 5, sentenceStart: 0, sentenceEnd: 1 }, b: { article: y, start: 0, end: 5, sentenceStart: 0, sentenceEnd: 1 }, score: 1, evidence: [], origin: 'user' })
+    const links = [mk('a', 'b'), mk('a', 'c'), mk('b', 'c')]
+    expect(diffLinks({ articles: arts, segmentations: segs, links, naming, involving: 'a' }).map((d) => d.linkId)).toEqual(['a:0-1~b:0-1', 'a:0-1~c:0-1'])
+    expect(diffLinks({ articles: arts, segmentations: segs, links, naming }).map((d) => d.linkId)).toHaveLength(3)
+  })
+})
