@@ -41,7 +41,7 @@ export async function runCompare(args: Parsed, io: Io): Promise<number> {
   const base = articles[baseIndex]!.id
   const analysis = analyzeWithProgress({ articles, base }, io)
   const now = io.now()
-  const settings = exportSettings(undefined)
+  const settings = exportSettings(analysis.linkThreshold)
   const title = defaultStudyTitle(articles[baseIndex]!)
 
   if (study !== undefined) {

@@ -45,7 +45,7 @@ export async function runExport(args: Parsed, io: Io): Promise<number> {
 }
 
 async function writeExport(format: ExportFormat, analysis: Analysis, study: Study, out: string, now: string, io: Io): Promise<void> {
-  const settings = exportSettings(study.settings.linkThreshold)
+  const settings = exportSettings(analysis.linkThreshold ?? study.settings.linkThreshold)
   switch (format) {
     case 'json': {
       const text = toJsonExportText(analysis, { generatedAt: now, settings, title: study.title })
@@ -88,7 +88,7 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
 }
 
 function report(analysis: Analysis, study: Study, now: string): string {
-  const linkThreshold = exportSettings(study.settings.linkThreshold)?.linkThreshold
+  const linkThreshold = exportSettings(analysis.linkThreshold ?? study.settings.linkThreshold)?.linkThreshold
   return renderHtmlReport(analysis, { generatedAt: now, linkThreshold, blindSources: study.settings.blindSources === true })
 }
 

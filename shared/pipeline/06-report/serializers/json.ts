@@ -37,7 +37,8 @@ export const EXPORT_FORMAT_VERSION = 1
 export interface JsonExportOptions {
   /** ISO timestamp of the export; omitted from the output when not given. */
   readonly generatedAt?: string
-  /** Settings the analysis ran with (recorded under `methods.settings`). */
+  /** Settings the analysis ran with (recorded under `methods.settings`; `linkThreshold`
+   *  defaults to the one the analysis recorded). */
   readonly settings?: StudySettings & { readonly linkThreshold?: number }
   /** Study title, when the analysis came from a study. */
   readonly title?: string
@@ -303,8 +304,10 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
     }
   })
 
+  // The threshold the analysis recorded, unless the caller states the settings explicitly.
+  const given = { ...(analysis.linkThreshold !== undefined ? { linkThreshold: analysis.linkThreshold } : {}), ...options.settings }
   const settings: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(options.settings ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [k, v] of Object.entries(given).sort(([x], [y]) => x.localeCompare(y))) {
     if (v !== undefined) settings[k] = v
   }
 

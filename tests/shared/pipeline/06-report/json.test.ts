@@ -66,6 +66,13 @@ describe('toJsonExport', () => {
     expect(x.naming.map((n) => [n.actor, n.article, n.terms[0]!.term])).toEqual([['israel', 'seed', 'zionist-regime'], ['israel', 'wire', 'israel']])
   })
 
+  it('records the link threshold the analysis ran with unless settings are given', () => {
+    const a = { ...fixtureAnalysis(), linkThreshold: 0.4 }
+    expect(toJsonExport(a).methods.settings).toEqual({ linkThreshold: 0.4 })
+    expect(toJsonExport(a, { settings: { linkThreshold: 0.2, blindSources: true } }).methods.settings).toEqual({ blindSources: true, linkThreshold: 0.2 })
+    expect(toJsonExport(fixtureAnalysis()).methods.settings).toEqual({})
+  })
+
   it('is deterministic and only carries a timestamp when given one', () => {
     expect(toJsonExportText(analysis)).toBe(toJsonExportText(fixtureAnalysis()))
     expect('generatedAt' in toJsonExport(analysis)).toBe(false)
