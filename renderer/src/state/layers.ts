@@ -43,3 +43,18 @@ export function layerOf(category: FlagCategory): LayerId {
   if (category === 'annotation') return 'annotations'
   return 'loaded'
 }
+
+/** Category colours for charts (same hues as the highlight underlines, light theme). */
+export const CATEGORY_HEX: Readonly<Record<FlagCategory, string>> = {
+  loaded: '#b3261e',
+  labeling: '#7b1fa2',
+  exaggeration: '#d97706',
+  doubt: '#8a5a00',
+  fear: '#e11d48',
+  hedge: '#0f8a8a',
+  factive: '#3f8f2a',
+  'reporting-verb': '#1d4ed8',
+  'vague-source': '#64748b',
+  'contested-naming': '#db2777',
+  annotation: '#ca8a04'
+}

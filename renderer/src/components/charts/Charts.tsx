@@ -4,12 +4,13 @@ import type { ReactNode } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
 
 /** Colour-blind-safe palette (Okabe–Ito), one per outlet; lines also differ by dash pattern. */
-export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442', '#999999']
+export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D31', '#6B4C9A', '#7F7F7F', '#B5446E', '#3B7A57']
 const DASHES = ['', '6 3', '2 2', '8 3 2 3', '1 3', '10 4', '4 4', '3 6', '12 2']
 
 export interface SeriesDef {
   readonly key: string
   readonly label: string
+  readonly color?: string
 }
 
 const axis = { stroke: 'currentColor', tick: { fill: 'currentColor', fontSize: 13 } }
@@ -26,7 +27,7 @@ export function GroupedBars(props: {
   return (
     <BarChart width={props.width} height={props.height} data={[...props.data]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-      <XAxis dataKey={props.category} {...axis} interval={0} />
+      <XAxis dataKey={props.category} {...axis} interval={0} angle={-20} textAnchor="end" height={64} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
       <YAxis {...axis} label={{ value: props.yLabel, angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 13 }} />
       <Tooltip isAnimationActive={false} contentStyle={{ background: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' }} />
       <Legend wrapperStyle={{ fontSize: 13 }} />
@@ -35,7 +36,8 @@ export function GroupedBars(props: {
           key={s.key}
           dataKey={s.key}
           name={s.label}
-          fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+          fill={s.color ?? SERIES_COLORS[i % SERIES_COLORS.length]}
+          stroke="var(--panel)"
           isAnimationActive={false}
           {...(props.stacked ? { stackId: 'a' } : {})}
         />

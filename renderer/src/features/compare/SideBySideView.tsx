@@ -54,11 +54,23 @@ export function SideBySideView(): ReactNode {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 160,
     overscan: 4,
-    // happy-dom/jsdom have no layout: render a first window anyway.
-    initialRect: { width: 1400, height: 900 }
+    // Without layout (a hidden tab, or happy-dom in tests) the element measures 0×0: fall back
+    // to the window size so a first screenful still renders.
+    observeElementRect: (instance, cb) => {
+      const el = instance.scrollElement
+      if (!el) return
+      const report = (): void => {
+        const r = el.getBoundingClientRect()
+        cb({ width: r.width || window.innerWidth || 1400, height: r.height || window.innerHeight || 900 })
+      }
+      report()
+      const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(report) : null
+      ro?.observe(el)
+      return () => ro?.disconnect()
+    }
   })
 
-  const template = [GUTTER, ...columns.map((id) => (collapsed.has(id) ? COLLAPSED : widths.has(id) ? `${widths.get(id)}px` : 'minmax(17rem, 1fr)'))].join(' ')
+  const template = [GUTTER, ...columns.map((id) => (collapsed.has(id) ? COLLAPSED : widths.has(id) ? `${widths.get(id)}px` : 'minmax(13.5rem, 1fr)'))].join(' ')
 
   const focusRow = useCallback(
     (i: number) => {
@@ -172,7 +184,7 @@ export function SideBySideView(): ReactNode {
         {(label || cell.moved) && (
           <div className="cell-tags" data-nosel="">
             {label && <span className="badge only">◇ {label}</span>}
-            {cell.moved && <span className="badge moved">↕ told in a different order</span>}
+            {cell.moved && <span className="badge moved" title="This article tells this passage in a different order than the base">↕ reordered</span>}
           </div>
         )}
         <div className="cell-text">

@@ -5,7 +5,7 @@ import type { FlagCategory } from '@shared/model'
 import { useApp } from '../../state/AppState'
 import { displayName } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
-import { CATEGORIES, CATEGORY } from '../../state/layers'
+import { CATEGORIES, CATEGORY, CATEGORY_HEX } from '../../state/layers'
 import { AlignmentMap, GroupedBars, Lines } from '../../components/charts/Charts'
 
 const W = 640
@@ -128,7 +128,7 @@ export function OverviewView(): ReactNode {
       <div className="chart-grid">
         <section className="ov-section chart">
           <h2>Loaded language: flags per 100 words</h2>
-          <GroupedBars data={data.flagRows} category="outlet" series={data.cats.map((c) => ({ key: c, label: CATEGORY[c].label }))} width={W} height={H} yLabel="per 100 words" stacked />
+          <GroupedBars data={data.flagRows} category="outlet" series={data.cats.map((c) => ({ key: c, label: `${CATEGORY[c].glyph} ${CATEGORY[c].label}`, color: CATEGORY_HEX[c] }))} width={W} height={H} yLabel="per 100 words" stacked />
         </section>
         <section className="ov-section chart">
           <h2>Sentiment arc (3-sentence moving average)</h2>

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { SideBySideView } from '../../../../renderer/src/features/compare/SideBySideView'
+import { LayerBar } from '../../../../renderer/src/features/layers/LayerBar'
+import { renderWithStudy, sampleStudy, waitForAnalysis } from '../../helpers'
+
+afterEach(cleanup)
+
+describe('SideBySideView', { timeout: 40_000 }, () => {
+  it('renders one column per article with aligned passage rows and highlight hooks', async () => {
+    const study = sampleStudy()
+    const { container } = renderWithStudy(<SideBySideView />, study)
+    await waitForAnalysis(container)
+    const heads = [...container.querySelectorAll('[role="columnheader"][data-article-id]')].map((e) => e.getAttribute('data-article-id'))
+    expect(heads[0]).toBe(study.base)
+    expect(new Set(heads)).toEqual(new Set(study.articles.map((a) => a.id)))
+    expect(container.querySelectorAll('[data-passage-row]').length).toBeGreaterThan(0)
+    const mark = container.querySelector('[data-flag-category]')!
+    expect(mark.getAttribute('data-flag-rule')).toBeTruthy()
+    expect(mark.getAttribute('tabindex')).toBe('0')
+  })
+
+  it('every highlight is a slice of its article text by the engine offsets', async () => {
+    const study = sampleStudy()
+    const { container } = renderWithStudy(<SideBySideView />, study)
+    await waitForAnalysis(container)
+    for (const m of container.querySelectorAll('mark[data-flag-id]')) {
+      const id = m.getAttribute('data-flag-id')!
+      const [article, range] = id.split(':') as [string, string]
+      const [start, end] = range.split('-').map(Number) as [number, number]
+      const text = study.articles.find((a) => a.id === article)!.text
+      const shown = [...m.querySelectorAll('[data-o]')].map((e) => e.textContent).join('')
+      expect(text.slice(start, end).startsWith(shown) || shown.startsWith(text.slice(start, end))).toBe(true)
+    }
+  })
+
+  it('focusing a highlight shows a tooltip with category, rule, confidence and voice', async () => {
+    const { container } = renderWithStudy(<SideBySideView />)
+    await waitForAnalysis(container)
+    const mark = container.querySelector<HTMLElement>('mark[data-flag-category]')!
+    fireEvent.focus(mark)
+    const tip = await screen.findByRole('tooltip')
+    expect(mark.getAttribute('aria-describedby')).toBe(tip.id)
+    expect(tip.textContent).toContain(mark.getAttribute('data-flag-rule')!)
+    expect(tip.textContent).toMatch(/Confidence/)
+    expect(tip.textContent).toMatch(/own voice|Quoted/)
+    fireEvent.blur(mark)
+    await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull())
+  })
+
+  it('layer toggles remove a category from the page', async () => {
+    const { container } = renderWithStudy(
+      <>
+        <LayerBar />
+        <SideBySideView />
+      </>
+    )
+    await waitForAnalysis(container)
+    expect(container.querySelector('[data-flag-category="contested-naming"]')).not.toBeNull()
+    fireEvent.click(screen.getByRole('switch', { name: /Contested naming/ }))
+    expect(container.querySelector('[data-flag-category="contested-naming"]')).toBeNull()
+    expect(screen.getByRole('switch', { name: /Contested naming/ }).getAttribute('aria-checked')).toBe('false')
+  })
+
+  it('clicking a passage opens its counterparts; a flag can be accepted there', async () => {
+    const { container } = renderWithStudy(<SideBySideView />)
+    await waitForAnalysis(container)
+    const mark = container.querySelector<HTMLElement>('mark[data-flag-category]')!
+    const flagId = mark.getAttribute('data-flag-id')!
+    fireEvent.click(mark)
+    const drawer = await screen.findByRole('complementary', { name: 'Passage details' })
+    fireEvent.click(drawer.querySelector('button.accept')!)
+    await waitFor(() => expect(container.querySelector(`mark[data-flag-id="${CSS.escape(flagId)}"]`)!.className).toMatch(/accepted/))
+  })
+
+  it('collapsing a column hides its text but keeps the column', async () => {
+    const study = sampleStudy()
+    const { container } = renderWithStudy(<SideBySideView />, study)
+    await waitForAnalysis(container)
+    const other = study.articles.find((a) => a.id !== study.base)!
+    const btn = container.querySelector<HTMLElement>(`[role="columnheader"][data-article-id="${other.id}"] button.collapse`)!
+    fireEvent.click(btn)
+    expect(btn.getAttribute('aria-expanded')).toBe('false')
+    expect(container.querySelector(`.cell[data-article-id="${other.id}"] [data-flag-category]`)).toBeNull()
+  })
+})

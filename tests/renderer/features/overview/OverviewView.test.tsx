@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, screen } from '@testing-library/react'
+import { OverviewView } from '../../../../renderer/src/features/overview/OverviewView'
+import { renderWithStudy, sampleAnalysis, sampleStudy } from '../../helpers'
+
+afterEach(cleanup)
+
+describe('OverviewView', () => {
+  it('shows engine metrics per outlet, charts and the naming table', async () => {
+    const study = sampleStudy()
+    const analysis = sampleAnalysis()
+    const { container } = renderWithStudy(<OverviewView />, study, 'overview')
+    const table = await screen.findByTestId('metrics-table', {}, { timeout: 20_000 })
+    const rows = table.querySelectorAll('tbody tr')
+    expect(rows).toHaveLength(study.articles.length)
+    const base = table.querySelector(`tr[data-article-id="${study.base}"]`)!
+    const m = analysis.metrics.find((x) => x.article === study.base)!
+    expect(base.textContent).toContain(String(m.words))
+    expect(base.textContent).toContain(`${Math.round(m.uniqueShare * 100)}%`)
+    expect(container.querySelectorAll('svg.recharts-surface').length).toBeGreaterThanOrEqual(4)
+    const naming = screen.getByTestId('naming-table')
+    expect(naming.querySelectorAll('tbody tr').length).toBe(new Set(analysis.naming.map((c) => c.actor)).size)
+  })
+})
