@@ -9,7 +9,8 @@
  *  - A record is predicted biased if it holds any counted flag; gold-positive if its
  *    `sentence_label` is "biased". Records without `sentence_label` are left out of the
  *    sentence metric; when none has one, `sentences` is null.
- *  - Counted flags: the categories in BIAS_CATEGORIES (framing words: loaded, labeling,
+ *  - Counted flags: confidence ≥ COUNT_MIN_CONFIDENCE (weaker flags are shown in the app, marked
+ *    as weaker, but are not predictions) and a category in BIAS_CATEGORIES (framing words: loaded, labeling,
  *    exaggeration, doubt, fear, contested-naming, stance reporting verbs). Hedges, factives and
  *    vague sourcing are epistemic or sourcing markers, not biased wording, and are not counted.
  *  - Per label: gold tokens are those overlapping a span with that label; predicted tokens are
@@ -49,9 +50,24 @@ export interface SpanMetrics {
   readonly records: number
 }
 
-/** A prediction: a span with its flag category. */
+/** A prediction: a span with its flag category and (optionally) the flag's confidence. */
 export interface PredictedSpan extends Span {
   readonly category: FlagCategory
+  /** 0..1; absent counts as 1 (an external tagger's span without a confidence). */
+  readonly confidence?: number
+}
+
+/**
+ * Flags below this confidence are "weaker" suggestions: the app shows them (marked as weaker)
+ * but the metric does not count them as predicting bias. It drops ambiguous low-strength
+ * entries (ideology words such as "liberal" 0.3, "alleged" 0.45, "historic" 0.35) and every
+ * negated match (confidence halved). Chosen on the project's own dev sets, not on eval data.
+ */
+export const COUNT_MIN_CONFIDENCE = 0.5
+
+/** Does this flag count as a bias prediction for the metric (category and confidence)? */
+export function countsAsPrediction(p: PredictedSpan, categories: ReadonlySet<FlagCategory> = BIAS_CATEGORY_SET, minConfidence = COUNT_MIN_CONFIDENCE): boolean {
+  return categories.has(p.category) && (p.confidence ?? 1) >= minConfidence
 }
 
 export const BIAS_CATEGORIES: readonly FlagCategory[] = [
@@ -75,6 +91,7 @@ export const LABEL_OF_CATEGORY: Readonly<Partial<Record<FlagCategory, string>>> 
 }
 
 const KNOWN_LABELS = new Set(Object.values(LABEL_OF_CATEGORY))
+const BIAS_CATEGORY_SET: ReadonlySet<FlagCategory> = new Set(BIAS_CATEGORIES)
 
 /** Parse span gold (JSON Lines). Errors name the line and the reason (code INVALID_PAYLOAD). */
 export function parseSpansGold(jsonl: string): Result<SpanGoldRecord[]> {
@@ -132,6 +149,8 @@ function overlapsAny(a: Span, spans: readonly Span[]): boolean {
 export interface EvalSpansOptions {
   /** Categories whose flags count as predicting bias (default BIAS_CATEGORIES). */
   readonly categories?: readonly FlagCategory[]
+  /** Minimum flag confidence to count (default COUNT_MIN_CONFIDENCE). */
+  readonly minConfidence?: number
 }
 
 /** Score `predict` on gold records (see module comment for every counting rule). */
@@ -141,6 +160,7 @@ export function evalSpans(
   options: EvalSpansOptions = {}
 ): SpanMetrics {
   const counted = new Set(options.categories ?? BIAS_CATEGORIES)
+  const minConfidence = options.minConfidence ?? COUNT_MIN_CONFIDENCE
   const labels = new Set<string>()
   for (const r of records) for (const s of r.spans) labels.add(s.label)
   const perLabel = new Map<string, { tp: number; fp: number; fn: number }>()
@@ -154,7 +174,7 @@ export function evalSpans(
   let withSentence = 0
 
   for (const r of records) {
-    const preds = predict(r.text, r.id).filter((p) => counted.has(p.category))
+    const preds = predict(r.text, r.id).filter((p) => countsAsPrediction(p, counted, minConfidence))
     const words = tokenize(r.text).filter((t) => t.kind === 'word')
     for (const w of words) {
       const g = overlapsAny(w, r.spans)

@@ -123,6 +123,9 @@ export function verbForms(term: string): string[] {
   return forms.map((f) => f + rest)
 }
 
+/** Parts that never license a spaced spelling of a hyphenated term (see compileLexicons). */
+const SPACED_FORM_BLOCKERS = new Set(['would', 'be', 'could', 'should', 'will', 'all', 'one', 'make', 'made', 'up', 'in', 'out'])
+
 function stemsOf(form: string): string[] {
   return tokenize(form).filter((t) => t.kind !== 'punct').map((t) => t.stem)
 }
@@ -210,7 +213,11 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
         const generated: string[] = []
         if (entry.pos === 'adj' && !e.term.includes(' ')) generated.push(adverbOf(e.term))
         if (entry.pos === 'verb') generated.push(...verbForms(e.term))
-        for (const f of [e.term, ...generated]) if (f.includes('-')) generated.push(f.replace(/-/g, ' '))
+        // Spaced spelling of hyphenated terms ("far-right" → "far right"), except where the parts
+        // are everyday function words that meet by chance ("would-be" vs "would be balanced").
+        for (const f of [e.term, ...generated]) {
+          if (f.includes('-') && !f.split('-').some((p) => SPACED_FORM_BLOCKERS.has(p))) generated.push(f.replace(/-/g, ' '))
+        }
         for (const f of generated) deferred.push({ form: f, entry })
         entries.push(entry)
         size++

@@ -113,7 +113,72 @@ const LEGAL_NOUNS = new Set([
   'courtroom', 'jurisdiction', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability'
 ])
 
+/**
+ * Words that make a disaster/violence/illness word literal: the sentence reports weather, fire,
+ * war, crime or medicine, so "flood", "storm", "cancer", "toxic", "collapse" describe events,
+ * not the writer's framing ("floods hit the coast" vs "a flood of migrants").
+ */
+const LITERAL_CONTEXT = new Set([
+  'rain', 'rains', 'rainfall', 'downpour', 'water', 'waters', 'river', 'rivers', 'storm', 'storms', 'hurricane',
+  'typhoon', 'cyclone', 'tornado', 'wildfire', 'wildfires', 'fire', 'fires', 'firefighters', 'blaze', 'flames',
+  'earthquake', 'quake', 'flood', 'floods', 'flooding', 'flash', 'heavy', 'weather', 'snow', 'ice', 'levee',
+  'dam', 'drought', 'landslide', 'mudslide', 'evacuate', 'evacuated', 'evacuation', 'acres', 'hectares',
+  'celsius', 'fahrenheit', 'degrees', 'wind', 'winds', 'coast', 'coastal', 'missile', 'missiles', 'rocket',
+  'rockets', 'bomb', 'bombs', 'explosion', 'shelling', 'airstrike', 'airstrikes', 'gunman', 'gunfire',
+  'shooting', 'injured', 'wounded', 'casualties', 'hospital', 'hospitals', 'patients', 'patient', 'doctors',
+  'surgery', 'cells', 'tumour', 'tumor', 'tumours', 'tumors', 'diagnosis', 'diagnosed', 'treatment', 'ward',
+  'screening', 'chemotherapy', 'breast', 'lung', 'prostate', 'skin', 'colon', 'cervical', 'ovarian',
+  'pancreatic', 'waste', 'chemicals', 'chemical', 'fumes', 'gas', 'smoke', 'spill', 'leak', 'mold', 'mould',
+  'bridge', 'building', 'buildings', 'roof', 'tunnel', 'mine', 'reactor', 'plant', 'crane', 'car', 'cars',
+  'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
+  'pilot', 'driver', 'crashed', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
+])
+
+/** Words after "historic" that make it a heritage classification, not praise ("historic district"). */
+const HERITAGE = new Set([
+  'building', 'buildings', 'district', 'districts', 'site', 'sites', 'centre', 'center', 'preservation',
+  'landmark', 'landmarks', 'home', 'homes', 'house', 'houses', 'church', 'core', 'quarter', 'town',
+  'downtown', 'neighborhood', 'neighbourhood', 'monument', 'monuments', 'register', 'park', 'trust',
+  'society', 'structure', 'structures', 'bridge', 'village', 'city', 'photos', 'photographs', 'records'
+])
+
 export const CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'participle-form',
+    description:
+      'Keeps a participle adjective ("scheming", "rigged", "troubling") only in its -ing/-ed/-ly form, so the shared stem does not flag the innocent base word ("a support scheme", "an oil rig", "trouble").',
+    keep(tokens, start) {
+      const n = tokens[start]!.norm
+      return n.endsWith('ing') || n.endsWith('ed') || n.endsWith('ly')
+    }
+  },
+  {
+    id: 'literal-sense',
+    description:
+      'Drops a disaster, violence or illness word when the words around it (three either side) report a physical event: "floods hit the coast", "cancer ward", "toxic waste", "the bridge collapsed"; keeps "a flood of migrants", "a cancer on democracy".',
+    keep(tokens, start, end) {
+      for (const t of wordsBefore(tokens, start, 3)) if (LITERAL_CONTEXT.has(t.norm)) return false
+      for (const t of wordsAfter(tokens, end, 3)) if (LITERAL_CONTEXT.has(t.norm)) return false
+      return true
+    }
+  },
+  {
+    id: 'no-to-complement',
+    description:
+      'Drops an adjective followed by "to" where it states a fact, not a judgement: "entitled to a refund", "failed to pass" (the implicative lexicon covers those).',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && next.norm === 'to')
+    }
+  },
+  {
+    id: 'not-heritage',
+    description: 'Keeps "historic" as praise ("a historic deal") and drops heritage classifications ("historic district", "historic building").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && HERITAGE.has(next.norm))
+    }
+  },
   {
     id: 'not-legal-term',
     description:

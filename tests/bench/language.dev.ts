@@ -1,0 +1,78 @@
+/**
+ * Development report for the loaded-language detector on the project's OWN dev sets
+ * (run: npx tsx tests/bench/language.dev.ts [--errors]).
+ *
+ * Prints the spans metric (shared/eval/spans.ts, the same counting as `parallax eval spans`)
+ * per dev set, plus per-category counts of counted flags that hit / miss gold tokens, and with
+ * `--errors` the false positives and missed gold spans. It refuses to read anything under
+ * /work/shared/eval: that data is for measurement only, never for error analysis.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Article, Flag } from '../../shared/model'
+import { analyze } from '../../shared/pipeline/analyze'
+import { builtinNaming } from '../../shared/resources/naming'
+import { countsAsPrediction, evalSpans, parseSpansGold, type SpanGoldRecord } from '../../shared/eval/spans'
+
+const DEV_SETS = [
+  resolve(__dirname, '../../samples/baku-tel-aviv/gold/baku-tel-aviv.spans.jsonl'),
+  resolve(__dirname, '../fixtures/dev/general-news.spans.jsonl')
+]
+const showErrors = process.argv.includes('--errors')
+const naming = builtinNaming()
+
+function recordArticle(text: string): Article {
+  return {
+    id: 'record',
+    meta: { title: '', outlet: '', author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
+    text,
+    hash: '',
+    source: { format: 'paste', fileName: 'dev.txt', encoding: 'UTF-8', byteLength: text.length },
+    warnings: []
+  }
+}
+
+const flagsOf = (text: string): readonly Flag[] => analyze({ articles: [recordArticle(text)], naming }).language[0]!.flags
+
+for (const path of DEV_SETS) {
+  if (path.includes('/shared/eval/')) throw new Error('eval data is for measurement only')
+  const parsed = parseSpansGold(readFileSync(path, 'utf8'))
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  const records: SpanGoldRecord[] = parsed.value
+  const cache = new Map<string, readonly Flag[]>()
+  const cached = (t: string): readonly Flag[] => {
+    let v = cache.get(t)
+    if (!v) cache.set(t, (v = flagsOf(t)))
+    return v
+  }
+  const m = evalSpans(records, cached)
+  const f = (p: { precision: number; recall: number; f1: number } | null): string =>
+    p ? `P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)}` : '-'
+  console.log(`\n== ${path.split('/').slice(-1)[0]} (${m.records} records)`)
+  console.log(`tokens    ${f(m.tokens)}\nsentences ${f(m.sentences)}`)
+  const byCat = new Map<string, { hit: number; miss: number }>()
+  const fps: string[] = []
+  const fns: string[] = []
+  for (const r of records) {
+    const flags = cached(r.text)
+    for (const fl of flags) {
+      const hit = r.spans.some((s) => s.start < fl.end && fl.start < s.end)
+      const key = `${fl.category}${countsAsPrediction(fl) ? '' : ' (weak)'}`
+      const c = byCat.get(key) ?? { hit: 0, miss: 0 }
+      if (hit) c.hit++
+      else c.miss++
+      byCat.set(key, c)
+      if (!hit && countsAsPrediction(fl)) fps.push(`  FP ${fl.category} ${fl.confidence.toFixed(2)} "${fl.text}" ${fl.rule}  | ${r.text.slice(Math.max(0, fl.start - 40), fl.end + 30)}`)
+    }
+    for (const s of r.spans) {
+      if (!flags.some((fl) => countsAsPrediction(fl) && s.start < fl.end && fl.start < s.end)) fns.push(`  FN ${s.label} "${r.text.slice(s.start, s.end)}" | ${r.text.slice(Math.max(0, s.start - 40), s.end + 30)}`)
+    }
+  }
+  // Sensitivity of the counting threshold (the default is COUNT_MIN_CONFIDENCE).
+  for (const minConfidence of [0, 0.45, 0.5, 0.55, 0.6]) {
+    const t = evalSpans(records, cached, { minConfidence })
+    console.log(`  min confidence ${minConfidence.toFixed(2)}: tokens F1 ${t.tokens.f1.toFixed(3)}, sentences F1 ${t.sentences?.f1.toFixed(3) ?? '-'}`)
+  }
+  for (const [k, c] of [...byCat.entries()].sort()) console.log(`  ${k.padEnd(28)} hit ${c.hit}  miss ${c.miss}`)
+  if (showErrors) console.log([...fps, ...fns].join('\n'))
+}
