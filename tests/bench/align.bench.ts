@@ -4,9 +4,11 @@
  * Sets:
  *  (a) the seed plus the samples (samples/baku-tel-aviv/*.txt);
  *  (b) 20 synthetic articles of ~5,000 words (100k words), generated deterministically from the
- *      sample sentences with a seeded RNG: story sentences lightly perturbed (word drops, naming
- *      swaps, changed numbers, shuffled order) mixed with filler sentences recombined from the
- *      sample vocabulary, so most sentences are unique, as in real long articles;
+ *      sample sentences with a seeded RNG: story sentences (each sample sentence at most once
+ *      per article, lightly perturbed: word drops, naming swaps, changed numbers, shuffled
+ *      order; ~35% of sentences until the pool is used up) mixed with filler sentences of
+ *      function words and Zipf-distributed pseudo-words, so most sentences are unique, as in
+ *      real long articles;
  *  (b2) the same recipe with 40 articles, and (b3) with 20 articles of 10,000 words (doubling
  *      tests: all-pairs alignment makes the LINK count grow with the square of the number of
  *      articles, so both ways of doubling are reported).
@@ -92,13 +94,20 @@ function synthesize(dir: string, count: number, words: number): void {
     const r = rng(1000 + k)
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!
     const paragraphs: string[] = []
+    const unused = [...pool]
     let n = 0
     let para: string[] = []
     while (n < words) {
       let s: string
-      if (r() < 0.35) {
-        // A story sentence, lightly perturbed.
-        s = pick(pool)
+      if (r() < 0.35 && unused.length > 0) {
+        // A story sentence, lightly perturbed. Drawn without replacement: an article reports
+        // each fact once (sampling with replacement would repeat sentences inside an article
+        // and inflate many-to-many links quadratically in the repeats).
+        const at = Math.floor(r() * unused.length)
+        const picked = unused[at]!
+        unused[at] = unused[unused.length - 1]!
+        unused.pop()
+        s = picked
           .split(' ')
           .filter(() => r() > 0.05)
           .join(' ')
