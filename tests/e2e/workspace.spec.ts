@@ -187,3 +187,24 @@ test('pair view and overview render engine output', async ({ page }) => {
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
   expect(await page.getByTestId('naming-table').locator('tbody tr').count()).toBeGreaterThan(0)
 })
+
+test('adding files: good ones join the study, a bad one becomes a dismissible notice', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Library' }).click()
+  const before = await page.locator('[data-library-article]').count()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: /Add articles/ }).click()
+  await (await chooser).setFiles([
+    { name: 'extra-report.txt', mimeType: 'text/plain', buffer: Buffer.from('Embassy opens in Tel Aviv\n\nAzerbaijan opened its embassy in Tel Aviv on Wednesday, officials said.\n\nIran criticised the move.') },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
+  ])
+  await expect(page.locator('[data-library-article]')).toHaveCount(before + 1)
+  const notice = page.getByRole('alert').filter({ hasText: 'empty.txt' })
+  await expect(notice).toBeVisible()
+  await notice.getByRole('button', { name: /Dismiss/ }).click()
+  await expect(notice).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  await expect(page.locator('[role="columnheader"][data-article-id="extra-report"]')).toBeVisible({ timeout: 20_000 })
+  expect(problems).toEqual([])
+})

@@ -39,14 +39,17 @@ export function useCommands(): Commands {
     const r = await getPlatform().openArticleFiles()
     if (!r.ok) return notify('error', r.error.message)
     if (!r.value) return
-    absorb(await ingestPicked(r.value))
-  }, [absorb, notify])
+    absorb(await ingestPicked(r.value, new Set(study.articles.map((a) => a.id))))
+  }, [absorb, notify, study.articles])
 
   const addDropped = useCallback(async (files: readonly File[]) => {
-    absorb(await ingestDropped(files))
-  }, [absorb])
+    absorb(await ingestDropped(files, new Set(study.articles.map((a) => a.id))))
+  }, [absorb, study.articles])
 
-  const addPasted = useCallback(async (text: string, title: string) => absorb(await ingestPasted(text, title)), [absorb])
+  const addPasted = useCallback(
+    async (text: string, title: string) => absorb(await ingestPasted(text, title, new Set(study.articles.map((a) => a.id)))),
+    [absorb, study.articles]
+  )
 
   const loadStudy = useCallback(
     (r: Result<OpenedStudyText | null>) => {

@@ -57,7 +57,7 @@ export function useApp(): AppStateValue {
 
 /** The articles as the engine wants them (study articles carry no ingest warnings). */
 export function studyArticles(study: Study): Article[] {
-  return study.articles.map((a) => ({ ...a, warnings: [] }))
+  return study.articles.map((a) => ({ ...a, warnings: a.warnings ?? [] }))
 }
 
 /** Only these fields change the engine's output; metadata edits and reviews do not re-run it. */
