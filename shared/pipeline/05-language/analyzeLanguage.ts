@@ -43,6 +43,12 @@ export interface LanguageInput {
 
 /** Confidence multiplier for a match inside a negation scope ("not a malicious act"). */
 const NEGATED_FACTOR = 0.5
+/**
+ * A non-loaded but non-neutral naming choice (metonyms such as "Tel Aviv" for Israel's
+ * government, "Azeri") is shown as a weaker flag: below the metric's counting threshold
+ * (shared/eval/spans.ts COUNT_MIN_CONFIDENCE), because the choice is usually conventional.
+ */
+const NAMING_UNLOADED_CONFIDENCE = 0.45
 /** Scare quotes: a quotation of at most this many words with no speaker found. */
 const SCARE_QUOTE_MAX_WORDS = 4
 
@@ -124,7 +130,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
         explanation:
           m.term.explanation ||
           `"${surface}" is one of several names for ${actor?.label ?? m.actor}; this choice signals a ${m.term.viewpoint} viewpoint.`,
-        confidence: m.term.loaded ? 0.85 : 0.5,
+        confidence: m.term.loaded ? 0.85 : NAMING_UNLOADED_CONFIDENCE,
         referent: m.actor,
         viewpoint: m.term.viewpoint,
         negated: false

@@ -103,6 +103,27 @@ function adverbOf(word: string): string {
 }
 
 /**
+ * Derivations of a one-word adjective that keep its judgement: the adverb ("brutally"), the
+ * noun in -ness ("callousness", "pettiness") and, for short adjectives, the comparative and
+ * superlative ("nastier", "harshest"). Participles (-ed/-ing) and -ic/-ous/-ful/-less words
+ * take no -er/-est ("more dangerous"). Generated forms never override an explicit entry.
+ */
+export function adjectiveForms(word: string): string[] {
+  if (!/^[a-z]+$/.test(word)) return [adverbOf(word)]
+  const out = [adverbOf(word)]
+  const y = /[^aeiou]y$/.test(word)
+  out.push(y ? word.slice(0, -1) + 'iness' : word + 'ness')
+  const short = word.length <= 6 && !/(?:ed|ing|ic|ous|ful|less|al|ive|ant|ent)$/.test(word)
+  if (short) {
+    if (y) out.push(word.slice(0, -1) + 'ier', word.slice(0, -1) + 'iest')
+    else if (word.endsWith('e')) out.push(word + 'r', word + 'st')
+    else if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(word)) out.push(word + word.slice(-1) + 'er', word + word.slice(-1) + 'est')
+    else out.push(word + 'er', word + 'est')
+  }
+  return out
+}
+
+/**
  * Regular inflections of a verb's first word ("lash out" → "lashes out", "lashed out",
  * "lashing out"). The shared stemmer joins most of them already, but not all ("conceded" →
  * "conced" while "concede" stays), so verbs compile every form; duplicates collapse.
@@ -211,7 +232,7 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
           patterns.push({ stems, payload: entry })
         }
         const generated: string[] = []
-        if (entry.pos === 'adj' && !e.term.includes(' ')) generated.push(adverbOf(e.term))
+        if (entry.pos === 'adj' && !e.term.includes(' ')) generated.push(...adjectiveForms(e.term))
         if (entry.pos === 'verb') generated.push(...verbForms(e.term))
         // Spaced spelling of hyphenated terms ("far-right" → "far right"), except where the parts
         // are everyday function words that meet by chance ("would-be" vs "would be balanced").

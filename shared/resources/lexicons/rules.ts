@@ -110,7 +110,7 @@ const LEGAL_NOUNS = new Set([
   'history', 'procedure', 'matter', 'matters', 'penalties', 'penalty', 'statute', 'statutes', 'suspect',
   'suspects', 'syndicate', 'syndicates', 'network', 'networks', 'gang', 'gangs', 'organization',
   'organizations', 'organisation', 'organisations', 'enterprise', 'activity', 'activities', 'cases',
-  'courtroom', 'jurisdiction', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability'
+  'courtroom', 'jurisdiction', 'damages', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability'
 ])
 
 /**
@@ -133,6 +133,9 @@ const LITERAL_CONTEXT = new Set([
   'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
   'pilot', 'driver', 'crashed', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
 ])
+
+/** Nouns after "hostile" that make a business or legal term. */
+const BUSINESS_NOUNS = new Set(['takeover', 'takeovers', 'bid', 'bids', 'offer', 'acquisition', 'work', 'workplace', 'environment', 'witness', 'architecture'])
 
 /** Words after "historic" that make it a heritage classification, not praise ("historic district"). */
 const HERITAGE = new Set([
@@ -169,6 +172,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     keep(tokens, _start, end) {
       const next = wordsAfter(tokens, end, 1)[0]
       return !(next && next.norm === 'to')
+    }
+  },
+  {
+    id: 'not-business-term',
+    description: 'Drops "hostile" in business and legal set phrases ("hostile takeover", "hostile bid", "hostile work environment") and keeps it as a judgement ("hostile measures").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && BUSINESS_NOUNS.has(next.norm))
     }
   },
   {
