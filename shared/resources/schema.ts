@@ -54,7 +54,12 @@ const entryObject = z.strictObject({
   forms: z.array(z.string().trim().min(1)).optional(),
   context: contextIds,
   /** Contested naming only: the viewpoint the term signals (e.g. "restrictionist"). */
-  viewpoint: z.string().trim().min(2).optional()
+  viewpoint: z.string().trim().min(2).optional(),
+  /**
+   * The evaluative word(s) of a multi-word term, highlighted instead of the whole match
+   * ("illegal" in "illegal immigrants"); must be consecutive words of the term.
+   */
+  head: z.string().trim().min(1).optional()
 })
 
 const entry = z.union([z.string().trim().min(1), entryObject])

@@ -24,7 +24,7 @@ import type {
   SentenceSentiment,
   Token
 } from '../../model'
-import { builtinLexicons, explainEntry, isNegatedAt, lexiconHits, LEXICON_VERSION } from '../../resources/lexicons'
+import { builtinLexicons, explainEntry, headRange, isNegatedAt, lexiconHits, LEXICON_VERSION } from '../../resources/lexicons'
 import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
 import { codebookHits } from './codebook'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
@@ -139,15 +139,16 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
     for (const h of lexiconHits(tokens, from, to, { lexicons: lex, text })) {
       if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
-      // Highlight the content words of a phrase: "a handful of" → "handful", "war on" → "war".
-      let a = h.tokenStart
-      let b = h.tokenEnd
+      // Highlight the evaluative head when the entry names one ("illegal" in "illegal
+      // immigrants"), else the content words of the phrase: "a handful of" → "handful".
+      let [a, b] = headRange(tokens, h)
       while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[a]!.norm)) a++
       while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[b - 1]!.norm)) b--
       const start = tokens[a]!.start
       const end = tokens[b - 1]!.end
       const e = h.entry
-      const surface = text.slice(start, end)
+      // The explanation quotes the whole matched phrase, even when only its head is highlighted.
+      const surface = text.slice(tokens[h.tokenStart]!.start, tokens[h.tokenEnd - 1]!.end)
       const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
         start,
         end,

@@ -60,6 +60,8 @@ export interface LexiconEntry {
   readonly context: readonly string[]
   /** Contested naming: the viewpoint the term signals ('' otherwise). */
   readonly viewpoint: string
+  /** Stems of the words to highlight inside a match (empty: the whole match). */
+  readonly headStems: readonly string[]
 }
 
 export interface LexiconInfo {
@@ -211,7 +213,11 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
           explanation: e.explanation ?? g.explanation,
           gloss: e.gloss ?? g.gloss ?? '',
           context,
-          viewpoint: e.viewpoint ?? g.viewpoint ?? ''
+          viewpoint: e.viewpoint ?? g.viewpoint ?? '',
+          headStems: e.head === undefined ? [] : stemsOf(e.head)
+        }
+        if (e.head !== undefined && !stemsOf(e.term).join(' ').includes(entry.headStems.join(' '))) {
+          throw new LexiconError(`${where}: "head" ("${e.head}") is not a run of words of the term`)
         }
         if (entry.explanation.includes('{gloss}') && entry.gloss === '') {
           throw new LexiconError(`${where}: the explanation uses {gloss} but neither the entry nor its group has a "gloss"`)
@@ -348,6 +354,24 @@ export function lexiconHits(
     })
   }
   return out
+}
+
+/**
+ * The token range to highlight for a hit: the entry's head words when it names them ("illegal"
+ * in "illegal immigrants"), else the whole match. Falls back to the whole match when the head
+ * is not found (a spelling variant).
+ */
+export function headRange(tokens: readonly Token[], hit: LexiconHit): [number, number] {
+  const head = hit.entry.headStems
+  if (head.length === 0) return [hit.tokenStart, hit.tokenEnd]
+  const words: number[] = []
+  for (let k = hit.tokenStart; k < hit.tokenEnd; k++) if (tokens[k]!.kind !== 'punct') words.push(k)
+  for (let i = 0; i + head.length <= words.length; i++) {
+    let same = true
+    for (let j = 0; j < head.length && same; j++) same = tokens[words[i + j]!]!.stem === head[j]
+    if (same) return [words[i]!, words[i + head.length - 1]! + 1]
+  }
+  return [hit.tokenStart, hit.tokenEnd]
 }
 
 /** Fill an entry's explanation template for a concrete match. */
