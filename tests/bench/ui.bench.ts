@@ -47,15 +47,12 @@ function bigStudyJson(): string {
 
 async function firstPaint(browser: Browser, url: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstHighlight?: number }
-    new MutationObserver((_m, obs) => {
-      if (document.querySelector('[data-flag-category]')) {
-        obs.disconnect()
-        requestAnimationFrame(() => requestAnimationFrame(() => (w.__firstHighlight = performance.now())))
-      }
-    }).observe(document, { childList: true, subtree: true })
-  })
+  await page.addInitScript(`new MutationObserver((_m, obs) => {
+    if (document.querySelector('[data-flag-category]')) {
+      obs.disconnect()
+      requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstHighlight = performance.now())))
+    }
+  }).observe(document, { childList: true, subtree: true })`)
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as { __firstHighlight?: number }).__firstHighlight !== undefined, null, { timeout: 60_000 })
   const t = await page.evaluate(() => (window as unknown as { __firstHighlight: number }).__firstHighlight)
@@ -73,23 +70,21 @@ async function scrollFrames(browser: Browser, url: string, study: string): Promi
   await page.waitForSelector('[data-passage-row] [data-flag-category]', { timeout: 300_000 })
   const analyseMs = Date.now() - t0
   const rows = await page.evaluate(() => Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') ?? 0))
-  const frames = await page.evaluate(
-    () =>
-      new Promise<number[]>((done) => {
-        const el = document.querySelector('.sbs-scroll') as HTMLElement
-        const out: number[] = []
-        let last = performance.now()
-        const end = last + 6000
-        const step = (now: number): void => {
-          out.push(now - last)
-          last = now
-          el.scrollTop += 120
-          if (now < end) requestAnimationFrame(step)
-          else done(out.slice(2))
-        }
-        requestAnimationFrame(step)
-      })
-  )
+  // Passed as source text: tsx would wrap a function argument in helpers the page lacks.
+  const frames = (await page.evaluate(`new Promise((done) => {
+    const el = document.querySelector('.sbs-scroll')
+    const out = []
+    let last = performance.now()
+    const end = last + 6000
+    const step = (now) => {
+      out.push(now - last)
+      last = now
+      el.scrollTop += 120
+      if (now < end) requestAnimationFrame(step)
+      else done(out.slice(2))
+    }
+    requestAnimationFrame(step)
+  })`)) as number[]
   await page.close()
   return { frames, rows, analyseMs }
 }

@@ -182,7 +182,7 @@ test('pair view and overview render engine output', async ({ page }) => {
   await expect(page.locator('.pair-item').first()).toBeVisible()
   await expect(page.locator('.inline-diff').first()).toBeVisible()
   await page.getByRole('tab', { name: 'Overview' }).click()
-  await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(await page.getByTestId('metrics-table').locator('tbody tr').count())
+  await expect(page.getByTestId('metrics-table')).toBeVisible()
   expect(await page.getByTestId('metrics-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(5)
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
   expect(await page.getByTestId('naming-table').locator('tbody tr').count()).toBeGreaterThan(0)

@@ -1,6 +1,6 @@
 // The application frame: title bar with views and commands, highlight layers, notices, the
 // current view, analysis progress, and dialogs (About, shortcuts).
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { getPlatform } from '../platform'
 import { useApp, type ViewId } from '../state/AppState'
 import { LAYERS } from '../state/layers'
@@ -9,7 +9,6 @@ import { usePrefs } from './prefs'
 import { LibraryView } from '../features/library/LibraryView'
 import { SideBySideView } from '../features/compare/SideBySideView'
 import { PairView } from '../features/compare/PairView'
-import { OverviewView } from '../features/overview/OverviewView'
 import { ReviewView } from '../features/review/ReviewView'
 import { LayerBar } from '../features/layers/LayerBar'
 import { ExportMenu } from '../features/export/ExportMenu'
@@ -18,6 +17,9 @@ import { ShortcutsDialog } from './ShortcutsDialog'
 import { Notices } from '../components/Notices'
 import { ProgressToast } from '../components/ProgressToast'
 import { useAutosave } from './useAutosave'
+
+// Charts (recharts) load on first use of the Overview, keeping the first paint light.
+const OverviewView = lazy(async () => ({ default: (await import('../features/overview/OverviewView')).OverviewView }))
 
 const VIEWS: readonly { readonly id: ViewId; readonly label: string }[] = [
   { id: 'library', label: 'Library' },
@@ -204,7 +206,11 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
         {view === 'library' && <LibraryView />}
         {view === 'compare' && <SideBySideView />}
         {view === 'pair' && <PairView />}
-        {view === 'overview' && <OverviewView />}
+        {view === 'overview' && (
+          <Suspense fallback={<div className="empty-state">Loading charts…</div>}>
+            <OverviewView />
+          </Suspense>
+        )}
         {view === 'review' && <ReviewView />}
       </main>
       <ProgressToast />

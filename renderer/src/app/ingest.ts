@@ -2,9 +2,7 @@
 // browser adapter (platform/ingestBrowser.ts); one bad file becomes a notice, never a crash.
 import type { Article, StudyArticle } from '@shared/model'
 import type { AppError } from '@shared/util/result'
-import { ingestText } from '@shared/pipeline/01-ingest/ingest'
 import type { PickedFile } from '../platform'
-import { ingestBrowserFiles } from '../platform/ingestBrowser'
 
 export interface IngestOutcome {
   readonly articles: readonly StudyArticle[]
@@ -23,6 +21,8 @@ function collect(articles: readonly Article[], errors: readonly AppError[]): Ing
 }
 
 export async function ingestDropped(files: readonly File[], taken: ReadonlySet<string>): Promise<IngestOutcome> {
+  // Ingestion (decoders, HTML/DOCX/PDF extractors) loads on first use, not at startup.
+  const { ingestBrowserFiles } = await import('../platform/ingestBrowser')
   const r = await ingestBrowserFiles(files, { takenIds: taken })
   return collect(r.articles, r.errors)
 }
@@ -35,6 +35,7 @@ export async function ingestPicked(files: readonly PickedFile[], taken: Readonly
 }
 
 export async function ingestPasted(text: string, title: string, taken: ReadonlySet<string>): Promise<IngestOutcome> {
+  const { ingestText } = await import('@shared/pipeline/01-ingest/ingest')
   const r = ingestText(text, title ? { title } : undefined, { name: title || 'pasted text', takenIds: taken })
   return r.ok ? collect([r.value], []) : { articles: [], warnings: [], errors: [r.error] }
 }

@@ -2,7 +2,6 @@
 // samples/baku-tel-aviv/. Bundled at build time so the web twin needs no server-side files.
 import type { ArticleMeta, Study, StudyArticle } from '@shared/model'
 import { err, ok, type Result } from '@shared/util/result'
-import { ingestText } from '@shared/pipeline/01-ingest/ingest'
 import { emptyStudy } from '../state/studyStore'
 import { parseStudyText } from '../state/studyIO'
 
@@ -20,6 +19,7 @@ export async function loadSampleStudy(): Promise<Result<Study>> {
   const studyLoader = Object.values(studyFiles)[0]
   if (studyLoader) return parseStudyText((await studyLoader()) as string, 'the sample study')
   // Before the generated study exists: build one from the sample texts and their sidecars.
+  const { ingestText } = await import('@shared/pipeline/01-ingest/ingest')
   const articles: StudyArticle[] = []
   for (const [path, load] of Object.entries(textFiles)) {
     const file = baseName(path)

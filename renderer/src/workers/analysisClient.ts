@@ -3,7 +3,6 @@ import type { Analysis } from '@shared/model'
 import type { AppError } from '@shared/util/result'
 import type { StageName } from '@shared/pipeline/analyze'
 import type { AnalysisRequest, FromWorker } from './protocol'
-import { runAnalysis } from './runAnalysis'
 
 export interface RunCallbacks {
   onProgress(stage: StageName, done: number, total: number): void
@@ -49,6 +48,8 @@ export function createWorkerRunner(): AnalysisRunner {
     worker?.terminate()
     worker = null
   }
+  // Start loading the worker's bundle (the whole engine) right away, in parallel with the study.
+  if (typeof Worker !== 'undefined') worker = spawn()
   return {
     run(request, cb) {
       // A run in flight is abandoned: its worker is busy in synchronous code, so replace it.
@@ -78,7 +79,8 @@ export function createInlineRunner(): AnalysisRunner {
   return {
     run(request, cb) {
       const id = ++seq
-      setTimeout(() => {
+      // Loaded on demand so the engine stays out of the UI bundle (the worker has its own copy).
+      void import('./runAnalysis').then(({ runAnalysis }) => {
         if (id !== seq || cancelled === id) return
         const t0 = performance.now()
         try {
@@ -87,7 +89,7 @@ export function createInlineRunner(): AnalysisRunner {
         } catch (e) {
           cb.onError({ code: 'INTERNAL', message: `Analysis failed: ${e instanceof Error ? e.message : String(e)}` })
         }
-      }, 0)
+      })
     },
     cancel() {
       cancelled = seq

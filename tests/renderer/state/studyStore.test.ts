@@ -88,3 +88,11 @@ describe('uniqueArticleId', () => {
     expect(uniqueArticleId(wanted, new Set(taken))).toBe(expected)
   })
 })
+
+describe('export menu CSV list', () => {
+  it('matches the csv serializer’s files', async () => {
+    const { CSV_NAMES } = await import('../../../renderer/src/features/export/ExportMenu')
+    const { CSV_FILES } = await import('@shared/pipeline/06-report/serializers/csv')
+    expect(CSV_NAMES).toEqual(CSV_FILES)
+  })
+})
