@@ -134,6 +134,9 @@ const LITERAL_CONTEXT = new Set([
   'pilot', 'driver', 'crashed', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
 ])
 
+/** Words after which a bare verb form is a verb ("to fuel", "will spark"). */
+const MODALS = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', "won't", "can't", 'did', 'does', 'do', 'not', 'only', 'further'])
+
 /** Nouns after "hostile" that make a business or legal term. */
 const BUSINESS_NOUNS = new Set(['takeover', 'takeovers', 'bid', 'bids', 'offer', 'acquisition', 'work', 'workplace', 'environment', 'witness', 'architecture'])
 
@@ -172,6 +175,18 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     keep(tokens, _start, end) {
       const next = wordsAfter(tokens, end, 1)[0]
       return !(next && next.norm === 'to')
+    }
+  },
+  {
+    id: 'verb-form',
+    description:
+      'Keeps a word that is also an everyday noun ("fuel", "spark") only as a verb: an -ed/-ing/-s form, or the base form after "to" or a modal ("to fuel tensions"); drops "fuel prices" and "the spark".',
+    keep(tokens, start) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      if (prev && DETERMINERS.has(prev.norm)) return false
+      const n = tokens[start]!.norm
+      if (n.endsWith('ed') || n.endsWith('ing') || n.endsWith('s')) return true
+      return !!prev && MODALS.has(prev.norm)
     }
   },
   {
