@@ -208,3 +208,25 @@ test('adding files: good ones join the study, a bad one becomes a dismissible no
   await expect(page.locator('[role="columnheader"][data-article-id="extra-report"]')).toBeVisible({ timeout: 20_000 })
   expect(problems).toEqual([])
 })
+
+test('export menu downloads the study, the HTML report and a CSV table', async ({ page }) => {
+  await openSample(page)
+  const grab = async (item: RegExp): Promise<{ name: string; text: string }> => {
+    await page.getByRole('button', { name: 'Export ▾' }).click()
+    const dl = page.waitForEvent('download')
+    await page.getByRole('menuitem', { name: item }).click()
+    const d = await dl
+    const stream = await d.createReadStream()
+    const chunks: Buffer[] = []
+    for await (const c of stream) chunks.push(c as Buffer)
+    return { name: d.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
+  }
+  const study = await grab(/Study file/)
+  expect(study.name).toMatch(/\.parallax\.json$/)
+  expect(JSON.parse(study.text).format).toBe('parallax-study')
+  const html = await grab(/HTML report/)
+  expect(html.text).toMatch(/^<!doctype html>/i)
+  expect(html.text).toContain('data-flag-category')
+  const csv = await grab(/CSV: flags\.csv/)
+  expect(csv.text.split('\n')[0]).toContain('category')
+})
