@@ -25,7 +25,7 @@ import type { Article, Change, Link, PassageDiff, Segmentation, Token } from '..
 import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
 import { lexiconHits } from '../../resources/lexicons'
 import { builtinWording, matchNorms, type HedgeEntry, type IntensityEntry, type ReportingEntry, type Wording } from '../../resources/wording'
-import { diffTokens, type TokenRun } from './dmp'
+import { diffTokens, TokenAlphabet, type TokenRun } from './dmp'
 
 export interface DiffLinksInput {
   readonly articles: readonly Article[]
@@ -396,6 +396,13 @@ export function diffLinks(input: DiffLinksInput): PassageDiff[] {
   const idx = new Map<string, number>()
   input.articles.forEach((a, i) => idx.set(a.id, i))
   const infos = new Map<number, ArticleInfo>()
+  // One alphabet for the whole call: each article is encoded once and passages are substrings.
+  const alphabet = new TokenAlphabet()
+  const codes = new Map<number, string | null>()
+  const codeOf = (i: number): string | null => {
+    if (!codes.has(i)) codes.set(i, alphabet.encodeTokens(input.segmentations[i]!.tokens))
+    return codes.get(i)!
+  }
   const info = (i: number): ArticleInfo => {
     let x = infos.get(i)
     if (!x) {
@@ -414,7 +421,9 @@ export function diffLinks(input: DiffLinksInput): PassageDiff[] {
     const B = info(ib)
     const [a0, a1] = tokenRange(A.seg, link.a.sentenceStart, link.a.sentenceEnd)
     const [b0, b1] = tokenRange(B.seg, link.b.sentenceStart, link.b.sentenceEnd)
-    const d = diffTokens(A.seg.tokens, B.seg.tokens, a0, a1, b0, b1)
+    const ca = codeOf(ia)
+    const cb = codeOf(ib)
+    const d = diffTokens(A.seg.tokens, B.seg.tokens, a0, a1, b0, b1, ca !== null && cb !== null ? { a: ca, b: cb } : undefined)
     const changes: Change[] = []
     for (const h of hunks(d.runs, a0, b0)) changes.push(...classifyHunk(A, B, h, input.naming))
     out.push({ linkId: link.id, ops: d.ops, changes, timedOut: d.timedOut })

@@ -47,10 +47,24 @@ export interface WordDiff {
   readonly timedOut: boolean
 }
 
+/**
+ * The n-th character of the token alphabet. Every code unit used has the same character class
+ * for dmp's semantic scoring (not alphanumeric, not whitespace, not a line break; surrogates
+ * skipped), so a diff never depends on WHICH characters its tokens were given, only on
+ * equality: the same passages diff the same way in any analysis.
+ */
+let table: string[] | null = null
 function codeFor(n: number): string {
-  let c = FIRST_CODE + n
-  if (c >= SURROGATE_START) c += SURROGATE_END - SURROGATE_START + 1
-  return String.fromCharCode(c)
+  if (!table) {
+    table = []
+    for (let c = FIRST_CODE; c < 0x10000; c++) {
+      if (c >= SURROGATE_START && c <= SURROGATE_END) continue
+      const ch = String.fromCharCode(c)
+      if (/\s/.test(ch)) continue
+      table.push(ch)
+    }
+  }
+  return table[n]!
 }
 
 let shared: DiffMatchPatch | null = null
@@ -81,13 +95,46 @@ function encode(a: readonly Token[], a0: number, a1: number, b: readonly Token[]
   return [enc(a, a0, a1), enc(b, b0, b1)]
 }
 
+/** Number of distinct token norms one alphabet can encode (one UTF-16 unit each; a margin covers the skipped whitespace code units). */
+export const ALPHABET_CAPACITY = 0x10000 - FIRST_CODE - (SURROGATE_END - SURROGATE_START + 1) - 32
+
+/**
+ * A token alphabet shared by many diffs (e.g. all links of one analysis): each article is
+ * encoded once (`encodeTokens`) and a passage's encoding is then a substring, instead of
+ * re-encoding tokens for every link. Returns null when the vocabulary exceeds the alphabet;
+ * callers then fall back to per-diff alphabets (`diffTokens` without codes).
+ */
+export class TokenAlphabet {
+  private readonly chars = new Map<string, string>()
+
+  encodeTokens(tokens: readonly Token[]): string | null {
+    const parts: string[] = []
+    for (const t of tokens) {
+      let ch = this.chars.get(t.norm)
+      if (ch === undefined) {
+        if (this.chars.size >= ALPHABET_CAPACITY) return null
+        ch = codeFor(this.chars.size)
+        this.chars.set(t.norm, ch)
+      }
+      parts.push(ch)
+    }
+    return parts.join('')
+  }
+}
+
+/** Pre-encoded sides for `diffTokens`: each article's whole token array encoded by one alphabet. */
+export interface EncodedSides {
+  readonly a: string
+  readonly b: string
+}
+
 /**
  * Word-level diff of two token ranges, `a[aFrom, aTo)` and `b[bFrom, bTo)` (each a passage's
  * tokens, in order; by default the whole arrays). Run indices are relative to the range starts;
  * spans in the returned ops are character offsets taken from the tokens (into each side's
- * article text).
+ * article text). `codes`, when given, holds both articles encoded by one `TokenAlphabet`.
  */
-export function diffTokens(a: readonly Token[], b: readonly Token[], aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length): WordDiff {
+export function diffTokens(a: readonly Token[], b: readonly Token[], aFrom = 0, aTo = a.length, bFrom = 0, bTo = b.length, codes?: EncodedSides): WordDiff {
   let runs: TokenRun[]
   let timedOut = false
   const na = aTo - aFrom
@@ -98,11 +145,15 @@ export function diffTokens(a: readonly Token[], b: readonly Token[], aFrom = 0, 
     if (na > 0) runs.push({ op: 'delete', a0: 0, a1: na, b0: 0, b1: 0 })
     if (nb > 0) runs.push({ op: 'insert', a0: na, a1: na, b0: 0, b1: nb })
   } else {
-    const [ca, cb] = encode(a, aFrom, aTo, b, bFrom, bTo)
+    const [ca, cb] = codes ? [codes.a.slice(aFrom, aTo), codes.b.slice(bFrom, bTo)] : encode(a, aFrom, aTo, b, bFrom, bTo)
+    runs = []
+    if (ca === cb) {
+      if (na > 0) runs.push({ op: 'equal', a0: 0, a1: na, b0: 0, b1: nb })
+      return { runs, ops: runs.map((r) => toOp(r, a, aFrom, b, bFrom)), timedOut }
+    }
     const dmp = engine()
     const diffs = dmp.diff_main(ca, cb, false)
     dmp.diff_cleanupSemantic(diffs)
-    runs = []
     let i = 0
     let j = 0
     for (const [op, text] of diffs) {

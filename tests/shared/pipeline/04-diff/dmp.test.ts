@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { Token } from '../../../../shared/model'
-import { diffTokens, MAX_TOKENS, type TokenRun } from '../../../../shared/pipeline/04-diff/dmp'
+import { diffTokens, MAX_TOKENS, TokenAlphabet, type TokenRun } from '../../../../shared/pipeline/04-diff/dmp'
 import { tokenize } from '../../../../shared/text/tokenize'
 
 const here = '[04-diff/dmp] '
@@ -81,5 +81,21 @@ describe('diffTokens', () => {
     expect(d.timedOut).toBe(true)
     checkTiling(a, b, d.runs)
     expect(d.runs.map((r) => r.op)).toEqual(['delete', 'insert'])
+  })
+})
+
+describe('TokenAlphabet', () => {
+  it(here + 'pre-encoded sides give the same diff as per-diff encoding, whatever else the alphabet holds', () => {
+    const ta = 'Iran slammed the opening of the embassy in Tel Aviv, calling it a provocation.'
+    const tb = 'Iran criticised the embassy opening in Tel Aviv and called it provocative.'
+    const a = tokenize(ta)
+    const b = tokenize(tb)
+    const plain = diffTokens(a, b)
+    for (const warmup of ['', 'Completely different words first, so codes differ: opening embassy Iran.']) {
+      const alpha = new TokenAlphabet()
+      alpha.encodeTokens(tokenize(warmup))
+      const codes = { a: alpha.encodeTokens(a)!, b: alpha.encodeTokens(b)! }
+      expect(diffTokens(a, b, 0, a.length, 0, b.length, codes)).toEqual(plain)
+    }
   })
 })
