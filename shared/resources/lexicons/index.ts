@@ -199,6 +199,9 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
         for (const c of context) {
           if (!CONTEXT_RULE_BY_ID.has(c)) throw new LexiconError(`${where}: unknown context rule "${c}"`)
         }
+        // A one-word -ly entry whose stem is its base word ("rightly" → right, "deadly" → dead)
+        // matches only its -ly form, so "human rights" or "the dead" are not flagged.
+        if (/^[a-z]+ly$/.test(e.term) && stemsOf(e.term)[0] !== e.term && !context.includes('participle-form')) context.push('participle-form')
         const category = e.category ?? g.category
         if (category !== 'contested-naming' && !context.includes('not-proper-name')) context.push('not-proper-name')
         const entry: LexiconEntry = {
@@ -242,6 +245,9 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
         if (entry.pos === 'verb') generated.push(...verbForms(e.term))
         // Spaced spelling of hyphenated terms ("far-right" → "far right"), except where the parts
         // are everyday function words that meet by chance ("would-be" vs "would be balanced").
+        // Short set phrases also occur hyphenated as one token ("soft-on-crime", "open-borders").
+        const words = e.term.split(' ')
+        if (words.length >= 2 && words.length <= 3 && words.every((w) => /^[a-z]+$/.test(w))) generated.push(words.join('-'))
         for (const f of [e.term, ...generated]) {
           if (f.includes('-') && !f.split('-').some((p) => SPACED_FORM_BLOCKERS.has(p))) generated.push(f.replace(/-/g, ' '))
         }

@@ -92,7 +92,7 @@ const DETERMINERS = new Set([
   'damage', 'damages', 'injury', 'compensation', 'disability', 'pension', 'benefit', 'benefits',
   'unemployment', 'tax', 'patent', 'land', 'mining', 'several', 'many', 'two', 'three', 'multiple',
   'numerous', 'terror', 'terrorist', 'missile', 'rocket', 'drone', 'heart', 'panic', 'bomb', 'air',
-  'suicide', 'knife', 'gun', 'cyber', 'chemical', 'deadly', 'fatal', 'shark', 'dog', 'bear'
+  'suicide', 'knife', 'gun', 'cost', 'cyber', 'chemical', 'deadly', 'fatal', 'shark', 'dog', 'bear'
 ])
 
 function isCapitalised(t: Token, text: string): boolean {
@@ -131,8 +131,15 @@ const LITERAL_CONTEXT = new Set([
   'pancreatic', 'waste', 'chemicals', 'chemical', 'fumes', 'gas', 'smoke', 'spill', 'leak', 'mold', 'mould',
   'bridge', 'building', 'buildings', 'roof', 'tunnel', 'mine', 'reactor', 'plant', 'crane', 'car', 'cars',
   'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
-  'pilot', 'driver', 'crashed', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
+  'pilot', 'driver', 'crashed', 'crash', 'collision', 'accident', 'star', 'stars', 'galaxy', 'prices', 'price',
+  'shares', 'stocks', 'currency', 'form', 'died', 'survivor', 'survivors', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
 ])
+
+/** Subject pronouns that open a reported clause right after a speech verb. */
+const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'this'])
+
+/** Auxiliaries and copulas that show a finite clause. */
+const AUXILIARIES = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'can', 'did', 'does', 'should', 'must', 'might', 'may'])
 
 /** Words after which a bare verb form is a verb ("to fuel", "will spark"). */
 const MODALS = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', "won't", "can't", 'did', 'does', 'do', 'not', 'only', 'further'])
@@ -211,8 +218,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       'Keeps "criminal" as an epithet ("the criminal regime") and drops legal uses ("criminal charges", "criminal investigation").',
     keep(tokens, _start, end) {
       const next = wordsAfter(tokens, end, 1)[0]
-      if (!next) return false
-      return !LEGAL_NOUNS.has(next.norm)
+      return !next || !LEGAL_NOUNS.has(next.norm)
     }
   },
   {
@@ -275,6 +281,13 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       if (!next) return true
       if (next.kind === 'punct') return true
       if (next.norm === 'that' || next.norm === 'to') return true
+      // A clause follows without "that": "insisted he was innocent", "admitted it had failed".
+      if (CLAUSE_SUBJECTS.has(next.norm)) return true
+      // "insisted the man had acted", "insists its soil will never be used": a determiner opens
+      // a subject and an auxiliary follows within five words (a reported clause, not an object).
+      if (DETERMINERS.has(next.norm)) {
+        for (const t of wordsAfter(tokens, end + 1, 5)) if (AUXILIARIES.has(t.norm)) return true
+      }
       // "…," he claimed / "…," claimed the minister: a quotation mark within the three tokens before.
       for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
         const t = tokens[k]!
