@@ -166,6 +166,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     }
   },
   {
+    id: 'plural-form',
+    description:
+      'Keeps a plural label ("illegals", "aliens", "animals") only in its plural form, so the shared stem does not flag the plain adjective or noun ("illegal parking", "an alien species").',
+    keep(tokens, start) {
+      return tokens[start]!.norm.endsWith('s')
+    }
+  },
+  {
     id: 'literal-sense',
     description:
       'Drops a disaster, violence or illness word when the words around it (three either side) report a physical event: "floods hit the coast", "cancer ward", "toxic waste", "the bridge collapsed"; keeps "a flood of migrants", "a cancer on democracy".',
