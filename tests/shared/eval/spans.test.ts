@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evalSpans, parseSpansGold, type PredictedSpan } from '../../../shared/eval/spans'
+import { COUNT_MIN_CONFIDENCE, countsAsPrediction, evalSpans, parseSpansGold, type PredictedSpan } from '../../../shared/eval/spans'
 
 const gold = [
   '{"id":"1","text":"The radical plan failed badly.","spans":[{"start":4,"end":11,"label":"loaded","surface":"radical"}],"sentence_label":"biased"}',
@@ -60,5 +60,35 @@ describe('evalSpans', () => {
     const m = evalSpans([{ id: 'x', text: 'a b', spans: [] }], () => [])
     expect(m.sentences).toBeNull()
     expect(m.tokens).toEqual({ precision: 0, recall: 0, f1: 0 })
+  })
+})
+
+describe('counting threshold (weaker flags are shown, not counted)', () => {
+  const records = (() => {
+    const r = parseSpansGold(gold)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value
+  })()
+  const at = (confidence: number | undefined) => (text: string): PredictedSpan[] => {
+    const i = text.indexOf('radical')
+    return i < 0 ? [] : [confidence === undefined ? { start: i, end: i + 7, category: 'loaded' } : { start: i, end: i + 7, category: 'loaded', confidence }]
+  }
+
+  it.each([
+    [COUNT_MIN_CONFIDENCE, true],
+    [COUNT_MIN_CONFIDENCE - 0.05, false],
+    [1, true],
+    [undefined, true]
+  ])('a flag of confidence %s counts = %s', (confidence, counted) => {
+    const m = evalSpans(records, at(confidence))
+    // The only prediction is the true positive "radical" (1 of 2 gold tokens).
+    expect(m.tokens.recall).toBeCloseTo(counted ? 0.5 : 0)
+    expect(m.sentences!.recall).toBeCloseTo(counted ? 0.5 : 0)
+    expect(countsAsPrediction({ start: 0, end: 1, category: 'loaded', ...(confidence === undefined ? {} : { confidence }) })).toBe(counted)
+  })
+
+  it('minConfidence option overrides the default; category filter still applies', () => {
+    expect(evalSpans(records, at(0.2), { minConfidence: 0.1 }).tokens.recall).toBeCloseTo(0.5)
+    expect(countsAsPrediction({ start: 0, end: 1, category: 'hedge', confidence: 1 })).toBe(false)
   })
 })

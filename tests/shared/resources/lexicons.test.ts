@@ -6,6 +6,8 @@ import {
   lexiconHits,
   lexiconSizes,
   LexiconError,
+  adjectiveForms,
+  headRange,
   verbForms
 } from '../../../shared/resources/lexicons'
 import { tokenize } from '../../../shared/text/tokenize'
@@ -89,7 +91,38 @@ describe('context rules', () => {
     ['They claimed that it worked.', 'claimed', true],
     ['They claimed responsibility for it.', 'claimed', false],
     ['They maintained close ties.', 'maintained', false],
-    ['He joined the Radical Party today.', 'Radical', false]
+    ['He joined the Radical Party today.', 'Radical', false],
+    // participle-form: the innocent base word of a participle adjective is not flagged
+    ['The support scheme was extended.', 'scheme', false],
+    ['A scheming aide.', 'scheming', true],
+    ['Human rights groups said so.', 'rights', false],
+    ['He rightly refused.', 'rightly', true],
+    ['In the dead of night.', 'dead', false],
+    ['Illegal parking is banned.', 'Illegal', false],
+    ['The illegals were deported.', 'illegals', true],
+    // literal-sense: disaster and illness words beside a physical event
+    ['Floods hit the coast after heavy rain.', 'Floods', false],
+    ['The patient has an aggressive form of cancer.', 'cancer', false],
+    ['Corruption is a cancer on our democracy.', 'cancer', true],
+    ['Workers were exposed to toxic fumes.', 'toxic', false],
+    ['A gunman attacked the embassy.', 'attacked', false],
+    ['The senator attacked the plan.', 'attacked', true],
+    // verb-form: a verb that is also an everyday noun
+    ['Fuel prices rose again.', 'Fuel', false],
+    ['The remarks will fuel tensions.', 'fuel', true],
+    // no-to-complement, not-business-term, not-heritage
+    ['Passengers are entitled to a refund.', 'entitled', false],
+    ['The entitled elites complained.', 'entitled', true],
+    ['A hostile takeover bid failed.', 'hostile', false],
+    ['These hostile measures continue.', 'hostile', true],
+    ['The historic district was renovated.', 'historic', false],
+    ['They signed a historic deal.', 'historic', true],
+    // no spaced form for hyphenated terms made of function words
+    ['The budget would be balanced.', 'would be', false],
+    ['A would-be dictator.', 'would-be', true],
+    // speech-verb: a reported clause without "that"
+    ['Iran claimed the gunman had acted alone.', 'claimed', true],
+    ['He insisted he was innocent.', 'insisted', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
@@ -109,6 +142,36 @@ describe('lexicon validation fails loudly with file, entry and reason', () => {
   ])('case %#', (data, message) => {
     expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(LexiconError)
     expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(message)
+  })
+})
+
+describe('generated forms and heads', () => {
+  it.each([
+    ['The callousness of it.', 'callousness'],
+    ['The nastiest remark yet.', 'nastiest'],
+    ['A crueler policy.', 'crueler'],
+    ['The soft-on-crime prosecutor.', 'soft-on-crime']
+  ])('%j matches %s', (text, surface) => {
+    expect(hits(text).some(([s]) => s === surface)).toBe(true)
+  })
+
+  it('adjectiveForms: adverb, -ness, comparative/superlative for short adjectives', () => {
+    expect(adjectiveForms('nasty')).toEqual(['nastily', 'nastiness', 'nastier', 'nastiest'])
+    expect(adjectiveForms('callous')).toEqual(['callously', 'callousness'])
+    expect(adjectiveForms('grim')).toEqual(['grimly', 'grimness', 'grimmer', 'grimmest'])
+  })
+
+  it('highlights the head of a phrase but explains the whole phrase', () => {
+    const text = 'Critics say illegal immigrants are the issue.'
+    const toks = tokenize(text)
+    const h = lexiconHits(toks, 0, toks.length, { text }).find((x) => x.entry.term === 'illegal immigrants')!
+    const [a, b] = headRange(toks, h)
+    expect(text.slice(toks[a]!.start, toks[b - 1]!.end)).toBe('illegal')
+  })
+
+  it('rejects a head that is not a run of the term\'s words', () => {
+    const data = ok([group([{ term: 'illegal immigrants', head: 'aliens' }])])
+    expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(/"head" \("aliens"\) is not a run of words/)
   })
 })
 

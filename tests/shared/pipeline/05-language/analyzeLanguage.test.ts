@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LEXICON_VERSION } from '../../../../shared/pipeline/05-language/analyzeLanguage'
 import { run, seedText } from './helpers'
+import { COUNT_MIN_CONFIDENCE } from '../../../../shared/eval/spans'
 
 describe('analyzeLanguage on the seed article', () => {
   const text = seedText()
@@ -126,5 +127,22 @@ describe('inQuote, negation and context in the stage', () => {
     expect(r.quotes[0]!.side).toBe('Iran')
     expect(r.quotes[1]!.anonymous).toBe(true)
     expect(r.quotes[1]!.side).toBe('')
+  })
+})
+
+describe('span granularity and weaker flags', () => {
+  it('highlights the evaluative head of a phrase and quotes the whole phrase in the explanation', () => {
+    const f = run('The mayor spoke about illegal immigrants on Monday.').flags.find((x) => x.rule === 'contested:illegal-immigrants')!
+    expect(f.text).toBe('illegal')
+    expect(f.explanation).toContain('illegal immigrants')
+  })
+
+  it('shows scare quotes and unloaded naming choices as weaker flags (below the eval counting threshold)', () => {
+    const sq = run('The government held "elections" last week.').flags.find((f) => f.rule === 'rule:scare-quotes')!
+    expect(sq.confidence).toBeLessThan(COUNT_MIN_CONFIDENCE)
+    const ta = run('Ties between Baku and Tel Aviv grew.').flags.find((f) => f.text === 'Tel Aviv')!
+    expect(ta.confidence).toBeLessThan(COUNT_MIN_CONFIDENCE)
+    const z = run('The Zionist regime responded.').flags.find((f) => f.text === 'Zionist regime')!
+    expect(z.confidence).toBeGreaterThanOrEqual(COUNT_MIN_CONFIDENCE)
   })
 })
