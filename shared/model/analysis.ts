@@ -44,6 +44,11 @@ export interface Analysis {
   readonly codebook: Codebook | null
   /** Minimum similarity for a machine link used in this run (recorded for methods sections). */
   readonly linkThreshold?: number
+  /**
+   * Which links have word diffs in `diffs`: 'all', or only those involving the base ('base')
+   * when a large study has too many links to diff them all.
+   */
+  readonly diffScope?: 'all' | 'base'
   readonly base: ArticleId
   readonly articles: readonly Article[]
   readonly segmentations: readonly Segmentation[]

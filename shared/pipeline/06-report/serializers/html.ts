@@ -32,7 +32,7 @@ export interface HtmlReportOptions {
   readonly blindSources?: boolean
   /** Timestamp printed in the header (ISO string); defaults to the current time. */
   readonly generatedAt?: string
-  /** Link threshold the alignment used (the Analysis does not record it); printed in Methods. */
+  /** Link threshold to print in Methods; defaults to the one the Analysis records. */
   readonly linkThreshold?: number
 }
 
@@ -366,6 +366,7 @@ function sourcingTable(analysis: Analysis, arts: readonly Article[], names: Read
 
 function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, options: HtmlReportOptions): string {
   const cb = analysis.codebook
+  const threshold = options.linkThreshold ?? analysis.linkThreshold
   const codebook = cb
     ? `<p>Codebook “${escapeHtml(cb.name)}” with ${cb.entries.length} entr${cb.entries.length === 1 ? 'y' : 'ies'} (added to the built-in lexicons):</p><table><thead><tr><th>Term</th><th>Category</th><th>Note</th></tr></thead><tbody>${cb.entries.map((e) => `<tr><td>${escapeHtml(e.term)}</td><td>${escapeHtml(CATEGORY_STYLES[e.category].label)}</td><td>${escapeHtml(e.note)}</td></tr>`).join('')}</tbody></table>`
     : '<p>No user codebook: built-in lexicons only.</p>'
@@ -378,7 +379,8 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
     `<tr><th>Engine version</th><td>${escapeHtml(analysis.engineVersion)}</td></tr>` +
     `<tr><th>Lexicon version</th><td>${escapeHtml(analysis.lexiconVersion)}</td></tr>` +
     `<tr><th>Base article</th><td>${escapeHtml(names.get(analysis.base) ?? analysis.base)}</td></tr>` +
-    `<tr><th>Link threshold</th><td>${options.linkThreshold !== undefined ? fmt(options.linkThreshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
+    `<tr><th>Link threshold</th><td>${threshold !== undefined ? fmt(threshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
+    `<tr><th>Word diffs</th><td>${analysis.diffScope === 'base' ? 'only for passages linked to the base article (this study has too many links to diff every pair)' : 'for every aligned pair of passages'}</td></tr>` +
     `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
     `</tbody></table>` +
     `<h3>Codebook</h3>${codebook}` +
