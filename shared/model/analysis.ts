@@ -38,6 +38,22 @@ export interface NamingCell {
   readonly meanSentiment: number | null
 }
 
+/**
+ * How the two passages of one link differ in tone and loaded wording (side b minus side a).
+ * Counts are own-voice flags only (quotations are someone else's words).
+ */
+export interface LinkDelta {
+  readonly linkId: string
+  /** Sum of the sentence sentiment scores of each passage. */
+  readonly sentimentA: number
+  readonly sentimentB: number
+  readonly sentimentDelta: number
+  /** Own-voice framing flags (see `FRAMING_CATEGORIES` in 06-report) in each passage. */
+  readonly loadedA: number
+  readonly loadedB: number
+  readonly loadedDelta: number
+}
+
 export interface Analysis {
   readonly engineVersion: string
   readonly lexiconVersion: string
@@ -57,6 +73,8 @@ export interface Analysis {
   readonly language: readonly LanguageResult[]
   readonly metrics: readonly OutletMetrics[]
   readonly naming: readonly NamingCell[]
+  /** One per link of `alignment.links`, same order (optional only for hand-made fixtures). */
+  readonly linkDeltas?: readonly LinkDelta[]
   readonly reviews: readonly FlagReview[]
   readonly annotations: readonly Annotation[]
 }

@@ -111,6 +111,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     language,
     metrics: report.metrics,
     naming: report.naming,
+    linkDeltas: report.linkDeltas,
     reviews: input.reviews ?? [],
     annotations: input.annotations ?? []
   }

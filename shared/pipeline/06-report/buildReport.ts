@@ -15,6 +15,8 @@
  *                     article; 0 when the article was analysed alone (there is nothing to be
  *                     unique against, and 1.0 would read as "all omitted elsewhere");
  *  - sourcesBySide  = number of quotations per speaker side ('' = side unknown);
+ *  - linkDeltas     = per link, side b minus side a: summed sentence sentiment of each passage
+ *                     and own-voice framing flags (FRAMING_CATEGORIES) starting inside it;
  *  - naming cells    = per actor × article, the naming-resource terms used (coreference
  *                     mentions such as "he" are not naming choices and are left out of
  *                     `terms`, but their sentences count for the cell's meanSentiment).
@@ -28,6 +30,7 @@ import type {
   ArticleId,
   FlagCategory,
   LanguageResult,
+  LinkDelta,
   NamingCell,
   OutletMetrics,
   Segmentation
@@ -47,7 +50,16 @@ export interface BuildReportInput {
 export interface Report {
   readonly metrics: OutletMetrics[]
   readonly naming: NamingCell[]
+  readonly linkDeltas: LinkDelta[]
 }
+
+/**
+ * Flag categories that frame (tell the reader how to judge) rather than mark epistemic stance
+ * or sourcing; the loaded-wording delta of a link counts these.
+ */
+export const FRAMING_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>([
+  'loaded', 'labeling', 'exaggeration', 'doubt', 'fear', 'contested-naming', 'reporting-verb'
+])
 
 /** Rounded to 4 decimals so exports are stable across platforms and readable in CSV. */
 function round4(x: number): number {
@@ -152,7 +164,55 @@ export function buildReport(input: BuildReportInput): Report {
       x.actor.localeCompare(y.actor) ||
       (articleOrder.get(x.article) ?? 0) - (articleOrder.get(y.article) ?? 0)
   )
-  return { metrics, naming: cells }
+  return { metrics, naming: cells, linkDeltas: linkDeltas(alignment, langs) }
+}
+
+/** Sentiment and loaded-wording differences for every link (see the header for definitions). */
+function linkDeltas(alignment: Alignment, langs: ReadonlyMap<ArticleId, LanguageResult>): LinkDelta[] {
+  // Per article: sentence score by index, and own-voice framing flag starts sorted for counting.
+  const sentiment = new Map<ArticleId, Map<number, number>>()
+  const framingStarts = new Map<ArticleId, number[]>()
+  for (const [id, lang] of langs) {
+    sentiment.set(id, new Map(lang.sentences.map((s) => [s.sentence, s.score])))
+    framingStarts.set(id, lang.flags.filter((f) => !f.inQuote && FRAMING_CATEGORIES.has(f.category)).map((f) => f.start).sort((x, y) => x - y))
+  }
+  const sumSentiment = (article: ArticleId, from: number, to: number): number => {
+    const m = sentiment.get(article)
+    let sum = 0
+    for (let i = from; i < to; i++) sum += m?.get(i) ?? 0
+    return round4(sum)
+  }
+  const countIn = (article: ArticleId, start: number, end: number): number => {
+    const xs = framingStarts.get(article) ?? []
+    return lowerBound(xs, end) - lowerBound(xs, start)
+  }
+  return alignment.links.map((l) => {
+    const sentimentA = sumSentiment(l.a.article, l.a.sentenceStart, l.a.sentenceEnd)
+    const sentimentB = sumSentiment(l.b.article, l.b.sentenceStart, l.b.sentenceEnd)
+    const loadedA = countIn(l.a.article, l.a.start, l.a.end)
+    const loadedB = countIn(l.b.article, l.b.start, l.b.end)
+    return {
+      linkId: l.id,
+      sentimentA,
+      sentimentB,
+      sentimentDelta: round4(sentimentB - sentimentA),
+      loadedA,
+      loadedB,
+      loadedDelta: loadedB - loadedA
+    }
+  })
+}
+
+/** First index of a sorted array whose value is >= x. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (xs[mid]! < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** One cell per actor mentioned in `article`: the terms used, where, and the tone around them. */

@@ -60,7 +60,8 @@ export const FLAG_COLUMNS = [
 export const LINK_COLUMNS = [
   'id', 'a_article', 'a_start', 'a_end', 'a_sentence_start', 'a_sentence_end', 'a_text',
   'b_article', 'b_start', 'b_end', 'b_sentence_start', 'b_sentence_end', 'b_text',
-  'score', 'origin', 'evidence', 'changes'
+  'score', 'origin', 'evidence', 'changes',
+  'sentiment_a', 'sentiment_b', 'sentiment_delta', 'loaded_a', 'loaded_b', 'loaded_delta'
 ] as const
 
 export const METRIC_COLUMNS = [
@@ -98,7 +99,9 @@ export function csvFromExport(x: JsonExport): Record<CsvFileName, string> {
       l.score, l.origin,
       // "kind:a=b" per evidence item ("naming:zionist regime=israel" for naming equivalences).
       l.evidence.map((e) => (e.a === e.b ? `${e.kind}:${e.a}` : `${e.kind}:${e.a}=${e.b}`)).join('; '),
-      (changes.get(l.id) ?? []).map((c) => `${c.kind}: ${c.explanation}`).join(' | ')
+      (changes.get(l.id) ?? []).map((c) => `${c.kind}: ${c.explanation}`).join(' | '),
+      l.delta?.sentimentA ?? null, l.delta?.sentimentB ?? null, l.delta?.sentiment ?? null,
+      l.delta?.loadedA ?? null, l.delta?.loadedB ?? null, l.delta?.loaded ?? null
     ])
   )
 

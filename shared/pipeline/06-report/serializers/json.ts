@@ -84,6 +84,15 @@ export interface ExportLink {
     readonly weight: number
     readonly referent: string | null
   }[]
+  /** Tone and loaded-wording difference, side b minus side a (null in hand-made analyses without deltas). */
+  readonly delta: {
+    readonly sentimentA: number
+    readonly sentimentB: number
+    readonly sentiment: number
+    readonly loadedA: number
+    readonly loadedB: number
+    readonly loaded: number
+  } | null
 }
 
 export type ReviewStatus = 'accepted' | 'rejected' | null
@@ -206,6 +215,13 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
     text: slice(r.article, r.start, r.end)
   })
   const linkById = new Map(analysis.alignment.links.map((l) => [l.id, l]))
+  const deltas = new Map((analysis.linkDeltas ?? []).map((d) => [d.linkId, d]))
+  const deltaOf = (id: string): ExportLink['delta'] => {
+    const d = deltas.get(id)
+    return d
+      ? { sentimentA: d.sentimentA, sentimentB: d.sentimentB, sentiment: d.sentimentDelta, loadedA: d.loadedA, loadedB: d.loadedB, loaded: d.loadedDelta }
+      : null
+  }
   const links: ExportLink[] = [...analysis.alignment.links]
     .sort((x, y) => byPlace(x.a, y.a) || byPlace(x.b, y.b) || x.id.localeCompare(y.id))
     .map((l) => ({
@@ -214,7 +230,8 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
       b: ref(l.b),
       score: l.score,
       origin: l.origin,
-      evidence: l.evidence.map((e) => ({ kind: e.kind, a: e.a, b: e.b, weight: e.weight, referent: e.referent ?? null }))
+      evidence: l.evidence.map((e) => ({ kind: e.kind, a: e.a, b: e.b, weight: e.weight, referent: e.referent ?? null })),
+      delta: deltaOf(l.id)
     }))
 
   // Quotes per article, to mark annotations that sit inside someone else's words.
