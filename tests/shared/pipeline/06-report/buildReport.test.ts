@@ -133,3 +133,26 @@ describe('buildReport', () => {
     expect(r.naming).toEqual([])
   })
 })
+
+describe('buildReport: link deltas', () => {
+  const naming = builtinNaming()
+  it('gives side b minus side a for summed sentiment and own-voice framing flags per passage', () => {
+    const withScore = (l: LanguageResult, scores: number[]): LanguageResult => ({
+      ...l,
+      sentences: l.sentences.map((s, i) => ({ ...s, score: scores[i] ?? 0 }))
+    })
+    const la = withScore(
+      lang(A, segA, {
+        // "regime" and "slammed" are framing flags in the linked sentence; "deplored" is quoted
+        // and "brutal" is in the unlinked sentence, so neither counts for the link.
+        flags: [flag(A, 'regime', 'labeling'), flag(A, 'slammed', 'loaded'), flag(A, 'deplored', 'loaded', true), flag(A, 'brutal', 'loaded')]
+      }),
+      [-3, -2]
+    )
+    const lb = withScore(lang(B, segB, { flags: [flag(B, 'criticised', 'hedge')] }), [-1, 2])
+    const { linkDeltas } = buildReport({ articles: [A, B], segmentations: [segA, segB], alignment, language: [la, lb], naming })
+    expect(linkDeltas).toEqual([
+      { linkId: 'a:0-1~b:0-1', sentimentA: -3, sentimentB: -1, sentimentDelta: 2, loadedA: 2, loadedB: 0, loadedDelta: -2 }
+    ])
+  })
+})
