@@ -22,7 +22,8 @@ export function AboutDialog(props: { readonly onClose: () => void }): ReactNode 
         ))}
         {analysis && (
           <li>
-            Engine {analysis.engineVersion} · lexicons {analysis.lexiconVersion}
+            Engine {analysis.engineVersion} · lexicons {analysis.lexiconVersion} · codebook{' '}
+            {analysis.codebook ? `${analysis.codebook.name} (${analysis.codebook.entries.length} entries)` : 'none'}
           </li>
         )}
       </ul>

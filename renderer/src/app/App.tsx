@@ -10,6 +10,7 @@ import { LibraryView } from '../features/library/LibraryView'
 import { SideBySideView } from '../features/compare/SideBySideView'
 import { PairView } from '../features/compare/PairView'
 import { ReviewView } from '../features/review/ReviewView'
+import { CodebookView } from '../features/codebook/CodebookView'
 import { LayerBar } from '../features/layers/LayerBar'
 import { ExportMenu } from '../features/export/ExportMenu'
 import { AboutDialog } from './AboutDialog'
@@ -26,7 +27,8 @@ const VIEWS: readonly { readonly id: ViewId; readonly label: string }[] = [
   { id: 'compare', label: 'Side by side' },
   { id: 'pair', label: 'Pair' },
   { id: 'overview', label: 'Overview' },
-  { id: 'review', label: 'Review' }
+  { id: 'review', label: 'Review' },
+  { id: 'codebook', label: 'Codebook' }
 ]
 
 function isTyping(t: EventTarget | null): boolean {
@@ -212,6 +214,7 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
           </Suspense>
         )}
         {view === 'review' && <ReviewView />}
+        {view === 'codebook' && <CodebookView />}
       </main>
       <ProgressToast />
       {about && <AboutDialog onClose={() => setAbout(false)} />}

@@ -2,6 +2,7 @@
 import { ok, type Result } from '@shared/util/result'
 import type { ParallaxApi } from '@shared/ipc/contract'
 import type { Platform } from './platform'
+import { pickTextFile } from './pickFiles'
 
 export function createElectronPlatform(api: ParallaxApi): Platform {
   return {
@@ -15,6 +16,11 @@ export function createElectronPlatform(api: ParallaxApi): Platform {
       const r = await api.openStudy()
       if (!r.ok) return r
       return ok(r.value ? { name: r.value.name, text: r.value.text, path: r.value.path } : null)
+    },
+    openTextFile: pickTextFile,
+    async recentStudies() {
+      const r = await api.recentStudies()
+      return r.ok ? r.value.map((x) => ({ name: x.name, path: x.path })) : []
     },
     async openRecent(path) {
       const r = await api.openRecent({ path })

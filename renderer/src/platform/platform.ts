@@ -29,6 +29,10 @@ export interface Platform {
   /** `ok(null)` when the user cancels. */
   openArticleFiles(): Promise<Result<readonly PickedFile[] | null>>
   openStudy(): Promise<Result<OpenedStudyText | null>>
+  /** A small text file such as a codebook (`accept` as for <input type=file>); `ok(null)` on cancel. */
+  openTextFile(accept: string): Promise<Result<OpenedStudyText | null>>
+  /** Most recent first (Electron); the web twin keeps no list. */
+  recentStudies(): Promise<readonly { readonly name: string; readonly path: string }[]>
   /** Electron's File → Open recent; the web twin has no recent list. */
   openRecent(path: string): Promise<Result<OpenedStudyText>>
   /** Returns where it was saved (a path in Electron, the file name on the web), null if cancelled. */

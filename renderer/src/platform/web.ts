@@ -4,29 +4,9 @@ import { ok, err, type Result } from '@shared/util/result'
 import type { MenuCommand } from '@shared/ipc/contract'
 import { APP_NAME, ENGINE_VERSION } from '@shared/version'
 import type { ExportRequest, OpenedStudyText, PickedFile, Platform } from './platform'
+import { pickFiles, pickTextFile } from './pickFiles'
 
 const AUTOSAVE_KEY = 'parallax.autosave.v1'
-
-function pickFiles(accept: string, multiple: boolean): Promise<File[] | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = accept
-    input.multiple = multiple
-    input.style.display = 'none'
-    let settled = false
-    const done = (files: File[] | null): void => {
-      if (settled) return
-      settled = true
-      input.remove()
-      resolve(files)
-    }
-    input.addEventListener('change', () => done(input.files ? Array.from(input.files) : null))
-    input.addEventListener('cancel', () => done(null))
-    document.body.appendChild(input)
-    input.click()
-  })
-}
 
 export async function readPicked(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
@@ -61,6 +41,10 @@ export function createWebPlatform(): Platform {
       } catch {
         return err('FILE_UNREADABLE', `${f.name} could not be read.`)
       }
+    },
+    openTextFile: pickTextFile,
+    async recentStudies(): Promise<readonly { readonly name: string; readonly path: string }[]> {
+      return []
     },
     async openRecent(): Promise<Result<OpenedStudyText>> {
       return err('NOT_AVAILABLE', 'Recent studies are a desktop feature; use Open study.')

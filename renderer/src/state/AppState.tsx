@@ -25,7 +25,7 @@ export interface AnalysisStatus {
   readonly error: AppError | null
 }
 
-export type ViewId = 'library' | 'compare' | 'pair' | 'overview' | 'review'
+export type ViewId = 'library' | 'compare' | 'pair' | 'overview' | 'review' | 'codebook'
 
 interface AppStateValue {
   readonly history: StudyHistory

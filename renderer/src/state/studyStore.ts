@@ -1,7 +1,7 @@
 // The study being worked on, with undo/redo. Every user edit (metadata, base, order, removal,
 // reviews, annotations, alignment corrections) is an action on the Study document, so saving,
 // autosave and exports all see exactly what is on screen.
-import type { AlignmentCorrection, Annotation, ArticleId, ArticleMeta, FlagReview, Study, StudyArticle } from '@shared/model'
+import type { AlignmentCorrection, Annotation, ArticleId, ArticleMeta, Codebook, FlagReview, Study, StudyArticle } from '@shared/model'
 import { ENGINE_VERSION } from '@shared/version'
 
 export type StudyAction =
@@ -18,6 +18,8 @@ export type StudyAction =
   | { readonly type: 'correct'; readonly correction: AlignmentCorrection }
   | { readonly type: 'remove-correction'; readonly index: number }
   | { readonly type: 'set-layers'; readonly layers: readonly string[] }
+  /** Replace the study's codebook (null = none); `label` names the change for Undo. */
+  | { readonly type: 'set-codebook'; readonly codebook: Codebook | null; readonly label: string }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
 
@@ -123,6 +125,9 @@ function apply(s: Study, a: StudyAction, now: string): { study: Study; label: st
       return { study: { ...s, annotations: s.annotations.filter((x) => x.id !== a.id) }, label: 'remove annotation' }
     case 'correct':
       return { study: { ...s, corrections: [...s.corrections, a.correction] }, label: a.correction.kind === 'link' ? 'link passages' : 'unlink passages' }
+    case 'set-codebook':
+      if (a.codebook === s.codebook) return null
+      return { study: { ...s, codebook: a.codebook }, label: a.label }
     case 'remove-correction':
       if (a.index < 0 || a.index >= s.corrections.length) return null
       return { study: { ...s, corrections: s.corrections.filter((_, i) => i !== a.index) }, label: 'undo correction' }

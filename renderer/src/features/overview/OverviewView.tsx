@@ -7,6 +7,7 @@ import { displayName } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
 import { CATEGORIES, CATEGORY, CATEGORY_HEX } from '../../state/layers'
 import { AlignmentMap, GroupedBars, Lines } from '../../components/charts/Charts'
+import { MethodsBox } from '../../components/MethodsBox'
 
 const W = 640
 const H = 300
@@ -185,6 +186,7 @@ export function OverviewView(): ReactNode {
           </table>
         </div>
       </section>
+      <MethodsBox />
     </div>
   )
 }
