@@ -20,7 +20,7 @@ export function slugFile(title: string): string {
 }
 
 export function useCommands(): Commands {
-  const { dispatch, notify, study, studyPath, setStudyPath, setView } = useApp()
+  const { dispatch, notify, study, analysis, studyPath, setStudyPath, setView } = useApp()
 
   const absorb = useCallback(
     (r: IngestOutcome): boolean => {
@@ -71,13 +71,13 @@ export function useCommands(): Commands {
 
   const saveStudy = useCallback(
     async (saveAs = false) => {
-      const r = await getPlatform().saveStudy(serializeStudy(study), `${slugFile(study.title)}.parallax.json`, studyPath, saveAs)
+      const r = await getPlatform().saveStudy(serializeStudy(study, undefined, analysis?.lexiconVersion), `${slugFile(study.title)}.parallax.json`, studyPath, saveAs)
       if (!r.ok) return notify('error', r.error.message)
       if (!r.value) return
       setStudyPath(getPlatform().kind === 'electron' ? r.value : undefined)
       notify('info', `Saved ${r.value}.`)
     },
-    [study, studyPath, notify, setStudyPath]
+    [study, analysis, studyPath, notify, setStudyPath]
   )
 
   return { openArticles, addDropped, addPasted, openStudy, openRecent, saveStudy }

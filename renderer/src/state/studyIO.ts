@@ -4,8 +4,9 @@ import type { Study } from '@shared/model'
 import type { Result } from '@shared/util/result'
 import { parseStudy, serializeStudy as serialize } from '@shared/study'
 
-export function serializeStudy(study: Study, now = new Date().toISOString()): string {
-  return serialize({ ...study, savedAt: now })
+/** `lexiconVersion`: the analysis' own, so the file records which lexicons produced its flags. */
+export function serializeStudy(study: Study, now = new Date().toISOString(), lexiconVersion?: string): string {
+  return serialize({ ...study, savedAt: now, ...(lexiconVersion ? { lexiconVersion } : {}) })
 }
 
 /** Parses a study file; hash mismatches are repaired with a warning rather than refused. */

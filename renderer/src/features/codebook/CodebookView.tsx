@@ -12,7 +12,8 @@ import { MethodsBox } from '../../components/MethodsBox'
 
 const ENTRY_CATEGORIES = CATEGORIES.filter((c) => c !== 'annotation')
 
-const loadCodebookLib = (): Promise<typeof import('@shared/pipeline/05-language/codebook')> => import('@shared/pipeline/05-language/codebook')
+// Loaded on first use: the parser pulls the schema checker, which the first paint does not need.
+const loadCodebookLib = () => import('@shared/pipeline/05-language/codebook')
 
 const key = (term: string): string => term.trim().toLowerCase()
 

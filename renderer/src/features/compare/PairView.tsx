@@ -38,6 +38,7 @@ export function PairView(): ReactNode {
     }
     return c
   }
+  const missing = pairs.filter(({ link }) => !derived.diffs.has(link.id)).length
   const ca = covered(a, ia.seg.sentences.length)
   const cb = covered(b, ib.seg.sentences.length)
   const onlyA = ia.seg.sentences.filter((s) => !ca[s.index]).map((s) => s.index)
@@ -71,8 +72,18 @@ export function PairView(): ReactNode {
         </span>
       </div>
       {pairs.length === 0 && (
-        <p className="muted">
-          No aligned passages between these two articles (links are computed between the base and each other article; pick the base as one side).
+        <p className="muted" role="status">
+          No aligned passages between these two articles: none of their passages reached the link threshold
+          {analysis?.linkThreshold !== undefined ? ` (${analysis.linkThreshold})` : ''}. Links are computed between every pair of articles,
+          so this pair simply reports different things — see “Only in …” below.
+        </p>
+      )}
+      {pairs.length > 0 && missing > 0 && (
+        <p className="notice warning" role="status" data-diff-scope={analysis?.diffScope ?? 'all'}>
+          <span aria-hidden="true">⚠ </span>
+          Word diffs not computed for {missing === pairs.length ? 'these links' : `${missing} of these ${pairs.length} links`}: this study has{' '}
+          {analysis?.alignment.links.length.toLocaleString()} links, more than the 3,000 that are diffed in full, so only links with the base
+          article are word-diffed. The aligned passages are shown side by side; pick the base as one side for word diffs.
         </p>
       )}
       <ol className="pair-list">
@@ -92,10 +103,24 @@ export function PairView(): ReactNode {
                     <HighlightedText idx={ib} sentences={range(sb.sentenceStart, sb.sentenceEnd)} layers={layers} reviews={reviews} annotations={annotations.get(b) ?? []} />
                   </div>
                 </div>
-                {diff && !flip && (
+                {diff && (
                   <div className="pair-diff">
-                    <span className="pd-label">Word diff</span> <InlineDiff diff={diff} textA={ia.article.text} textB={ib.article.text} bStart={sb.start} />
+                    <span className="pd-label">Word diff</span>{' '}
+                    {flip && (
+                      <span className="muted small">
+                        (read from {displayName(meta.get(b), b)}: <del>struck</del> = only in {displayName(meta.get(b), b)}, <ins>underlined</ins> = only in{' '}
+                        {displayName(meta.get(a), a)})
+                      </span>
+                    )}{' '}
+                    <InlineDiff diff={diff} textA={flip ? ib.article.text : ia.article.text} textB={flip ? ia.article.text : ib.article.text} bStart={link.b.start} />
                   </div>
+                )}
+                {!diff && (
+                  <p className="muted small" data-no-diff="">
+                    {analysis?.diffScope === 'base'
+                      ? 'Word diff not computed for this link (studies over 3,000 links diff only the links with the base).'
+                      : 'No word diff for this link.'}
+                  </p>
                 )}
                 {diff && diff.changes.length > 0 && (
                   <ul className="changes">

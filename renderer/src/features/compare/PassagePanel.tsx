@@ -128,8 +128,8 @@ export function PassagePanel(props: { readonly row: Row; readonly flags: readonl
                         {diff.changes.map((c, i) => (
                           <li key={i}>
                             <span className={`chg chg-${c.kind}`}>{c.kind.replace(/-/g, ' ')}</span>{' '}
-                            {c.a && <del>{baseIdx.article.text.slice(c.a.start, c.a.end)}</del>} {c.a && c.b && '→'}{' '}
-                            {c.b && <ins>{idx.article.text.slice(c.b.start, c.b.end)}</ins>} — {c.explanation} <code>{c.rule}</code>
+                            {c.a && <del>{(baseIsA ? baseIdx : idx).article.text.slice(c.a.start, c.a.end)}</del>} {c.a && c.b && '→'}{' '}
+                            {c.b && <ins>{(baseIsA ? idx : baseIdx).article.text.slice(c.b.start, c.b.end)}</ins>} — {c.explanation} <code>{c.rule}</code>
                           </li>
                         ))}
                       </ul>
