@@ -77,6 +77,8 @@ export function AppStateProvider(props: {
   readonly initial: Study
   readonly runner: AnalysisRunner
   readonly initialView?: ViewId
+  /** Where the initial study lives (Electron path), when it was opened from a file. */
+  readonly initialPath?: string
   readonly children: ReactNode
 }): ReactNode {
   const [history, dispatch] = useReducer(studyReducer, props.initial, initHistory)
@@ -85,7 +87,7 @@ export function AppStateProvider(props: {
   const [status, setStatus] = useState<AnalysisStatus>(IDLE)
   const [notices, setNotices] = useState<readonly Notice[]>([])
   const [view, setView] = useState<ViewId>(props.initialView ?? 'compare')
-  const [studyPath, setStudyPath] = useState<string | undefined>(undefined)
+  const [studyPath, setStudyPath] = useState<string | undefined>(props.initialPath)
   const [rerunTick, setRerunTick] = useState(0)
   const noticeSeq = useRef(0)
   const runner = props.runner
