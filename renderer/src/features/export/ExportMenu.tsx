@@ -1,114 +1,167 @@
-// Export menu: study file, JSON, CSV tables, HTML report, classroom worksheet (+ answer key), PDF.
-// Bytes come from the shared serializers; the platform decides where they go.
-import { useEffect, useRef, type ReactNode } from 'react'
+// Export dialog: each export with a short description of what it holds and who it is for. Bytes
+// come from the shared serializers (the CLI's exports, byte for byte); the platform decides where
+// they go (downloads in the web twin, save dialogs in Electron).
+import { useState, type ReactNode } from 'react'
 import type { CsvFileName } from '@shared/pipeline/06-report/serializers/csv'
 import { getPlatform, type ExportRequest } from '../../platform'
 import { useApp } from '../../state/AppState'
 import { serializeStudy } from '../../state/studyIO'
 import { slugFile } from '../../app/commands'
+import { Modal } from '../../components/Modal'
 import { analysisForExport } from './exportAnalysis'
 
-
-/** Same list as CSV_FILES in the csv serializer (checked by a test), kept here so the menu renders without loading it. */
+/** Same list as CSV_FILES in the csv serializer (checked by a test), kept here so the dialog renders without loading it. */
 export const CSV_NAMES: readonly CsvFileName[] = ['flags.csv', 'links.csv', 'metrics.csv', 'naming.csv', 'sentences.csv']
 
-export type ExportKind = 'study' | 'json' | `csv:${CsvFileName}` | 'html' | 'worksheet' | 'answer-key' | 'pdf'
+const CSV_ABOUT: Readonly<Record<CsvFileName, string>> = {
+  'flags.csv': 'every flag with offsets, rule, explanation, voice and your review',
+  'links.csv': 'aligned passage pairs with scores and origin',
+  'metrics.csv': 'per-outlet metrics',
+  'naming.csv': 'the naming table (actor × outlet)',
+  'sentences.csv': 'sentence sentiment'
+}
+
+export type ExportKind = 'study' | 'json' | `csv:${CsvFileName}` | 'csv:all' | 'html' | 'worksheet' | 'answer-key' | 'pdf'
 
 export function ExportMenu(props: { readonly open: boolean; readonly setOpen: (v: boolean) => void }): ReactNode {
-  const { analysis, study, notify } = useApp()
-  const ref = useRef<HTMLDivElement>(null)
-  const { open, setOpen } = props
-  useEffect(() => {
-    if (!open) return
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
-    const close = (e: MouseEvent): void => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    return () => window.removeEventListener('mousedown', close)
-  }, [open, setOpen])
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => props.setOpen(true)} title="Export the study, a report, a worksheet or data">
+        Export…
+      </button>
+      {props.open && <ExportDialog onClose={() => props.setOpen(false)} />}
+    </>
+  )
+}
 
-  const run = async (kind: ExportKind): Promise<void> => {
-    setOpen(false)
-    const slug = slugFile(study.title)
-    const p = getPlatform()
-    if (kind === 'study') {
-      const r = await p.exportFile({ suggestedName: `${slug}.parallax.json`, mime: 'application/json', extensions: ['json'], filterName: 'Parallax study', data: serializeStudy(study) })
-      return report(r)
-    }
-    if (!analysis) return notify('warning', 'Wait for the analysis to finish, then export.')
-    const a = analysisForExport(analysis, study)
-    // Serializers load on first export, keeping them out of the first paint's bundle.
-    const [{ toJsonExportText }, { toCsvExport }, { renderHtmlReport }] = await Promise.all([
-      import('@shared/pipeline/06-report/serializers/json'),
-      import('@shared/pipeline/06-report/serializers/csv'),
-      import('@shared/pipeline/06-report/serializers/html')
-    ])
-    const settings = { ...study.settings }
-    try {
-      let req: ExportRequest
-      if (kind === 'json') {
-        req = { suggestedName: `${slug}.json`, mime: 'application/json', extensions: ['json'], filterName: 'JSON', data: toJsonExportText(a, { generatedAt: new Date().toISOString(), settings, title: study.title }) }
-      } else if (kind.startsWith('csv:')) {
-        const file = kind.slice(4) as CsvFileName
-        const csv = toCsvExport(a, { settings, title: study.title })
-        req = { suggestedName: `${slug}-${file}`, mime: 'text/csv', extensions: ['csv'], filterName: 'CSV', data: csv[file] }
-      } else if (kind === 'html' || kind === 'pdf') {
-        const html = renderHtmlReport(a, { title: study.title, blindSources: study.settings.blindSources === true })
-        if (kind === 'pdf') return report(await p.exportPdf(html, `${slug}.pdf`))
-        req = { suggestedName: `${slug}-report.html`, mime: 'text/html', extensions: ['html'], filterName: 'HTML report', data: html }
-      } else {
-        const { renderWorksheet } = await import('@shared/pipeline/06-report/serializers/worksheet')
-        const key = kind === 'answer-key'
-        const html = renderWorksheet(a, { blindSources: study.settings.blindSources === true, answerKey: key, title: study.title })
-        req = { suggestedName: `${slug}-${key ? 'answer-key' : 'worksheet'}.html`, mime: 'text/html', extensions: ['html'], filterName: 'Worksheet', data: html }
-      }
-      report(await p.exportFile(req))
-    } catch (e) {
-      notify('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`)
-    }
-  }
+export function ExportDialog(props: { readonly onClose: () => void }): ReactNode {
+  const { analysis, study, notify } = useApp()
+  const [blind, setBlind] = useState(study.settings.blindSources === true)
+  const [busy, setBusy] = useState<ExportKind | null>(null)
+  const web = getPlatform().kind === 'web'
+
   const report = (r: Awaited<ReturnType<ReturnType<typeof getPlatform>['exportFile']>>): void => {
     if (!r.ok) notify('error', r.error.message)
     else if (r.value) notify('info', `Exported ${r.value}.`)
   }
 
-  const items: readonly (readonly [ExportKind, string])[] = [
-    ['study', 'Study file (.parallax.json)'],
-    ['html', 'HTML report'],
-    ['pdf', getPlatform().kind === 'web' ? 'PDF (print the report…)' : 'PDF report'],
-    ['worksheet', 'Classroom worksheet'],
-    ['answer-key', 'Worksheet answer key'],
-    ['json', 'JSON (everything)'],
-    ...CSV_NAMES.map((f): readonly [ExportKind, string] => [`csv:${f}`, `CSV: ${f}`])
-  ]
+  const run = async (kind: ExportKind): Promise<void> => {
+    const slug = slugFile(study.title)
+    const p = getPlatform()
+    setBusy(kind)
+    try {
+      if (kind === 'study') {
+        return report(
+          await p.exportFile({ suggestedName: `${slug}.parallax.json`, mime: 'application/json', extensions: ['json'], filterName: 'Parallax study', data: serializeStudy(study, undefined, analysis?.lexiconVersion) })
+        )
+      }
+      if (!analysis) return notify('warning', 'Wait for the analysis to finish, then export.')
+      const a = analysisForExport(analysis, study)
+      const settings = { ...study.settings, blindSources: blind }
+      // Serializers load on first export, keeping them out of the first paint's bundle.
+      if (kind === 'json') {
+        const { toJsonExportText } = await import('@shared/pipeline/06-report/serializers/json')
+        return report(await p.exportFile({ suggestedName: `${slug}.json`, mime: 'application/json', extensions: ['json'], filterName: 'JSON', data: toJsonExportText(a, { generatedAt: new Date().toISOString(), settings, title: study.title }) }))
+      }
+      if (kind.startsWith('csv:')) {
+        const { toCsvExport } = await import('@shared/pipeline/06-report/serializers/csv')
+        const csv = toCsvExport(a, { settings, title: study.title })
+        const files = kind === 'csv:all' ? CSV_NAMES : [kind.slice(4) as CsvFileName]
+        for (const file of files) {
+          const req: ExportRequest = { suggestedName: `${slug}-${file}`, mime: 'text/csv', extensions: ['csv'], filterName: 'CSV', data: csv[file] }
+          const r = await p.exportFile(req)
+          if (!r.ok || !r.value) return report(r)
+          // Browsers drop downloads fired in the same instant; space them a little.
+          if (files.length > 1) await new Promise((res) => setTimeout(res, 250))
+        }
+        return notify('info', files.length > 1 ? `Exported ${files.length} CSV files (${files.map((f) => `${slug}-${f}`).join(', ')}).` : `Exported ${slug}-${files[0]}.`)
+      }
+      if (kind === 'html' || kind === 'pdf') {
+        const { renderHtmlReport } = await import('@shared/pipeline/06-report/serializers/html')
+        const html = renderHtmlReport(a, { title: study.title, blindSources: blind })
+        if (kind === 'pdf') return report(await p.exportPdf(html, `${slug}.pdf`))
+        return report(await p.exportFile({ suggestedName: `${slug}-report.html`, mime: 'text/html', extensions: ['html'], filterName: 'HTML report', data: html }))
+      }
+      const { renderWorksheet } = await import('@shared/pipeline/06-report/serializers/worksheet')
+      const key = kind === 'answer-key'
+      const html = renderWorksheet(a, { blindSources: blind, answerKey: key, title: study.title })
+      const name = `${slug}-${key ? 'answer-key' : 'worksheet'}${blind ? '-blind' : ''}.html`
+      return report(await p.exportFile({ suggestedName: name, mime: 'text/html', extensions: ['html'], filterName: 'Worksheet', data: html }))
+    } catch (e) {
+      notify('error', `Export failed: ${e instanceof Error ? e.message : String(e)}`)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const btn = (kind: ExportKind, label: string, primary = false): ReactNode => (
+    <button type="button" className={primary ? 'primary' : undefined} onClick={() => void run(kind)} disabled={busy !== null || (kind !== 'study' && !analysis)} data-export={kind}>
+      {busy === kind ? 'Exporting…' : label}
+    </button>
+  )
+
   return (
-    <div className="menu-wrap" ref={ref}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Export ▾
-      </button>
-      {open && (
-        <div
-          className="menu"
-          role="menu"
-          aria-label="Export"
-          onKeyDown={(e) => {
-            const els = Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])
-            const i = els.indexOf(document.activeElement as HTMLElement)
-            if (e.key === 'ArrowDown') els[(i + 1) % els.length]?.focus()
-            else if (e.key === 'ArrowUp') els[(i - 1 + els.length) % els.length]?.focus()
-            else if (e.key === 'Escape') setOpen(false)
-            else return
-            e.preventDefault()
-          }}
-        >
-          {items.map(([k, label]) => (
-            <button key={k} type="button" role="menuitem" tabIndex={-1} onClick={() => void run(k)}>
-              {label}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <Modal title="Export" onClose={props.onClose} wide>
+      {!analysis && <p className="notice warning">The analysis is still running; only the study file can be exported now.</p>}
+      <ul className="export-list">
+        <li>
+          <div className="ex-text">
+            <h3>Study file</h3>
+            <p>Everything you did — articles, base, reviews, annotations, link corrections, codebook — to reopen in Parallax or share with a colleague.</p>
+          </div>
+          {btn('study', 'Study file (.parallax.json)')}
+        </li>
+        <li>
+          <div className="ex-text">
+            <h3>HTML report</h3>
+            <p>One self-contained page: articles side by side with highlights and legend, explanations, aligned passages and their differences, metrics, naming table, methods. Works offline, no scripts.</p>
+          </div>
+          {btn('html', 'HTML report', true)}
+        </li>
+        <li>
+          <div className="ex-text">
+            <h3>PDF</h3>
+            <p>{web ? 'Opens your browser’s print dialog on the report — choose “Save as PDF”.' : 'The same report, printed to a PDF file.'}</p>
+          </div>
+          {btn('pdf', web ? 'PDF (print the report…)' : 'PDF report')}
+        </li>
+        <li>
+          <div className="ex-text">
+            <h3>Classroom worksheet</h3>
+            <p>The articles side by side without highlights, guiding questions generated from the analysis, space for answers. The answer key adds the highlights and explanations.</p>
+            <label className="field inline">
+              <input type="checkbox" checked={blind} onChange={(e) => setBlind(e.target.checked)} /> Blind sources: hide outlet and author names (“Article A”, “Article B”…)
+            </label>
+          </div>
+          <div className="btn-col">
+            {btn('worksheet', 'Worksheet')}
+            {btn('answer-key', 'Answer key')}
+          </div>
+        </li>
+        <li>
+          <div className="ex-text">
+            <h3>JSON</h3>
+            <p>Everything the engine found, with your reviews and annotations, for scripts and statistics (documented in the README).</p>
+          </div>
+          {btn('json', 'JSON (everything)')}
+        </li>
+        <li>
+          <div className="ex-text">
+            <h3>CSV tables</h3>
+            <ul className="plain small">
+              {CSV_NAMES.map((f) => (
+                <li key={f}>
+                  <button type="button" className="link" onClick={() => void run(`csv:${f}`)} disabled={busy !== null || !analysis} data-export={`csv:${f}`}>
+                    {f}
+                  </button>{' '}
+                  — {CSV_ABOUT[f]}
+                </li>
+              ))}
+            </ul>
+          </div>
+          {web && btn('csv:all', `All ${CSV_NAMES.length} CSV files`)}
+        </li>
+      </ul>
+    </Modal>
   )
 }
