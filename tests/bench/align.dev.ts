@@ -5,7 +5,8 @@
  * metric as `parallax eval align`: by default the samples' own gold and the project's dev set
  * from a different story (tests/fixtures/dev/align/*.align.json, built by
  * `node tests/fixtures/dev/align/build.mjs`). `--errors` lists missed gold links and predicted
- * links that match no gold link, with their scores, for error analysis. Neither set is an
+ * links that match no gold link, with their scores, for error analysis; `--threshold=X` scores
+ * another link threshold (to see the precision/recall trade-off, not to fit it). Neither set is an
  * independent benchmark: both were written by the project and the dev set is tuned against.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -18,6 +19,8 @@ import { builtinNaming } from '../../shared/resources/naming'
 const ROOT = resolve(import.meta.dirname, '../..')
 const args = process.argv.slice(2)
 const showErrors = args.includes('--errors')
+const tArg = args.find((a) => a.startsWith('--threshold='))
+const threshold = tArg ? Number(tArg.slice(12)) : DEFAULT_LINK_THRESHOLD
 let files = args.filter((a) => !a.startsWith('--'))
 if (files.length === 0) {
   const devDir = join(ROOT, 'tests/fixtures/dev/align')
@@ -30,7 +33,7 @@ for (const file of files) {
   const gold = parseAlignGold(JSON.parse(readFileSync(file, 'utf8')))
   const articles = goldArticles(gold)
   const segs = articles.map((a) => segment(a))
-  const alignment = align({ articles, segmentations: segs, base: articles[0]!.id, naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD })
+  const alignment = align({ articles, segmentations: segs, base: articles[0]!.id, naming, corrections: [], threshold })
   const m = evalAlign(gold, alignment.links)
   console.log(`${file.replace(ROOT + '/', '')}: precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (${m.links} links, ${m.goldLinks} gold)`)
   if (!showErrors) continue

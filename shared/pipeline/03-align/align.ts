@@ -70,6 +70,16 @@ const MAX_CANDIDATES = 12
 /** Posting lists longer than this (or 4 per article, if more) are skipped once the rarest features were used. */
 const POSTING_CAP = 48
 const ALWAYS_USED = 3
+/**
+ * ...and never below 1/POSTING_SHARE of all sentences: a story's main actors and verbs occur in a
+ * large share of its sentences, and a pair that shares only those (opposite framings of one
+ * event) must still become a candidate. Cost stays linear in sentences for a fixed share.
+ */
+const POSTING_SHARE = 6
+/** Score raise per confidently linked diagonal neighbour (order evidence; at most 2 neighbours). */
+const ORDER_BOOST = 0.25
+/** Order evidence applies only to pairs scoring at least this share of the threshold on content. */
+const ORDER_MIN = 0.6
 /** Candidates below this share of the threshold are not kept (they cannot become links or parts). */
 const CANDIDATE_FLOOR = 0.3
 /**
@@ -303,7 +313,7 @@ interface Candidate {
  */
 function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, Candidate[]> {
   const k = c.docs.length
-  const cap = Math.max(POSTING_CAP, 4 * k)
+  const cap = Math.max(POSTING_CAP, 4 * k, Math.ceil(c.articleOf.length / POSTING_SHARE))
   const total = c.articleOf.length
   const acc = new Float64Array(total)
   const touched: number[] = []
@@ -366,17 +376,35 @@ function passageIds(doc: Doc, from: number, to: number): Int32Array {
 }
 
 /** Select and grow links of one ordered pair of articles from its candidates. */
-function alignPair(A: Doc, B: Doc, cands: readonly Candidate[], w: Float64Array, threshold: number): Pending[] {
+function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64Array, threshold: number): Pending[] {
+  let cands = candidates
   const bestA = new Float64Array(A.ids.length)
   const bestB = new Float64Array(B.ids.length)
   const pairScore = new Map<number, number>()
   const pairCoverage = new Map<number, number>()
   const pairKey = (i: number, j: number): number => i * B.ids.length + j
   for (const c of cands) {
-    if (c.score > bestA[c.i]!) bestA[c.i] = c.score
-    if (c.score > bestB[c.j]!) bestB[c.j] = c.score
     pairScore.set(pairKey(c.i, c.j), c.score)
     pairCoverage.set(pairKey(c.i, c.j), c.coverage)
+  }
+  // Order evidence (as in sentence alignment and CollateX's use of neighbouring matches): when
+  // the sentences before i and j, or after them, are confidently linked (raw score at or above
+  // the threshold), a moderately similar i~j is far more likely the same report than the same
+  // score between unrelated positions. The score is raised by ORDER_BOOST per anchored
+  // diagonal neighbour, only when i~j itself reaches ORDER_MIN of the threshold (so it shares
+  // real content: at least two features, since one shared feature is halved). Anchors are raw
+  // scores, so a boosted pair never props up its own neighbour (no chains from order alone).
+  if (cands.length > 0) {
+    const raw = (i: number, j: number): number => (i < 0 || j < 0 || i >= A.ids.length || j >= B.ids.length ? 0 : pairScore.get(pairKey(i, j)) ?? 0)
+    cands = cands.map((c) => {
+      if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
+      const anchors = (raw(c.i - 1, c.j - 1) >= threshold ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= threshold ? 1 : 0)
+      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors) }
+    })
+  }
+  for (const c of cands) {
+    if (c.score > bestA[c.i]!) bestA[c.i] = c.score
+    if (c.score > bestB[c.j]!) bestB[c.j] = c.score
   }
   // Accept near-best candidates above threshold, and mutual best matches above MUTUAL_SHARE of
   // it (competitive linking: when i's best counterpart is j and j's best is i, a weaker score is

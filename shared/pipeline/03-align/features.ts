@@ -123,21 +123,51 @@ export function featuresOfRange(
     if (t.kind === 'punct') continue
     if (t.kind === 'number') {
       const v = t.norm.replace(/,/g, '')
+      const dmy = NUMERIC_DATE_RE.exec(v)
       if (YEAR_RE.test(v)) put(out, 'd:' + v, 'date', t.norm, 0)
-      else put(out, 'n:' + v.replace(/%$/, ''), 'number', t.norm, 0)
+      else if (dmy && MONTH_BY_NUMBER[Number(dmy[2]) - 1] !== undefined && Number(dmy[1]) >= 1 && Number(dmy[1]) <= 31) {
+        // "29.03.2023" / "29/03/2023" (day first, as in most of the world's press) gives the
+        // same features as "29 March 2023": month, day-of-month and year.
+        const month = MONTH_BY_NUMBER[Number(dmy[2]) - 1]!
+        put(out, 'd:' + month, 'date', t.norm, 0)
+        put(out, `d:${month}-${Number(dmy[1])}`, 'date', t.norm, 0)
+        put(out, 'n:' + Number(dmy[1]), 'number', t.norm, 0)
+        if (YEAR_RE.test(dmy[3]!)) put(out, 'd:' + dmy[3], 'date', t.norm, 0)
+      } else {
+        // A number followed by a scale word is one quantity: "$9.6bn" ≈ "9.6 billion" ≈
+        // "9,600 million". The scale word is consumed.
+        const scale = scaleAt(tokens, i + 1, to)
+        const value = Number(v.replace(/%$/, ''))
+        if (scale !== 0 && Number.isFinite(value)) {
+          put(out, 'n:' + quantityKey(value * scale), 'number', t.norm, 0)
+          i++
+        } else put(out, 'n:' + v.replace(/%$/, ''), 'number', t.norm, 0)
+        // A day number beside a month name ("29 March", "March 29") is one date.
+        const day = Number(v)
+        if (Number.isInteger(day) && day >= 1 && day <= 31) {
+          const back = tokens[i - 1]?.norm === '.' ? i - 2 : i - 1 // "Dec. 25"
+          const m = monthAt(tokens, text, i + 1, to) ?? monthAt(tokens, text, back, to, from)
+          if (m !== undefined) put(out, `d:${m}-${day}`, 'date', t.norm, 0)
+        }
+      }
       firstWord = false
       continue
     }
-    const month = MONTHS.get(t.norm)
+    const month = monthAt(tokens, text, i, to)
     const capital = text !== null ? /\p{Lu}/u.test(text[t.start] ?? '') : false
-    if (month !== undefined && (capital || text === null) && (t.norm !== 'may' || tokens[i + 1]?.kind === 'number' || tokens[i - 1]?.kind === 'number')) {
+    if (month !== undefined) {
       put(out, 'd:' + month, 'date', t.norm, 0)
       firstWord = false
       continue
     }
-    const num = NUMBER_WORDS.get(t.norm)
+    // Spelled-out quantities: "one billion", "a billion", "thirty thousand" ≈ "30,000".
+    const num = NUMBER_WORDS.get(t.norm) ?? (t.norm === 'one' ? '1' : undefined)
     if (num !== undefined) {
-      put(out, 'n:' + num, 'number', t.norm, 0)
+      const scale = t.norm === 'one' || Number(num) < 1000 ? scaleAt(tokens, i + 1, to) : 0
+      if (scale !== 0) {
+        put(out, 'n:' + quantityKey(Number(num) * scale), 'number', t.norm, 0)
+        i++
+      } else if (t.norm !== 'one') put(out, 'n:' + num, 'number', t.norm, 0)
       firstWord = false
       continue
     }
@@ -149,6 +179,45 @@ export function featuresOfRange(
     firstWord = false
   }
   return out
+}
+
+/**
+ * "29.03.2023", "29/03/2023": day, month, year (day first). The year is required: "9.6" is a
+ * decimal and "3/4" a fraction far more often than a date.
+ */
+const NUMERIC_DATE_RE = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/
+const MONTH_BY_NUMBER = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+/** Scale words after a number ("bn", "billion", "m", "million", "thousand", "trillion"). */
+const SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousand', 1e3], ['k', 1e3], ['million', 1e6], ['millions', 1e6], ['m', 1e6], ['mn', 1e6], ['mln', 1e6],
+  ['billion', 1e9], ['billions', 1e9], ['bn', 1e9], ['b', 1e9], ['trillion', 1e12], ['tn', 1e12]
+])
+
+function scaleAt(tokens: readonly Token[], i: number, to: number): number {
+  if (i >= to) return 0
+  const t = tokens[i]!
+  return t.kind === 'word' ? SCALES.get(t.norm) ?? 0 : 0
+}
+
+/** Canonical key of a quantity (12 significant digits, so 9.6 × 1e9 and 9600 × 1e6 agree). */
+function quantityKey(v: number): string {
+  return String(Number(v.toPrecision(12)))
+}
+
+/**
+ * Month key of token i when it is a month name: capitalised (so "march" the verb and "may"
+ * the modal are not dates), and "May" only beside a number.
+ */
+function monthAt(tokens: readonly Token[], text: string | null, i: number, to: number, from = 0): string | undefined {
+  if (i < from || i >= to) return undefined
+  const t = tokens[i]!
+  if (t.kind !== 'word') return undefined
+  const month = MONTHS.get(t.norm)
+  if (month === undefined) return undefined
+  const capital = text !== null ? /\p{Lu}/u.test(text[t.start] ?? '') : true
+  if (!capital) return undefined
+  if (t.norm === 'may' && tokens[i + 1]?.kind !== 'number' && tokens[i - 1]?.kind !== 'number') return undefined
+  return month
 }
 
 /** Features of every sentence of one segmented article. */
