@@ -1,6 +1,6 @@
 // End-to-end flows of the comparison workspace in the web twin (dist-web served at :4174):
 // load the sample study, toggle layers, explanations, review, annotate, correct the alignment.
-import { test, expect, type Page, type ConsoleMessage } from '@playwright/test'
+import { test, expect, type Page, type ConsoleMessage, type Download } from '@playwright/test'
 
 function watchConsole(page: Page): string[] {
   const problems: string[] = []
@@ -209,12 +209,13 @@ test('adding files: good ones join the study, a bad one becomes a dismissible no
   expect(problems).toEqual([])
 })
 
-test('export menu downloads the study, the HTML report and a CSV table', async ({ page }) => {
+test('export dialog downloads the study, the HTML report and a CSV table', async ({ page }) => {
   await openSample(page)
   const grab = async (item: RegExp): Promise<{ name: string; text: string }> => {
-    await page.getByRole('button', { name: 'Export ▾' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Export…' }).click()
     const dl = page.waitForEvent('download')
-    await page.getByRole('menuitem', { name: item }).click()
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: item }).click()
     const d = await dl
     const stream = await d.createReadStream()
     const chunks: Buffer[] = []
@@ -227,6 +228,107 @@ test('export menu downloads the study, the HTML report and a CSV table', async (
   const html = await grab(/HTML report/)
   expect(html.text).toMatch(/^<!doctype html>/i)
   expect(html.text).toContain('data-flag-category')
-  const csv = await grab(/CSV: flags\.csv/)
+  const csv = await grab(/^flags\.csv$/)
   expect(csv.text.split('\n')[0]).toContain('category')
+})
+
+test('export dialog: blind worksheet hides outlet names; all five CSV files download', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel(/Blind sources/).check()
+  const dl = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Worksheet' }).click()
+  const ws = await dl
+  expect(ws.suggestedFilename()).toMatch(/worksheet-blind\.html$/)
+  const text = (await readDownload(ws)).toString('utf8')
+  expect(text).toContain('Article B')
+  expect(text).not.toContain('Caspian State Wire')
+  const names: string[] = []
+  page.on('download', (d) => names.push(d.suggestedFilename()))
+  await dialog.getByRole('button', { name: 'All 5 CSV files' }).click()
+  await expect.poll(() => names.length, { timeout: 10_000 }).toBe(5)
+  expect(names.map((n) => n.replace(/^.*-(?=[a-z]+\.csv$)/, '')).sort()).toEqual(['flags.csv', 'links.csv', 'metrics.csv', 'naming.csv', 'sentences.csv'])
+  expect(problems).toEqual([])
+})
+
+async function readDownload(d: Download): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of await d.createReadStream()) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
+
+test('codebook: import a CSV, its term is flagged with rule codebook:<term>, Methods names it', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Codebook' }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import CSV/JSON…' }).click()
+  await (await chooser).setFiles({ name: 'class-terms.csv', mimeType: 'text/csv', buffer: Buffer.from('term,category,note\nembassy,loaded,Our class marks this word\n') })
+  await expect(page.locator('[data-codebook-term="embassy"]')).toBeVisible()
+  await expect(page.locator('[data-methods] [data-codebook-name="class-terms"]')).toBeVisible({ timeout: 20_000 })
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  const mark = page.locator('[data-flag-rule="codebook:embassy"]').first()
+  await expect(mark).toBeVisible({ timeout: 20_000 })
+  await mark.hover()
+  await expect(page.getByRole('tooltip')).toContainText('Our class marks this word')
+  // Undo removes the codebook and, after re-analysis, its flags.
+  await page.getByRole('button', { name: /Undo/ }).first().click()
+  await expect(page.locator('[data-flag-rule="codebook:embassy"]')).toHaveCount(0, { timeout: 20_000 })
+  expect(problems).toEqual([])
+})
+
+test('pair view compares two non-base articles with word diffs', async ({ page }) => {
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Pair' }).click()
+  const ids = await page.getByLabel('First').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  await page.getByLabel('First').selectOption(ids[1]!)
+  await page.getByLabel('Second').selectOption(ids[2]!)
+  await expect(page.locator(`[data-pair="${ids[1]}|${ids[2]}"]`)).toBeVisible()
+  await expect(page.locator('.pair-item[data-passage-row]').first()).toBeVisible()
+  await expect(page.locator('.pair-diff .inline-diff').first()).toBeVisible()
+  await expect(page.getByText(/computed between the base/)).toHaveCount(0)
+})
+
+test('recovery: an autosave is offered, not restored silently; Discard opens the sample', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await page.goto('/')
+  await expect(page.locator('[data-passage-row]').first()).toBeVisible({ timeout: 30_000 })
+  // Make a change so the app autosaves, then reload as if after a crash.
+  await page.getByRole('tab', { name: 'Library' }).click()
+  const title = page.getByLabel('Study title')
+  await title.fill('Crash test study')
+  await title.blur()
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('parallax.autosave.v1')), { timeout: 10_000 }).toContain('Crash test study')
+  await page.reload()
+  const prompt = page.getByRole('dialog', { name: 'Unsaved work found' })
+  await expect(prompt).toContainText('Crash test study')
+  await expect(page.getByRole('button', { name: 'Discard and open the sample study' })).toBeVisible()
+  await page.getByRole('button', { name: /^Restore unsaved work from / }).click()
+  await page.getByRole('tab', { name: 'Library' }).click()
+  await expect(page.getByLabel('Study title')).toHaveValue('Crash test study')
+  await page.reload()
+  await page.getByRole('button', { name: 'Discard and open the sample study' }).click()
+  await expect(page.locator('[data-passage-row]').first()).toBeVisible({ timeout: 30_000 })
+  expect(await page.evaluate(() => localStorage.getItem('parallax.autosave.v1'))).toBeNull()
+})
+
+test('opening a corrupt, foreign or newer study shows the engine message and keeps the current study', async ({ page }) => {
+  await openSample(page)
+  const cases: [string, string, RegExp][] = [
+    ['cut.parallax.json', '{"format":"parallax-study","schemaVersion":1,"tit', /cut\.parallax\.json: the study file is truncated/],
+    ['other.json', '{"hello":"world"}', /other\.json: this is not a Parallax study/],
+    ['future.parallax.json', JSON.stringify({ format: 'parallax-study', schemaVersion: 99 }), /future\.parallax\.json: .*(newer|99)/]
+  ]
+  for (const [name, text, msg] of cases) {
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Open…' }).click()
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
+    const alert = page.getByRole('alert').filter({ hasText: msg })
+    await expect(alert).toBeVisible()
+    await alert.getByRole('button', { name: /Dismiss/ }).click()
+  }
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  await expect(page.locator('[role="columnheader"][data-article-id="baku-tel-aviv-ties"]')).toBeVisible()
 })
