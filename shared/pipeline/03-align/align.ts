@@ -44,7 +44,7 @@ import type {
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
 import { tokenize } from '../../text/tokenize'
 import { applyCorrections, linkId } from './corrections'
-import { articleFeatures, featuresOfRange, KIND_WEIGHT, wordKey, type SentenceFeatures } from './features'
+import { articleFeatures, featuresOfRange, KIND_WEIGHT, wordKey, type FeatureOcc, type SentenceFeatures } from './features'
 import { COMMON_NEWS } from './stopwords'
 
 export { applyCorrections, linkId } from './corrections'
@@ -317,6 +317,9 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, 
   const total = c.articleOf.length
   const acc = new Float64Array(total)
   const touched: number[] = []
+  const topIdx = new Int32Array(k * MAX_CANDIDATES)
+  const topCount = new Int32Array(k)
+  const usedArticles: number[] = []
   const buckets = new Map<number, Candidate[]>()
   for (let ai = 0; ai < k; ai++) {
     const A = c.docs[ai]!
@@ -337,25 +340,45 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, 
         }
       }
       if (touched.length === 0) continue
-      // Group touched sentences by article, keep the best MAX_CANDIDATES per article.
-      touched.sort((x, y) => c.articleOf[x]! - c.articleOf[y]! || acc[y]! - acc[x]! || x - y)
-      let t = 0
-      while (t < touched.length) {
-        const bi = c.articleOf[touched[t]!]!
+      // Keep the best MAX_CANDIDATES touched sentences per article (insertion into a small
+      // sorted list per article: linear in the touched count, no sort, no allocation).
+      for (const h of touched) {
+        const bi = c.articleOf[h]!
+        const base = bi * MAX_CANDIDATES
+        let n = topCount[bi]!
+        if (n === 0) usedArticles.push(bi)
+        const v = acc[h]!
+        if (n === MAX_CANDIDATES) {
+          const last = topIdx[base + n - 1]!
+          if (v < acc[last]! || (v === acc[last]! && h > last)) continue
+          n--
+        }
+        let q = n
+        while (q > 0) {
+          const prev = topIdx[base + q - 1]!
+          if (acc[prev]! > v || (acc[prev]! === v && prev < h)) break
+          topIdx[base + q] = prev
+          q--
+        }
+        topIdx[base + q] = h
+        topCount[bi] = n + 1
+      }
+      usedArticles.sort((x, y) => x - y)
+      for (const bi of usedArticles) {
         const B = c.docs[bi]!
-        let e = t
-        while (e < touched.length && c.articleOf[touched[e]!]! === bi) e++
         const key = ra * k + rank[bi]!
-        for (let q = t; q < Math.min(e, t + MAX_CANDIDATES); q++) {
-          const j = touched[q]! - B.offset
+        const base = bi * MAX_CANDIDATES
+        for (let q = 0; q < topCount[bi]!; q++) {
+          const j = topIdx[base + q]! - B.offset
           const s = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, c.w)
           if (s.score < floor) continue
           let list = buckets.get(key)
           if (!list) buckets.set(key, (list = []))
           list.push({ i, j, score: s.score, coverage: s.coverage })
         }
-        t = e
+        topCount[bi] = 0
       }
+      usedArticles.length = 0
       for (const h of touched) acc[h] = 0
       touched.length = 0
     }
@@ -481,37 +504,52 @@ function ref(doc: Doc, from: number, to: number): PassageRef {
   return { article: doc.id, start: s[from]!.start, end: s[to - 1]!.end, sentenceStart: from, sentenceEnd: to }
 }
 
-function passageFeatures(doc: Doc, from: number, to: number): SentenceFeatures {
-  if (to - from === 1) return doc.feats[from]!
-  const out: SentenceFeatures = new Map()
-  for (let s = from; s < to; s++) for (const [k, v] of doc.feats[s]!) if (!out.has(k)) out.set(k, v)
-  return out
+/** The occurrence of feature `key` in the first sentence of `[from, to)` that holds it. */
+function occIn(doc: Doc, from: number, to: number, key: string): FeatureOcc {
+  for (let s = from; s < to; s++) {
+    const o = doc.feats[s]!.get(key)
+    if (o) return o
+  }
+  throw new Error(`align: feature ${key} not found in passage`) // unreachable: ids come from these sentences
 }
 
-/** Shared features of a final link, with their share of the score's numerator. */
-function evidenceOf(c: Corpus, idOf: (key: string) => number, A: Doc, B: Doc, l: Pending): Evidence[] {
-  const fa = passageFeatures(A, l.a0, l.a1)
-  const fb = passageFeatures(B, l.b0, l.b1)
+/**
+ * Shared features of a final link, with their share of the score's numerator. Works on the
+ * interned id arrays (one merge, no map iteration); surface forms are looked up only for the
+ * few shared features.
+ */
+function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
+  const pa = passageIds(A, l.a0, l.a1)
+  const pb = passageIds(B, l.b0, l.b1)
+  const shared: number[] = []
   let total = 0
-  const shared: [string, number][] = []
-  const [small, large] = fa.size <= fb.size ? [fa, fb] : [fb, fa]
-  for (const k of small.keys()) {
-    if (!large.has(k)) continue
-    const x = c.w[idOf(k)] ?? 0
-    if (x <= 0) continue
-    shared.push([k, x])
-    total += x
+  let i = 0
+  let j = 0
+  while (i < pa.length && j < pb.length) {
+    const x = pa[i]!
+    const y = pb[j]!
+    if (x === y) {
+      const v = c.w[x]!
+      if (v > 0) {
+        shared.push(x)
+        total += v
+      }
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
   }
   const out: Evidence[] = []
-  for (const [k, x] of shared) {
-    const oa = fa.get(k)!
-    const ob = fb.get(k)!
-    let kind = c.kinds[idOf(k)] ?? 'term'
+  for (const id of shared) {
+    const key = c.keys[id]!
+    const oa = occIn(A, l.a0, l.a1, key)
+    const ob = occIn(B, l.b0, l.b1, key)
+    let kind = c.kinds[id] ?? 'term'
     // Weight: this feature's share of the shared mass, scaled to the link score.
-    const weight = round((x / total) * l.score)
+    const weight = round((c.w[id]! / total) * l.score)
     if (kind === 'naming') {
       if (oa.surface === ob.surface) kind = 'entity'
-      out.push({ kind, a: oa.surface, b: ob.surface, weight, referent: k.slice(2) })
+      out.push({ kind, a: oa.surface, b: ob.surface, weight, referent: key.slice(2) })
     } else {
       out.push({ kind, a: oa.surface, b: ob.surface, weight })
     }
@@ -560,9 +598,6 @@ export function align(input: AlignInput): Alignment {
   docs.forEach((_, i) => { if (i !== baseIdx) byRank.push(i) })
   byRank.forEach((ai, r) => { rank[ai] = r })
   const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR)
-  const idMap = new Map<string, number>()
-  corpus.keys.forEach((key, id) => idMap.set(key, id))
-  const idOf = (key: string): number => idMap.get(key) ?? -1
   const machine: Link[] = []
   // Base pairs first, then the non-base pairs, each in input order.
   for (let ra = 0; ra < k; ra++) {
@@ -575,7 +610,7 @@ export function align(input: AlignInput): Alignment {
       for (const l of pending) {
         const a = ref(A, l.a0, l.a1)
         const b = ref(B, l.b0, l.b1)
-        machine.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(corpus, idOf, A, B, l), origin: 'machine' })
+        machine.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(corpus, A, B, l), origin: 'machine' })
       }
     }
   }
