@@ -45,3 +45,48 @@ for (const [tab, file] of [
     }
   })
 }
+
+test('codebook view with an imported codebook', async ({ page }) => {
+  await open(page)
+  await page.getByRole('tab', { name: 'Codebook' }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import CSV/JSON…' }).click()
+  await (await chooser).setFiles({
+    name: 'media-literacy-class.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'term,category,note\nembassy,loaded,Class focus: how each outlet frames the embassy\nstrategic partnership,exaggeration,Is the partnership described or sold?\nIsrael,contested-naming,Compare with the names other outlets use\n'
+    )
+  })
+  await expect(page.locator('[data-methods] [data-codebook-name="media-literacy-class"]')).toBeVisible({ timeout: 20_000 })
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: `${OUT}/codebook.png`, fullPage: true })
+})
+
+test('export dialog', async ({ page }) => {
+  await open(page)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible()
+  await page.screenshot({ path: `${OUT}/export.png` })
+})
+
+test('recovery prompt (not for the README)', async ({ page }) => {
+  await open(page)
+  await page.getByRole('tab', { name: 'Library' }).click()
+  await page.getByLabel('Study title').fill('Year 10 media literacy: embassy coverage')
+  await page.getByLabel('Study title').blur()
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('parallax.autosave.v1')), { timeout: 10_000 }).toContain('Year 10')
+  await page.reload()
+  await expect(page.getByRole('dialog', { name: 'Unsaved work found' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/recovery.png' })
+})
+
+test('pair of two non-base articles (not for the README)', async ({ page }) => {
+  await open(page)
+  await page.getByRole('tab', { name: 'Pair' }).click()
+  const ids = await page.getByLabel('First').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  await page.getByLabel('First').selectOption(ids[1]!)
+  await page.getByLabel('Second').selectOption(ids[2]!)
+  await page.getByRole('button', { name: 'Swap articles' }).click()
+  await page.screenshot({ path: 'test-results/pair-nonbase.png' })
+})
