@@ -169,8 +169,13 @@ function combine(shared: number, sharedCount: number, na: number, nb: number): S
   return { score: Math.min(1, score), coverage: ochiai }
 }
 
-/** Similarity of two id sets (ascending Int32Arrays) by merging. */
-function similarityIds(a: Int32Array, b: Int32Array, na: number, nb: number, w: Float64Array): Scored {
+/**
+ * Similarity of two id sets (ascending Int32Arrays) by merging. Returns the score and leaves
+ * the coverage (Ochiai part) in `scratch.coverage`: this runs for every candidate pair, and a
+ * result object per call was a measurable share of the stage's garbage collection.
+ */
+const scratch = { coverage: 0 }
+function similarityIds(a: Int32Array, b: Int32Array, na: number, nb: number, w: Float64Array): number {
   let i = 0
   let j = 0
   let dot = 0
@@ -189,7 +194,16 @@ function similarityIds(a: Int32Array, b: Int32Array, na: number, nb: number, w: 
     } else if (x < y) i++
     else j++
   }
-  return combine(dot, n, na, nb)
+  if (na <= 0 || nb <= 0 || dot <= 0) {
+    scratch.coverage = 0
+    return 0
+  }
+  // Same formula as combine() (kept in step by the passageSimilarity/align tests).
+  const ochiai = dot / Math.sqrt(na * nb)
+  let score = Math.sqrt(ochiai * (dot / Math.min(na, nb)))
+  if (n === 1) score *= 0.5
+  scratch.coverage = ochiai
+  return Math.min(1, score)
 }
 
 /** Similarity of two feature maps with explicit weights (free passages, evidence). */
@@ -370,11 +384,11 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, 
         const base = bi * MAX_CANDIDATES
         for (let q = 0; q < topCount[bi]!; q++) {
           const j = topIdx[base + q]! - B.offset
-          const s = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, c.w)
-          if (s.score < floor) continue
+          const score = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, c.w)
+          if (score < floor) continue
           let list = buckets.get(key)
           if (!list) buckets.set(key, (list = []))
-          list.push({ i, j, score: s.score, coverage: s.coverage })
+          list.push({ i, j, score, coverage: scratch.coverage })
         }
         topCount[bi] = 0
       }
@@ -403,12 +417,18 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   let cands = candidates
   const bestA = new Float64Array(A.ids.length)
   const bestB = new Float64Array(B.ids.length)
-  const pairScore = new Map<number, number>()
-  const pairCoverage = new Map<number, number>()
-  const pairKey = (i: number, j: number): number => i * B.ids.length + j
-  for (const c of cands) {
-    pairScore.set(pairKey(c.i, c.j), c.score)
-    pairCoverage.set(pairKey(c.i, c.j), c.coverage)
+  // Candidates arrive grouped by i ascending (allCandidates walks A's sentences in order), at
+  // most MAX_CANDIDATES per i: index them by i, and look a pair up by scanning its i's group
+  // (no per-pair hash map: this runs for every candidate of every pair of articles).
+  const raws = cands
+  for (let q = 1; q < raws.length; q++) if (raws[q]!.i < raws[q - 1]!.i) throw new Error('align: candidates not grouped by sentence')
+  const first = new Int32Array(A.ids.length + 1)
+  for (const c of raws) first[c.i + 1]!++
+  for (let i = 0; i < A.ids.length; i++) first[i + 1]! += first[i]!
+  const find = (i: number, j: number): Candidate | undefined => {
+    if (i < 0 || j < 0 || i >= A.ids.length || j >= B.ids.length) return undefined
+    for (let q = first[i]!; q < first[i + 1]!; q++) if (raws[q]!.j === j) return raws[q]
+    return undefined
   }
   // Order evidence (as in sentence alignment and CollateX's use of neighbouring matches): when
   // the sentences before i and j, or after them, are confidently linked (raw score at or above
@@ -418,7 +438,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   // real content: at least two features, since one shared feature is halved). Anchors are raw
   // scores, so a boosted pair never props up its own neighbour (no chains from order alone).
   if (cands.length > 0) {
-    const raw = (i: number, j: number): number => (i < 0 || j < 0 || i >= A.ids.length || j >= B.ids.length ? 0 : pairScore.get(pairKey(i, j)) ?? 0)
+    const raw = (i: number, j: number): number => find(i, j)?.score ?? 0
     cands = cands.map((c) => {
       if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
       const anchors = (raw(c.i - 1, c.j - 1) >= threshold ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= threshold ? 1 : 0)
@@ -459,13 +479,13 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   const grown: Pending[] = []
   for (const l of links) {
     let best: Pending = l
-    let bestCoverage = pairCoverage.get(pairKey(l.a0, l.b0)) ?? 0
+    let bestCoverage = find(l.a0, l.b0)?.coverage ?? 0
     const baseCoverage = bestCoverage
     const tryGrow = (a0: number, a1: number, b0: number, b1: number, addedBest: number, addedScore: number): void => {
       if (addedScore <= 0 || addedScore < RELATIVE_KEEP * addedBest) return
       const pa = passageIds(A, a0, a1)
       const pb = passageIds(B, b0, b1)
-      const s = similarityIds(pa, pb, massIds(pa, w), massIds(pb, w), w)
+      const s = { score: similarityIds(pa, pb, massIds(pa, w), massIds(pb, w), w), coverage: scratch.coverage }
       const split = addedScore === addedBest && addedScore >= threshold * MUTUAL_SHARE
       const gain = split ? s.coverage > bestCoverage - MERGE_GAIN : s.coverage >= baseCoverage + MERGE_GAIN && s.coverage > bestCoverage
       if (gain && s.score >= l.score - 2 * MERGE_GAIN) {
@@ -477,11 +497,11 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
       doc.seg.sentences[x] !== undefined && doc.seg.sentences[y] !== undefined && doc.seg.sentences[x]!.paragraph === doc.seg.sentences[y]!.paragraph
     for (const j of [l.b0 - 1, l.b1]) {
       if (j < 0 || j >= B.ids.length || !sameParagraph(B, j, l.b0)) continue
-      tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, pairScore.get(pairKey(l.a0, j)) ?? 0)
+      tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, find(l.a0, j)?.score ?? 0)
     }
     for (const i of [l.a0 - 1, l.a1]) {
       if (i < 0 || i >= A.ids.length || !sameParagraph(A, i, l.a0)) continue
-      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, pairScore.get(pairKey(i, l.b0)) ?? 0)
+      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, find(i, l.b0)?.score ?? 0)
     }
     grown.push(best)
   }
