@@ -104,6 +104,23 @@ describe('align: table of alignment situations', () => {
     expect(r.links[0]!.evidence.some((e) => e.kind === 'term' && e.a === 'covert' && e.b === 'secret')).toBe(true)
   })
 
+  it(here + 'order evidence: a moderately similar pair between linked neighbours scores higher, never from order alone', () => {
+    const mid = ['The port authority blamed stormy weather and poor visibility for the costly grounding.', 'Critics said inexperienced pilots, not the weather, caused the grounding.']
+    const score = (a: string, b: string): number | undefined => run([art('a', a), art('b', b)]).links.find((l) => l.a.sentenceStart === 1 && l.b.sentenceStart === 1)?.score
+    const anchored = score(
+      `The freighter Orion ran aground near Port Ellis on 4 May. ${mid[0]} Tugboats refloated the Orion after 36 hours.`,
+      `On 4 May the freighter Orion grounded near Port Ellis. ${mid[1]} The Orion was refloated by tugboats after 36 hours.`
+    )
+    const alone = score(`Farmers protested in the capital. ${mid[0]} Markets were calm.`, `Schools reopened after the holiday. ${mid[1]} A new bridge opened.`)
+    expect(anchored).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+    expect(anchored!).toBeGreaterThan(alone ?? 0)
+    // Anchored on both sides but sharing no content: no link.
+    const none = score(
+      'The freighter Orion ran aground near Port Ellis on 4 May. Farmers protested in the capital. Tugboats refloated the Orion after 36 hours.',
+      'On 4 May the freighter Orion grounded near Port Ellis. Schools reopened after the holiday. The Orion was refloated by tugboats after 36 hours.'
+    )
+    expect(none).toBeUndefined()
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
