@@ -23,7 +23,10 @@
  *  5. A candidate becomes a link when it reaches the threshold (or, for a mutual best match,
  *     `MUTUAL_SHARE` of it) and is within `RELATIVE_KEEP` of the best score of both its
  *     sentences (many-to-many: a sentence keeps up to `MAX_LINKS` near-best counterparts;
- *     reordering is free since no order constraint is imposed).
+ *     reordering is free since no order constraint is imposed). Order evidence: a pair scoring
+ *     between ORDER_MIN of the threshold and the threshold is raised by ORDER_BOOST for each
+ *     diagonal neighbour pair (i-1~j-1, i+1~j+1) that is itself a confident link; the boost
+ *     never applies to pairs without real shared content, so order alone never makes a link.
  *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph) on either side
  *     when the merged passage covers clearly more (`MERGE_GAIN`), or when the added sentence's
  *     own best counterpart is the same sentence (a split), e.g. A: "X met Y and they signed Z."

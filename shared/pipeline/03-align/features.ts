@@ -9,8 +9,10 @@
  *   t:<stem7>   a content word (stop words out), keyed by its stem cut to 7 characters so
  *               derivational variants meet: establish/establishment, recognise/recognition,
  *               diplomatic/diplomacy, independent/independence
- *   n:<value>   a number, digits or spelled out ("a hundred" ≈ "100"; "1,000" ≈ "1000")
- *   d:<value>   a year (1800–2099) or a month name
+ *   n:<value>   a number, digits or spelled out ("a hundred" ≈ "100"; "1,000" ≈ "1000"), with
+ *               its scale word ("$9.6bn" ≈ "9.6 billion"; "one/a billion" ≈ "1bn")
+ *   d:<value>   a year (1800–2099), a month name, or a day of a month ("29 March" ≈
+ *               "March 29" ≈ "29.03.2023" → d:march-29, besides d:march and n:29)
  *   q:<stem7>   a content word inside a quotation; shared only when both sides quote it, so
  *               verbatim quotations weigh roughly double
  *
