@@ -59,6 +59,8 @@ export interface Derived {
   /** Flag ids in reading order of the table (row by row, column by column), with their rows. */
   readonly flagOrder: readonly { readonly flagId: string; readonly row: number; readonly article: ArticleId }[]
   readonly flagById: ReadonlyMap<string, Flag>
+  /** Per article: sentence index → the row it is shown in (every sentence is in one row). */
+  readonly rowOf: ReadonlyMap<ArticleId, Int32Array>
 }
 
 export function indexArticle(article: Article, seg: Segmentation, lang: LanguageResult | null): ArticleIndex {
@@ -90,7 +92,9 @@ function range(a: number, b: number): number[] {
  * Rows of the side-by-side table. Base sentences covered by overlapping links merge into one
  * row; each other article's linked sentences sit in the first row they link to; its unlinked
  * sentences get "only" rows right after the row of the sentence that precedes them in that
- * article, so every sentence of every article appears exactly once.
+ * article (a leading run: just before its first linked sentence, but never above the base's
+ * first passage), so every sentence of every article appears exactly once and row 1 is always
+ * the base's first passage.
  */
 export function buildRows(base: ArticleId, order: readonly ArticleId[], byId: ReadonlyMap<ArticleId, ArticleIndex>, links: readonly Link[]): Row[] {
   const baseIdx = byId.get(base)
@@ -148,7 +152,11 @@ export function buildRows(base: ArticleId, order: readonly ArticleId[], byId: Re
       }
     }
     const perRow = new Map<number, Placement>()
-    let prevRow = -1
+    // A leading run with no previous sentence sits just before the row of this article's first
+    // linked sentence, but never above the base's first passage (row 1 is always the base's).
+    let firstLinked = -1
+    for (let k = 0; k < n && firstLinked === -1; k++) if (rowOf[k]! >= 0) firstLinked = rowOf[k]!
+    let prevRow = Math.max(0, firstLinked - 1)
     let maxRow = -1
     for (let k = 0; k < n; k++) {
       const r = rowOf[k]!
@@ -182,7 +190,6 @@ export function buildRows(base: ArticleId, order: readonly ArticleId[], byId: Re
     for (const [id, sentences] of m) cells.set(id, { article: id, sentences, linkIds: [], only: true, moved: false })
     rows.push({ key: `only-after-${anchor}`, index: rows.length, base: null, cells })
   }
-  pushExtras(-1)
   all.forEach(([s, e], i) => {
     const cells = new Map<ArticleId, Cell>()
     const sentences = range(s, e)
@@ -216,6 +223,7 @@ export function derive(analysis: Analysis, studyOrder: readonly StudyArticle[]):
   const order = [base, ...studyOrder.map((a) => a.id).filter((id) => id !== base && byId.has(id))]
   for (const a of analysis.articles) if (!order.includes(a.id)) order.push(a.id)
   const rows = buildRows(base, order, byId, analysis.alignment.links)
+  const rowOf = rowsOfSentences(rows, base, byId)
   const links = new Map(analysis.alignment.links.map((l) => [l.id, l]))
   const diffs = new Map(analysis.diffs.map((d) => [d.linkId, d]))
   const flagById = new Map<string, Flag>()
@@ -233,7 +241,28 @@ export function derive(analysis: Analysis, studyOrder: readonly StudyArticle[]):
       }
     }
   }
-  return { base, order, byId, rows, links, diffs, flagOrder, flagById }
+  return { base, order, byId, rows, links, diffs, flagOrder, flagById, rowOf }
+}
+
+/** Sentence → row lookup per article (-1 for a sentence no row holds, which buildRows avoids). */
+export function rowsOfSentences(rows: readonly Row[], base: ArticleId, byId: ReadonlyMap<ArticleId, ArticleIndex>): Map<ArticleId, Int32Array> {
+  const out = new Map<ArticleId, Int32Array>()
+  for (const [id, idx] of byId) out.set(id, new Int32Array(idx.seg.sentences.length).fill(-1))
+  for (const row of rows) {
+    if (row.base) for (const k of row.base.sentences) out.get(base)![k] = row.index
+    for (const [id, c] of row.cells) {
+      const m = out.get(id)
+      if (m) for (const k of c.sentences) m[k] = row.index
+    }
+  }
+  return out
+}
+
+/** Where a passage sits in its own article: paragraph (1-based), first sentence, total sentences. */
+export function positionIn(idx: ArticleIndex, sentences: readonly number[]): { paragraph: number; sentence: number; last: number; of: number } {
+  const first = sentences[0] ?? 0
+  const last = sentences[sentences.length - 1] ?? first
+  return { paragraph: (idx.seg.sentences[first]?.paragraph ?? 0) + 1, sentence: first + 1, last: last + 1, of: idx.seg.sentences.length }
 }
 
 /** Flags starting inside [start, end) (binary search over the sorted list). */

@@ -30,6 +30,34 @@ describe('derive (side-by-side rows over the sample analysis)', () => {
     for (const r of onlyRows) for (const c of r.cells.values()) expect(c.only).toBe(true)
   })
 
+  it('starts with the base\'s first passage and places only-passages after their previous sentence', () => {
+    expect(d.rows[0]!.base?.sentences[0]).toBe(0)
+    for (const id of d.order) {
+      if (id === d.base) continue
+      const rowOf = d.rowOf.get(id)!
+      for (const row of d.rows) {
+        const c = row.cells.get(id)
+        if (!c?.only) continue
+        const first = c.sentences[0]!
+        // Its own previous sentence is in the row just before (or in an earlier row when that
+        // row is shared by several articles' only-runs); a leading run sits after row 1.
+        if (first > 0) expect(rowOf[first - 1]!).toBeLessThan(row.index)
+        else expect(row.index).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('maps every sentence to the row that shows it', () => {
+    for (const id of d.order) {
+      const rowOf = d.rowOf.get(id)!
+      rowOf.forEach((r, k) => {
+        const row = d.rows[r]!
+        const cell = id === d.base ? row.base : row.cells.get(id)
+        expect(cell?.sentences).toContain(k)
+      })
+    }
+  })
+
   it('cells in aligned rows carry the links that put them there', () => {
     const linked = d.rows.flatMap((r) => [...r.cells.values()]).filter((c) => !c.only)
     expect(linked.length).toBeGreaterThan(0)
