@@ -16,7 +16,10 @@ import { countsAsPrediction, evalSpans, parseSpansGold, type SpanGoldRecord } fr
 
 const DEV_SETS = [
   resolve(__dirname, '../../samples/baku-tel-aviv/gold/baku-tel-aviv.spans.jsonl'),
-  resolve(__dirname, '../fixtures/dev/general-news.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/general-news.spans.jsonl'),
+  // Held-out: written before the rule changes of its session and not tuned against (see
+  // tests/fixtures/dev/README.md); report its figures as they come, never fit words to it.
+  resolve(__dirname, '../fixtures/dev/heldout-2.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 const naming = builtinNaming()
