@@ -258,11 +258,22 @@ export function rowsOfSentences(rows: readonly Row[], base: ArticleId, byId: Rea
   return out
 }
 
-/** Where a passage sits in its own article: paragraph (1-based), first sentence, total sentences. */
-export function positionIn(idx: ArticleIndex, sentences: readonly number[]): { paragraph: number; sentence: number; last: number; of: number } {
+/**
+ * Where a passage sits in its own article: paragraph of its first sentence (1-based), first and
+ * last sentence (1-based), the sentences as 1-based ranges ("3–5, 9": a cell may hold
+ * non-adjacent sentences), and the article's sentence count.
+ */
+export function positionIn(idx: ArticleIndex, sentences: readonly number[]): { paragraph: number; sentence: number; last: number; ranges: string; count: number; of: number } {
   const first = sentences[0] ?? 0
   const last = sentences[sentences.length - 1] ?? first
-  return { paragraph: (idx.seg.sentences[first]?.paragraph ?? 0) + 1, sentence: first + 1, last: last + 1, of: idx.seg.sentences.length }
+  const parts: string[] = []
+  for (let i = 0; i < sentences.length; ) {
+    let j = i
+    while (j + 1 < sentences.length && sentences[j + 1] === sentences[j]! + 1) j++
+    parts.push(j > i ? `${sentences[i]! + 1}–${sentences[j]! + 1}` : `${sentences[i]! + 1}`)
+    i = j + 1
+  }
+  return { paragraph: (idx.seg.sentences[first]?.paragraph ?? 0) + 1, sentence: first + 1, last: last + 1, ranges: parts.join(', '), count: sentences.length, of: idx.seg.sentences.length }
 }
 
 /** Flags starting inside [start, end) (binary search over the sorted list). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { derive, flagsIn } from '../../../renderer/src/state/derive'
+import { derive, flagsIn, positionIn } from '../../../renderer/src/state/derive'
 import { sampleAnalysis, sampleStudy } from '../helpers'
 
 describe('derive (side-by-side rows over the sample analysis)', () => {
@@ -69,5 +69,21 @@ describe('derive (side-by-side rows over the sample analysis)', () => {
     const idx = d.byId.get(d.base)!
     const s = idx.seg.sentences[1]!
     expect(flagsIn(idx.flags, s.start, s.end)).toEqual(idx.flags.filter((f) => f.start >= s.start && f.start < s.end))
+  })
+})
+
+describe('positionIn', () => {
+  const d = derive(sampleAnalysis(), sampleStudy().articles)
+  const idx = d.byId.get(d.base)!
+  it.each([
+    [[0], '1', 1],
+    [[2, 3, 4], '3–5', 3],
+    [[0, 1, 5, 8, 9], '1–2, 6, 9–10', 1]
+  ] as const)('%j → sentences %s', (sentences, ranges, sentence) => {
+    const p = positionIn(idx, sentences)
+    expect(p.ranges).toBe(ranges)
+    expect(p.sentence).toBe(sentence)
+    expect(p.of).toBe(idx.seg.sentences.length)
+    expect(p.paragraph).toBe(idx.seg.sentences[sentences[0]]!.paragraph + 1)
   })
 })

@@ -1,7 +1,7 @@
 // Renders sentences of one article with the active highlight layers. Every piece of text is a
 // slice of Article.text by engine offsets (data-o = its start offset, used to map selections
 // back to offsets); nothing is located by searching the text.
-import { memo, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react'
 import type { Flag, FlagReview, Quote, Span } from '@shared/model'
 import type { ArticleIndex } from '../../state/derive'
 import { flagsIn } from '../../state/derive'
@@ -43,6 +43,26 @@ function clusters(items: readonly Flag[], sStart: number, sEnd: number): Cluster
   return out
 }
 
+/**
+ * Quotes whose speaker label is shown: a quote nested inside another quote of the same speaker
+ * (a quoted word inside an attributed sentence) is one quotation, labelled once at the end of
+ * the outer span.
+ */
+export function labelledQuotes(quotes: readonly Quote[]): Set<Quote> {
+  const out = new Set<Quote>()
+  for (const q of quotes) {
+    if (!q.speaker && !q.side && !q.anonymous) continue
+    const same = (o: Quote): boolean => o.speaker === q.speaker && o.side === q.side && o.anonymous === q.anonymous
+    const inner = quotes.some((o, j) => {
+      if (o === q || !same(o) || o.start > q.start || o.end < q.end) return false
+      // Strictly larger container, or the same span listed earlier (one label per span).
+      return o.end - o.start > q.end - q.start || j < quotes.indexOf(q)
+    })
+    if (!inner) out.add(q)
+  }
+  return out
+}
+
 function sentimentClass(score: number): string {
   if (score === 0) return ''
   const b = Math.min(3, Math.ceil(Math.abs(score) / 2))
@@ -59,6 +79,7 @@ function HighlightedTextImpl(props: HighlightProps): ReactNode {
   const text = idx.article.text
   const showQuotes = layers.has('quotes')
   const showDiff = layers.has('diff') && !!props.diffSpans?.length
+  const labelled = useMemo(() => labelledQuotes(idx.quotes), [idx.quotes])
 
   const pieces = (from: number, to: number, quotes: readonly Quote[], out: ReactNode[]): void => {
     if (to <= from) return
@@ -85,7 +106,7 @@ function HighlightedTextImpl(props: HighlightProps): ReactNode {
           {text.slice(a, b)}
         </span>
       )
-      const ending = quotes.find((q) => q.end === b && (q.speaker || q.side))
+      const ending = quotes.find((q) => q.end === b && labelled.has(q))
       if (ending)
         out.push(
           <span key={`qs${b}`} className="speaker" data-nosel="" aria-label={`quoted: ${ending.speaker || 'unnamed source'}`}>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ArticleId, Flag, FlagReview, Span } from '@shared/model'
 import { useApp } from '../../state/AppState'
-import { displayName, type Cell, type Derived, type Row } from '../../state/derive'
+import { displayName, positionIn, type Cell, type Derived, type Row } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
 import { HighlightedText, selectionOffsets } from '../../components/text/HighlightedText'
 import { PassagePanel } from './PassagePanel'
@@ -46,6 +46,7 @@ export function SideBySideView(): ReactNode {
   const [flagPos, setFlagPos] = useState(-1)
   const [pending, setPending] = useState<PendingAnnotation | null>(null)
   const [selBtn, setSelBtn] = useState<{ x: number; y: number; p: PendingAnnotation } | null>(null)
+  const [flash, setFlash] = useState<{ row: number; article: ArticleId; n: number } | null>(null)
 
   const columns = useMemo(() => (derived ? derived.order.slice(0, MAX_COLUMNS) : []), [derived])
   const rows = derived?.rows ?? []
@@ -100,6 +101,28 @@ export function SideBySideView(): ReactNode {
     },
     [derived, virtualizer]
   )
+
+  // A reordered passage's neighbours in its own article: scroll there, focus and flash the cell.
+  const goToNeighbour = useCallback(
+    (row: number, article: ArticleId) => {
+      setCurrent(row)
+      setFlash((f) => ({ row, article, n: (f?.n ?? 0) + 1 }))
+      virtualizer.scrollToIndex(row, { align: 'center' })
+      let tries = 0
+      const attempt = (): void => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-passage-row="${row}"] [data-article-id="${CSS.escape(article)}"]`)
+        if (el) el.focus({ preventScroll: true })
+        else if (tries++ < 10) requestAnimationFrame(attempt)
+      }
+      requestAnimationFrame(attempt)
+    },
+    [virtualizer]
+  )
+  useEffect(() => {
+    if (!flash) return
+    const t = setTimeout(() => setFlash(null), 2200)
+    return () => clearTimeout(t)
+  }, [flash])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -169,10 +192,11 @@ export function SideBySideView(): ReactNode {
       )
     }
     const label = cell.only ? (isBase ? 'Only in the base' : row.base ? 'Not in the base' : 'Only in this article') : null
+    const flashing = flash?.row === row.index && flash.article === id
     return (
       <div
-        key={id}
-        className={`cell${cell.only ? ' only' : ''}${isBase ? ' base' : ''}`}
+        key={flashing ? `${id}-flash${flash.n}` : id}
+        className={`cell${cell.only ? ' only' : ''}${isBase ? ' base' : ''}${cell.moved ? ' moved' : ''}${flashing ? ' flash' : ''}`}
         data-article-id={id}
         role="gridcell"
         tabIndex={-1}
@@ -187,6 +211,7 @@ export function SideBySideView(): ReactNode {
             {cell.moved && <span className="badge moved" title="This article tells this passage in a different order than the base">↕ reordered</span>}
           </div>
         )}
+        {cell.moved && <MovedNav derived={derived} cell={cell} name={displayName(meta.get(id), id)} onGo={goToNeighbour} />}
         <div className="cell-text">
           <HighlightedText
             idx={idx}
@@ -311,6 +336,56 @@ export function SideBySideView(): ReactNode {
         <div className="notice warning floating">
           Showing the base and {MAX_COLUMNS - 1} articles; reorder in the Library to choose which.
         </div>
+      )}
+    </div>
+  )
+}
+
+/**
+ * Where a reordered passage sits in its own article, with buttons to the rows holding the
+ * sentences just before and after it there (its neighbours in that article's own order).
+ */
+function MovedNav(props: { readonly derived: Derived; readonly cell: Cell; readonly name: string; readonly onGo: (row: number, article: ArticleId) => void }): ReactNode {
+  const { derived, cell, name, onGo } = props
+  const idx = derived.byId.get(cell.article)
+  const rowOf = derived.rowOf.get(cell.article)
+  if (!idx || !rowOf) return null
+  const pos = positionIn(idx, cell.sentences)
+  const before = pos.sentence >= 2 ? rowOf[pos.sentence - 2] ?? -1 : -1
+  const after = pos.last < pos.of ? rowOf[pos.last] ?? -1 : -1
+  const sentence = `${pos.count > 1 ? 'sentences' : 'sentence'} ${pos.ranges}`
+  return (
+    <div className="moved-nav" data-nosel="" data-moved-position="">
+      <span className="pos">
+        <span className="sr-only">Told in {name} at </span>¶{pos.paragraph} · {sentence} of {pos.of}
+      </span>
+      {before >= 0 && (
+        <button
+          type="button"
+          className="link-btn"
+          title={`The sentence before this one in ${name} is in row ${before + 1}`}
+          aria-label={`Go to the passage before this one in ${name} (row ${before + 1})`}
+          onClick={(e) => {
+            e.stopPropagation()
+            onGo(before, cell.article)
+          }}
+        >
+          ↑ before: {before + 1}
+        </button>
+      )}
+      {after >= 0 && (
+        <button
+          type="button"
+          className="link-btn"
+          title={`The sentence after this one in ${name} is in row ${after + 1}`}
+          aria-label={`Go to the passage after this one in ${name} (row ${after + 1})`}
+          onClick={(e) => {
+            e.stopPropagation()
+            onGo(after, cell.article)
+          }}
+        >
+          ↓ after: {after + 1}
+        </button>
       )}
     </div>
   )

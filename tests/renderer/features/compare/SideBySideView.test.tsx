@@ -20,6 +20,24 @@ describe('SideBySideView', { timeout: 40_000 }, () => {
     expect(mark.getAttribute('tabindex')).toBe('0')
   })
 
+  it('a reordered cell says where it sits and jumps to its neighbours', async () => {
+    const study = sampleStudy()
+    const { container } = renderWithStudy(<SideBySideView />, study)
+    await waitForAnalysis(container)
+    const nav = container.querySelector<HTMLElement>('[data-moved-position]')
+    expect(nav).not.toBeNull()
+    expect(nav!.textContent).toMatch(/¶\d+ · sentences? [\d–, ]+ of \d+/)
+    const cell = nav!.closest<HTMLElement>('[data-article-id]')!
+    const article = cell.getAttribute('data-article-id')!
+    const btn = nav!.querySelector<HTMLButtonElement>('button')!
+    const target = Number(/row (\d+)/.exec(btn.getAttribute('aria-label')!)![1]) - 1
+    fireEvent.click(btn)
+    await waitFor(() => {
+      const flashed = container.querySelector(`[data-passage-row="${target}"] .cell.flash[data-article-id="${article}"]`)
+      expect(flashed).not.toBeNull()
+    })
+  })
+
   it('every highlight is a slice of its article text by the engine offsets', async () => {
     const study = sampleStudy()
     const { container } = renderWithStudy(<SideBySideView />, study)
