@@ -47,35 +47,268 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Index of <meta>/<link> values, built in one pass: linkedom evaluates every querySelector by
- * walking the whole tree, so twenty selectors on a 1 MB page cost more than the parse.
- * Keys: `name:x`, `property:x`, `itemprop:x`, `http-equiv:x`, `rel:x` (all lower case).
+ * Source-level pre-pass (a linear scan, before any parsing). Removes `<script>`, `<style>`,
+ * `<noscript>`, `<template>`, `<svg>` elements and comments: none of them ever contributes article
+ * text (`neutralise` would remove them after parsing anyway), but on a saved news page they are
+ * most of the bytes, and every node costs linkedom a constructor, a WeakMap entry and GC time.
+ * JSON-LD is read out of `<script type="application/ld+json">` here, before it goes.
+ *
+ * With `unwrapInline`, the tags (not the text) of inline formatting elements (`<a>`, `<em>`,
+ * `<span>`, …) go too, unless they carry an `on…` attribute or a `javascript:`/`vbscript:`/`data:`
+ * link, which `neutralise` must still see. Text and block structure are unchanged, so
+ * `domParagraphs` gives the same paragraphs; it is only used for pages past the Readability cap,
+ * where Readability's link-density scoring (which needs the `<a>` elements) does not run.
+ *
+ * The scan follows the HTML tokenizer where it matters: quoted attribute values are skipped (a
+ * `<script>` inside `title="…"` is not a tag); `<title>`, `<textarea>`, `<xmp>`, `<iframe>`,
+ * `<noembed>`, `<noframes>` hold raw text and are copied verbatim; script/style end at the first
+ * `</script`/`</style`; template/svg/noscript nest; `<svg/>` is self-closing; an unclosed element
+ * runs to the end of the input (as it would in the parser).
  */
-type MetaIndex = Map<string, string>
+export interface Prestripped {
+  readonly html: string
+  /** Raw text of each `<script type="application/ld+json">`, in document order. */
+  readonly jsonLd: readonly string[]
+  /** Elements removed (comments not counted): feeds the "only scripts…" NO_CONTENT message. */
+  readonly removed: number
+  /** Start tags left in the output, excluding ACTIVE ones (an estimate of the element count). */
+  readonly elements: number
+}
 
-function metaIndex(doc: Document): MetaIndex {
-  const index: MetaIndex = new Map()
-  const put = (key: string, value: string | null): void => {
-    const v = value?.replace(/\s+/g, ' ').trim()
-    if (v && !index.has(key)) index.set(key, v)
-  }
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = m.getAttribute('content')
-    for (const a of ['name', 'property', 'itemprop', 'http-equiv']) {
-      const k = m.getAttribute(a)
-      if (k) put(`${a}:${k.toLowerCase()}`, content)
+const STRIP_RAW = new Set(['script', 'style'])
+const STRIP_NESTED = new Set(['template', 'svg', 'noscript'])
+const KEEP_RAW = new Set(['title', 'textarea', 'xmp', 'iframe', 'noembed', 'noframes'])
+/** Inline formatting elements whose tags carry no text or structure of their own. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
+  'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'var'
+])
+
+function isTagNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58
+}
+
+function isHtmlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13
+}
+
+/** Index just past the `>` closing the tag whose attributes start at `i` (quoted values skipped). */
+function tagEnd(s: string, i: number): number {
+  const n = s.length
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c === 62) return i + 1
+    i++
+    if (c === 61) {
+      while (i < n && isHtmlSpace(s.charCodeAt(i))) i++
+      const q = s.charCodeAt(i)
+      if (q === 34 || q === 39) {
+        const close = s.indexOf(q === 34 ? '"' : "'", i + 1)
+        if (close === -1) return n
+        i = close + 1
+      }
     }
   }
-  for (const l of Array.from(doc.getElementsByTagName('link'))) {
-    const rel = l.getAttribute('rel')
-    if (rel) put(`rel:${rel.toLowerCase()}`, l.getAttribute('href'))
+  return n
+}
+
+/** Index of `</name` (case-insensitive, followed by space, `/`, `>` or the end) from `from`, or -1. */
+function findEndTag(s: string, lower: string, name: string, from: number): number {
+  for (let i = lower.indexOf('</' + name, from); i !== -1; i = lower.indexOf('</' + name, i + 2)) {
+    const c = s.charCodeAt(i + 2 + name.length)
+    if (Number.isNaN(c) || isHtmlSpace(c) || c === 47 || c === 62) return i
   }
-  return index
+  return -1
+}
+
+/** End of a nestable element (template/svg/noscript) opened before `from`: index past its end tag. */
+function nestedEnd(s: string, lower: string, name: string, from: number): number {
+  let depth = 1
+  let i = from
+  const open = '<' + name
+  while (depth > 0) {
+    const o = lower.indexOf(open, i)
+    const c = findEndTag(s, lower, name, i)
+    if (c === -1) return s.length
+    if (o !== -1 && o < c) {
+      const after = s.charCodeAt(o + open.length)
+      const end = tagEnd(s, o + open.length)
+      if (isHtmlSpace(after) || after === 47 || after === 62) {
+        if (!(name === 'svg' && s.charCodeAt(end - 2) === 47)) depth++
+      }
+      i = end
+    } else {
+      depth--
+      i = tagEnd(s, c + 2 + name.length)
+    }
+  }
+  return i
+}
+
+/**
+ * A link `neutralise` would drop (javascript:/vbscript:/data:), also when the scheme is written
+ * with character references (`&#106;avascript:`), which only the parser decodes: any `&` before
+ * the first `/ : ? #` keeps the tag.
+ */
+const DANGEROUS_HREF = /\bhref\s*=\s*["']?\s*(?:[^"'\s>/:?#]*&|javascript:|vbscript:|data:)/i
+const HANDLER_ATTR = /[\s"'/]on[a-z]+\s*=/i
+const LD_JSON = /\btype\s*=\s*["']?\s*application\/ld\+json/i
+
+export function prestripHtml(html: string, unwrapInline = false): Prestripped {
+  // Case-insensitive searches run on a lower-cased copy; lower-casing keeps UTF-16 offsets
+  // for the ASCII tag names searched here (only a few exotic characters change length, and
+  // those cannot occur inside a tag name).
+  let lower = html.toLowerCase()
+  // U+0130 (İ) lower-cases to two code units; then fold ASCII only, which never changes length.
+  if (lower.length !== html.length) lower = html.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+  const out: string[] = []
+  const jsonLd: string[] = []
+  let removed = 0
+  let elements = 0
+  let copied = 0 // html[copied, i) is pending output
+  /** Per inline tag name: was each still-open start tag kept (so its end tag must be kept)? */
+  const keptStack = new Map<string, boolean[]>()
+  const n = html.length
+  let i = html.indexOf('<')
+  while (i !== -1 && i < n) {
+    const c = html.charCodeAt(i + 1)
+    // Comment: `<!--` … `-->` (`<!-->` and `<!--->` are empty comments).
+    if (c === 33 && html.startsWith('<!--', i)) {
+      let end: number
+      if (html.startsWith('>', i + 4)) end = i + 5
+      else if (html.startsWith('->', i + 4)) end = i + 6
+      else {
+        const close = html.indexOf('-->', i + 4)
+        end = close === -1 ? n : close + 3
+      }
+      out.push(html.slice(copied, i))
+      copied = end
+      i = html.indexOf('<', end)
+      continue
+    }
+    const isEnd = c === 47
+    const nameStart = isEnd ? i + 2 : i + 1
+    const first = html.charCodeAt(nameStart)
+    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) {
+      // Not a tag ("a < b", "<!DOCTYPE", "<?xml"): move on; a doctype has no `<` inside.
+      i = html.indexOf('<', i + 1)
+      continue
+    }
+    let nameEnd = nameStart
+    while (nameEnd < n && isTagNameChar(html.charCodeAt(nameEnd))) nameEnd++
+    const name = lower.slice(nameStart, nameEnd)
+    const end = tagEnd(html, nameEnd)
+    if (isEnd) {
+      if (unwrapInline && INLINE.has(name)) {
+        const kept = keptStack.get(name)?.pop() ?? false
+        if (!kept) { out.push(html.slice(copied, i)); copied = end }
+      }
+      i = html.indexOf('<', end)
+      continue
+    }
+    if (STRIP_RAW.has(name)) {
+      const close = findEndTag(html, lower, name, end)
+      const stop = close === -1 ? n : tagEnd(html, close + 2 + name.length)
+      if (name === 'script' && LD_JSON.test(html.slice(nameEnd, end))) jsonLd.push(html.slice(end, close === -1 ? n : close))
+      out.push(html.slice(copied, i))
+      copied = stop
+      removed++
+      i = html.indexOf('<', stop)
+      continue
+    }
+    if (STRIP_NESTED.has(name)) {
+      const selfClosing = name === 'svg' && html.charCodeAt(end - 2) === 47
+      const stop = selfClosing ? end : nestedEnd(html, lower, name, end)
+      out.push(html.slice(copied, i))
+      copied = stop
+      removed++
+      i = html.indexOf('<', stop)
+      continue
+    }
+    if (KEEP_RAW.has(name)) {
+      const close = findEndTag(html, lower, name, end)
+      if (!ACTIVE.has(name)) elements++
+      i = close === -1 ? -1 : html.indexOf('<', close + 1)
+      continue
+    }
+    if (!ACTIVE.has(name)) elements++
+    if (unwrapInline && INLINE.has(name)) {
+      const attrs = html.slice(nameEnd, end)
+      const keep = HANDLER_ATTR.test(attrs) || (name === 'a' && DANGEROUS_HREF.test(attrs))
+      // A self-closing `<span/>` is still an open tag in HTML; its end tag comes later.
+      let stack = keptStack.get(name)
+      if (!stack) { stack = []; keptStack.set(name, stack) }
+      stack.push(keep)
+      if (!keep) { out.push(html.slice(copied, i)); copied = end; elements-- }
+    }
+    i = html.indexOf('<', end)
+  }
+  if (copied === 0) return { html, jsonLd, removed, elements }
+  out.push(html.slice(copied))
+  return { html: out.join(''), jsonLd, removed, elements }
+}
+
+/**
+ * Index of <meta>/<link> values, plus the first <time> and <title> and the JSON-LD scripts, built
+ * in one tree walk: linkedom evaluates every getElementsByTagName/querySelector by walking the
+ * whole tree (~3 ms each on a 1 MB page), and metadata needed five of them.
+ * Keys: `name:x`, `property:x`, `itemprop:x`, `http-equiv:x`, `rel:x` (all lower case); the first
+ * occurrence in document order wins.
+ */
+interface PageMeta {
+  readonly index: Map<string, string>
+  time: string
+  title: string
+  readonly jsonLd: string[]
+}
+
+function collectPageMeta(doc: Document): PageMeta {
+  const page: PageMeta = { index: new Map(), time: '', title: '', jsonLd: [] }
+  let sawTime = false
+  let sawTitle = false
+  const put = (key: string, value: string | null): void => {
+    const v = value?.replace(/\s+/g, ' ').trim()
+    if (v && !page.index.has(key)) page.index.set(key, v)
+  }
+  const walk = (parent: Element): void => {
+    for (let el = parent.firstElementChild; el !== null; el = el.nextElementSibling) {
+      switch (el.localName) {
+        case 'meta': {
+          const content = el.getAttribute('content')
+          for (const a of ['name', 'property', 'itemprop', 'http-equiv']) {
+            const k = el.getAttribute(a)
+            if (k) put(`${a}:${k.toLowerCase()}`, content)
+          }
+          break
+        }
+        case 'link': {
+          const rel = el.getAttribute('rel')
+          if (rel) put(`rel:${rel.toLowerCase()}`, el.getAttribute('href'))
+          break
+        }
+        case 'time':
+          if (!sawTime) { sawTime = true; page.time = el.getAttribute('datetime')?.trim() ?? '' }
+          break
+        case 'title':
+          if (!sawTitle) { sawTitle = true; page.title = el.textContent?.replace(/\s+/g, ' ').trim() ?? '' }
+          break
+        case 'script':
+          if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') page.jsonLd.push(el.textContent ?? '')
+          break
+      }
+      walk(el)
+    }
+  }
+  if (doc.documentElement) {
+    // The root itself is <html>, never one of the elements collected.
+    walk(doc.documentElement)
+  }
+  return page
 }
 
 type Json = unknown
 
-function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
+function jsonLdObjects(sources: readonly string[]): Array<Record<string, Json>> {
   const out: Array<Record<string, Json>> = []
   const visit = (v: Json): void => {
     if (Array.isArray(v)) { v.forEach(visit); return }
@@ -85,11 +318,10 @@ function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
       if (o['@graph']) visit(o['@graph'])
     }
   }
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
-    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue
+  for (const text of sources) {
     try {
       // Parsed as data, never executed.
-      visit(JSON.parse(s.textContent ?? ''))
+      visit(JSON.parse(text))
     } catch {
       /* malformed JSON-LD is common; ignore it */
     }
@@ -109,9 +341,13 @@ function nameOf(v: Json): string {
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage/
 
-/** Metadata from JSON-LD, Open Graph, <meta> and <link> (read before Readability mutates the DOM). */
-export function htmlMeta(doc: Document): Partial<ArticleMeta> {
-  const ld = jsonLdObjects(doc)
+/**
+ * Metadata from JSON-LD, Open Graph, <meta> and <link> (read before Readability mutates the DOM).
+ * `jsonLd`: the JSON-LD texts when `prestripHtml` already removed the scripts from the source;
+ * otherwise they are read from the document. `page` is reused when the caller collected it.
+ */
+export function htmlMeta(doc: Document, jsonLd?: readonly string[], page: PageMeta = collectPageMeta(doc)): Partial<ArticleMeta> {
+  const ld = jsonLdObjects(jsonLd ?? page.jsonLd)
   const article = ld.find((o) => {
     const t = o['@type']
     return (Array.isArray(t) ? t.join(' ') : String(t ?? '')).match(ARTICLE_TYPES) !== null && !/^WebPage$/.test(String(t))
@@ -120,9 +356,8 @@ export function htmlMeta(doc: Document): Partial<ArticleMeta> {
   const mainEntity = article['mainEntityOfPage']
   const notUrl = (s: string): string => (/^https?:\/\//i.test(s) ? '' : s)
   const first = (...vs: string[]): string => vs.find((v) => v !== '') ?? ''
-  const idx = metaIndex(doc)
-  const m = (key: string): string => idx.get(key) ?? ''
-  const time = doc.getElementsByTagName('time')[0]?.getAttribute('datetime')?.trim() ?? ''
+  const m = (key: string): string => page.index.get(key) ?? ''
+  const time = page.time
   return {
     title: first(str(article['headline']), m('property:og:title'), m('name:twitter:title'), m('name:title')),
     author: first(nameOf(article['author']), notUrl(m('name:author')), notUrl(m('property:article:author')), m('name:byl').replace(/^by\s+/i, ''), m('name:dc.creator')),
@@ -230,18 +465,63 @@ export function domParagraphs(root: Node): string[] {
   return out
 }
 
-export function extractHtml(html: string, name: string, parseHtml: (html: string) => Document): Result<HtmlText> {
+export interface ExtractHtmlOptions {
+  /**
+   * Run `prestripHtml` before parsing (default true). Off only in tests, which check that the
+   * fast path gives the same result as parsing the page as it is.
+   */
+  readonly prestrip?: boolean
+}
+
+interface Prepared {
+  readonly doc: Document
+  readonly meta: Partial<ArticleMeta>
+  readonly titleEl: string
+  readonly removed: number
+  readonly elements: number
+}
+
+/** Parse, read metadata, neutralise; undefined when the parser throws or yields no root. */
+function prepare(source: string, parseHtml: (html: string) => Document, jsonLd: readonly string[] | undefined): Prepared | undefined {
   let doc: Document
   try {
-    doc = parseHtml(html)
+    doc = parseHtml(source)
   } catch {
-    return err('MALFORMED_HTML', `${name} is not HTML that can be read.`)
+    return undefined
   }
-  if (!doc.documentElement) return err('MALFORMED_HTML', `${name} is not HTML that can be read.`)
+  if (!doc.documentElement) return undefined
+  const page = collectPageMeta(doc)
+  const meta = htmlMeta(doc, jsonLd, page)
+  // Handlers are looked for only when the (stripped) source has an on…= attribute at all.
+  const { removed, elements } = neutralise(doc, /\son[a-z]+\s*=/i.test(source))
+  return { doc, meta, titleEl: page.title, removed, elements }
+}
+
+export function extractHtml(html: string, name: string, parseHtml: (html: string) => Document, options: ExtractHtmlOptions = {}): Result<HtmlText> {
+  let source = html
+  let jsonLd: readonly string[] | undefined
+  let preRemoved = 0
+  let large = false
+  if (options.prestrip !== false) {
+    const stripped = prestripHtml(html)
+    source = stripped.html
+    jsonLd = stripped.jsonLd
+    preRemoved = stripped.removed
+    // Clearly past the Readability cap (the estimate counts start tags, so leave a margin):
+    // unwrap inline tags too, since only densestContainer + domParagraphs will read the page.
+    large = stripped.elements > 2 * READABILITY_MAX_ELEMENTS
+  }
+  let prepared = prepare(large ? prestripHtml(source, true).html : source, parseHtml, jsonLd)
+  if (large && prepared && prepared.elements <= READABILITY_MAX_ELEMENTS) {
+    // The estimate was wrong (mostly inline or active elements): parse the page with its inline
+    // elements so Readability sees exactly what it would have seen without the fast path.
+    prepared = prepare(source, parseHtml, jsonLd)
+  }
+  if (!prepared) return err('MALFORMED_HTML', `${name} is not HTML that can be read.`)
+  const { doc, titleEl, elements: elementCount } = prepared
+  const removed = prepared.removed + preRemoved
   const warnings: IngestWarning[] = []
-  const meta: { -readonly [K in keyof ArticleMeta]?: ArticleMeta[K] } = { ...htmlMeta(doc) }
-  const titleEl = doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
-  const { removed, elements: elementCount } = neutralise(doc, /\son[a-z]+\s*=/i.test(html))
+  const meta: { -readonly [K in keyof ArticleMeta]?: ArticleMeta[K] } = { ...prepared.meta }
 
   let paragraphs: string[] = []
   let byline = ''
