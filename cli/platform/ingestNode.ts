@@ -3,6 +3,7 @@
  * sidecars, checks the size before reading, and injects linkedom + the pdfjs legacy build.
  * One bad file never loses the others: each failure becomes an entry in `errors`.
  */
+import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { Article, ArticleMeta } from '../../shared/model'
@@ -17,7 +18,12 @@ export interface IngestFilesResult {
   readonly errors: Array<AppError & { readonly path: string }>
 }
 
-export const nodeIngestDeps: IngestDeps = { parseHtml: parseHtmlNode, loadPdfjs: nodePdfjsLoader }
+/** node:crypto's SHA-256 of the UTF-8 bytes: the same digest as shared/util/sha256, ~8x faster. */
+export function sha256Node(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+export const nodeIngestDeps: IngestDeps = { parseHtml: parseHtmlNode, loadPdfjs: nodePdfjsLoader, sha256: sha256Node }
 
 /** `dir/name.ext` → `dir/name.meta.json` (parsed), or undefined when absent. Bad JSON is an error. */
 export async function readSidecar(path: string): Promise<{ meta?: Partial<ArticleMeta>; error?: string }> {

@@ -43,6 +43,12 @@ export interface IngestDeps {
   readonly parseHtml: (html: string) => Document
   /** Load pdfjs (legacy build in Node; browser build with worker in the renderer). */
   readonly loadPdfjs?: () => Promise<PdfjsLike>
+  /**
+   * SHA-256 (lower-case hex) of a string's UTF-8 bytes: a native implementation where one is
+   * synchronous (node:crypto is ~8x faster than the portable one, which is most of the cost of
+   * ingesting a long text). Must give exactly `shared/util/sha256`'s result; default: that.
+   */
+  readonly sha256?: (text: string) => string
 }
 
 export interface IngestOptions {
@@ -125,7 +131,7 @@ interface Extracted {
 }
 
 /** Shared tail: cleaning, limits, metadata merge, id and hash. */
-function finish(x: Extracted, name: string, meta: Partial<ArticleMeta> | undefined, id: string | undefined, options: IngestOptions | undefined): Result<Article> {
+function finish(x: Extracted, name: string, meta: Partial<ArticleMeta> | undefined, id: string | undefined, options: IngestOptions | undefined, hash: (text: string) => string = sha256): Result<Article> {
   const cleaned = cleanParagraphs(x.paragraphs, { knownTitle: x.knownTitle || meta?.title || x.fileMeta.title, detectTitleLine: x.detectTitleLine, fileName: name })
   if (cleaned.paragraphs.length === 0) {
     return err('NO_CONTENT', `${name} has no article text (only a title, boilerplate or metadata).`)
@@ -143,7 +149,7 @@ function finish(x: Extracted, name: string, meta: Partial<ArticleMeta> | undefin
     id: id ?? articleId(name === PASTE_NAME && merged.title ? merged.title : name, options?.takenIds),
     meta: merged,
     text,
-    hash: sha256(text),
+    hash: hash(text),
     source: { format: x.format, fileName: name, encoding: x.encoding, byteLength: x.byteLength },
     warnings
   })
@@ -204,7 +210,7 @@ export async function ingest(input: RawInput, deps: IngestDeps, options?: Ingest
   try {
     const extracted = await extract(format, display, bytes, deps)
     if (!extracted.ok) return extracted
-    return finish(extracted.value, display, input.meta, input.id, options)
+    return finish(extracted.value, display, input.meta, input.id, options, deps.sha256)
   } catch (e) {
     // Formats catch their own library failures; anything reaching here is unexpected, but a bad
     // file must still never take the app down.
