@@ -4,6 +4,7 @@ import type { ArticleMeta, StudyArticle } from '@shared/model'
 import { useApp } from '../../state/AppState'
 import { useCommands } from '../../app/commands'
 import { useWorkspace } from '../../state/useDerived'
+import { droppedFiles } from '../../platform/dropEntries'
 
 const FIELDS: readonly { readonly key: keyof ArticleMeta; readonly label: string }[] = [
   { key: 'title', label: 'Title' },
@@ -50,7 +51,7 @@ function MetaEditor(props: { readonly article: StudyArticle; readonly onDone: ()
 }
 
 export function LibraryView(): ReactNode {
-  const { study, dispatch, history, setView } = useApp()
+  const { study, dispatch, history, setView, notify } = useApp()
   const cmd = useCommands()
   const { derived } = useWorkspace()
   const [editing, setEditing] = useState<string | null>(null)
@@ -60,8 +61,13 @@ export function LibraryView(): ReactNode {
   const onDrop = (e: DragEvent): void => {
     e.preventDefault()
     setDrag(false)
-    const files = Array.from(e.dataTransfer.files)
-    if (files.length) void cmd.addDropped(files)
+    // Entries are taken synchronously (the DataTransfer empties after this handler), read after.
+    void droppedFiles(e.dataTransfer).then(({ files, skipped }) => {
+      if (skipped.length)
+        notify('info', `Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} in the dropped folder that are not articles: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? '…' : ''}`)
+      if (files.length) void cmd.addDropped(files)
+      else if (!skipped.length) notify('warning', 'Nothing to add: the drop held no files.')
+    })
   }
 
   return (
@@ -96,7 +102,7 @@ export function LibraryView(): ReactNode {
         </div>
       </div>
       <p className="drop-hint" aria-hidden={!drag}>
-        Drop .txt, .md, .html, .pdf or .docx files anywhere here to add them.
+        Drop .txt, .md, .html, .pdf or .docx files (several at once, or a whole folder, with any .meta.json sidecars) anywhere here to add them.
       </p>
       {paste.open && (
         <form
