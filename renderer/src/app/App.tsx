@@ -143,12 +143,12 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand" aria-label="Parallax">
+        <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">
             ∥
           </span>
           Parallax
-        </div>
+        </h1>
         <nav className="views" role="tablist" aria-label="Views">
           {VIEWS.map((v) => (
             <button
@@ -158,8 +158,19 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
               id={`tab-${v.id}`}
               aria-selected={view === v.id}
               aria-controls="view-panel"
+              tabIndex={view === v.id ? 0 : -1}
               className={view === v.id ? 'tab active' : 'tab'}
               onClick={() => setView(v.id)}
+              onKeyDown={(e) => {
+                // ARIA tabs: one Tab stop for the list; arrows, Home and End move between views.
+                const i = VIEWS.findIndex((x) => x.id === v.id)
+                const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null
+                if (j === null) return
+                e.preventDefault()
+                const next = VIEWS[(j + VIEWS.length) % VIEWS.length]!
+                setView(next.id)
+                requestAnimationFrame(() => document.getElementById(`tab-${next.id}`)?.focus())
+              }}
             >
               {v.label}
             </button>
@@ -205,6 +216,7 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
       {showLayers && <LayerBar />}
       <Notices />
       <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        <h2 className="sr-only">{VIEWS.find((v) => v.id === view)?.label}</h2>
         {view === 'library' && <LibraryView />}
         {view === 'compare' && <SideBySideView />}
         {view === 'pair' && <PairView />}

@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 
-/** An accessible modal dialog: focus moves in, Escape closes, focus returns on close. */
+const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]'
+
+/** An accessible modal dialog: focus moves in and stays in (Tab wraps), Escape closes, focus returns on close. */
 export function Modal(props: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly wide?: boolean }): ReactNode {
   const ref = useRef<HTMLDivElement>(null)
   const { onClose } = props
@@ -11,6 +13,21 @@ export function Modal(props: { readonly title: string; readonly onClose: () => v
       if (e.key === 'Escape') {
         e.stopPropagation()
         onClose()
+        return
+      }
+      // Focus trap: Tab from the last control wraps to the first and Shift+Tab the other way.
+      if (e.key !== 'Tab' || !ref.current) return
+      const all = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0)
+      if (all.length === 0) return
+      const first = all[0]!
+      const last = all[all.length - 1]!
+      const inside = ref.current.contains(document.activeElement)
+      if (e.shiftKey && (document.activeElement === first || !inside)) {
+        e.preventDefault()
+        last.focus()
+      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+        e.preventDefault()
+        first.focus()
       }
     }
     window.addEventListener('keydown', onKey, true)

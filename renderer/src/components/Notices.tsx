@@ -18,8 +18,9 @@ export function Notices(): ReactNode {
       )}
       {shown.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span className="sr-only">{n.kind === 'error' ? 'Error: ' : n.kind === 'warning' ? 'Warning: ' : ''}</span>
           <span className="notice-icon" aria-hidden="true">
-            {n.kind === 'error' ? '⛔' : n.kind === 'warning' ? '⚠' : 'ℹ'}
+            {n.kind === 'error' ? '✖' : n.kind === 'warning' ? '⚠' : 'ℹ'}
           </span>
           <span className="notice-text">{n.message}</span>
           <button type="button" className="icon" onClick={() => dismiss(n.id)} aria-label={`Dismiss: ${n.message}`}>

@@ -13,7 +13,7 @@ export interface SeriesDef {
   readonly color?: string
 }
 
-const axis = { stroke: 'currentColor', tick: { fill: 'currentColor', fontSize: 13 } }
+const axis = { stroke: 'currentColor', tick: { fill: 'currentColor', fontSize: '0.8125rem' } }
 
 export function GroupedBars(props: {
   readonly data: readonly Record<string, string | number>[]
@@ -28,9 +28,9 @@ export function GroupedBars(props: {
     <BarChart width={props.width} height={props.height} data={[...props.data]} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
       <XAxis dataKey={props.category} {...axis} interval={0} angle={-20} textAnchor="end" height={64} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
-      <YAxis {...axis} label={{ value: props.yLabel, angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 13 }} />
+      <YAxis {...axis} label={{ value: props.yLabel, angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: '0.8125rem' }} />
       <Tooltip isAnimationActive={false} contentStyle={{ background: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' }} />
-      <Legend wrapperStyle={{ fontSize: 13 }} />
+      <Legend wrapperStyle={{ fontSize: '0.8125rem' }} />
       {props.series.map((s, i) => (
         <Bar
           key={s.key}
@@ -58,10 +58,10 @@ export function Lines(props: {
   return (
     <LineChart width={props.width} height={props.height} data={[...props.data]} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-      <XAxis dataKey={props.x} type="number" domain={[0, 100]} {...axis} label={{ value: props.xLabel, position: 'insideBottom', offset: -10, fill: 'currentColor', fontSize: 13 }} />
-      <YAxis {...axis} label={{ value: props.yLabel, angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 13 }} />
+      <XAxis dataKey={props.x} type="number" domain={[0, 100]} {...axis} label={{ value: props.xLabel, position: 'insideBottom', offset: -10, fill: 'currentColor', fontSize: '0.8125rem' }} />
+      <YAxis {...axis} label={{ value: props.yLabel, angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: '0.8125rem' }} />
       <Tooltip isAnimationActive={false} contentStyle={{ background: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' }} />
-      <Legend verticalAlign="top" wrapperStyle={{ fontSize: 13 }} />
+      <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.8125rem' }} />
       {props.series.map((s, i) => (
         <Line
           key={s.key}
@@ -88,11 +88,11 @@ export function AlignmentMap(props: {
   return (
     <ScatterChart width={props.width} height={props.height} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-      <XAxis dataKey="x" type="number" domain={[0, 100]} name="position in base" unit="%" {...axis} label={{ value: 'position in the base article (%)', position: 'insideBottom', offset: -10, fill: 'currentColor', fontSize: 13 }} />
-      <YAxis dataKey="y" type="number" domain={[0, 100]} name="position in outlet" unit="%" {...axis} label={{ value: 'position in outlet (%)', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: 13 }} />
+      <XAxis dataKey="x" type="number" domain={[0, 100]} name="position in base" unit="%" {...axis} label={{ value: 'position in the base article (%)', position: 'insideBottom', offset: -10, fill: 'currentColor', fontSize: '0.8125rem' }} />
+      <YAxis dataKey="y" type="number" domain={[0, 100]} name="position in outlet" unit="%" {...axis} label={{ value: 'position in outlet (%)', angle: -90, position: 'insideLeft', fill: 'currentColor', fontSize: '0.8125rem' }} />
       <ZAxis dataKey="z" range={[30, 160]} name="link score" />
       <Tooltip isAnimationActive={false} contentStyle={{ background: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--border)' }} />
-      <Legend verticalAlign="top" wrapperStyle={{ fontSize: 13 }} />
+      <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.8125rem' }} />
       {props.series.map((s, i) => (
         <Scatter key={s.label} name={s.label} data={[...s.points]} fill={SERIES_COLORS[(i + 1) % SERIES_COLORS.length]} shape={shapes[i % shapes.length]} isAnimationActive={false} />
       ))}
