@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const [file, topArg] = process.argv.slice(2)
@@ -18,7 +18,7 @@ const fnSelf = new Map<string, number>()
 for (const [id, us] of self) {
   const f = byId.get(id)!.callFrame
   const short = f.url.replace(/^.*\/(node_modules\/[^/]+|shared|cli|tests)\//, '$1/')
-  const key = `${f.functionName || '(anon)'}  ${short}:${f.lineNumber + 1}`
+  const key = `${f.functionName || "(anon)"}  ${short}:${f.lineNumber + 1}:${f.columnNumber + 1}`
   fnSelf.set(key, (fnSelf.get(key) ?? 0) + us)
 }
 console.log(`total sampled ${(total / 1000).toFixed(0)} ms`)

@@ -150,6 +150,16 @@ function nestedEnd(s: string, lower: string, name: string, from: number): number
  * with character references (`&#106;avascript:`), which only the parser decodes: any `&` before
  * the first `/ : ? #` keeps the tag.
  */
+/** `<` followed by an ASCII letter: start tags, an upper bound of the element count. Cheap. */
+export function countStartTags(html: string): number {
+  let count = 0
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20
+    if (c >= 97 && c <= 122) count++
+  }
+  return count
+}
+
 const DANGEROUS_HREF = /\bhref\s*=\s*["']?\s*(?:[^"'\s>/:?#]*&|javascript:|vbscript:|data:)/i
 const HANDLER_ATTR = /[\s"'/]on[a-z]+\s*=/i
 const LD_JSON = /\btype\s*=\s*["']?\s*application\/ld\+json/i
@@ -401,9 +411,10 @@ function shouldDrop(el: Element, mayHaveHandlers: boolean): boolean {
   if (tag === 'a' && /^\s*(?:javascript|vbscript|data):/i.test(el.getAttribute('href') ?? '')) return true
   // Small elements whose point is an event handler ("Click me" divs) are UI, not article text.
   // Only checked when the source contains an on…= attribute at all.
-  if (mayHaveHandlers && tag !== 'html' && tag !== 'body') {
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name)) return (el.textContent ?? '').length < 200
+  // getAttributeNames, not `attributes`: linkedom builds a NamedNodeMap proxy per call.
+  if (mayHaveHandlers && tag !== 'html' && tag !== 'body' && el.hasAttributes()) {
+    for (const a of el.getAttributeNames()) {
+      if (/^on/i.test(a)) return (el.textContent ?? '').length < 200
     }
   }
   return false
@@ -436,12 +447,16 @@ export function densestContainer(doc: Document): Element | undefined {
   return best
 }
 
+/** HTML whitespace that `domParagraphs` must collapse: any of tab/LF/CR/FF, or two spaces. */
+const COLLAPSIBLE = /[\t\n\r\f]| {2}/
+
 /** Walk a DOM subtree and collect block-level paragraphs (HTML whitespace collapsed). */
 export function domParagraphs(root: Node): string[] {
   const out: string[] = []
   let buf = ''
   const flush = (): void => {
-    const t = buf.replace(/[ \t\n\r\f]+/g, ' ').trim()
+    // Most paragraphs need no collapsing; testing first saves a regex replace on each.
+    const t = (COLLAPSIBLE.test(buf) ? buf.replace(/[ \t\n\r\f]+/g, ' ') : buf).trim()
     if (t) out.push(t)
     buf = ''
   }
@@ -503,19 +518,20 @@ export function extractHtml(html: string, name: string, parseHtml: (html: string
   let preRemoved = 0
   let large = false
   if (options.prestrip !== false) {
-    const stripped = prestripHtml(html)
+    // Clearly past the Readability cap (start tags, some inside scripts or of active elements,
+    // so leave a 2x margin): unwrap inline tags too, since only densestContainer and
+    // domParagraphs will read the page, and they see the same text and blocks without them.
+    large = countStartTags(html) > 2 * READABILITY_MAX_ELEMENTS
+    const stripped = prestripHtml(html, large)
     source = stripped.html
     jsonLd = stripped.jsonLd
     preRemoved = stripped.removed
-    // Clearly past the Readability cap (the estimate counts start tags, so leave a margin):
-    // unwrap inline tags too, since only densestContainer + domParagraphs will read the page.
-    large = stripped.elements > 2 * READABILITY_MAX_ELEMENTS
   }
-  let prepared = prepare(large ? prestripHtml(source, true).html : source, parseHtml, jsonLd)
+  let prepared = prepare(source, parseHtml, jsonLd)
   if (large && prepared && prepared.elements <= READABILITY_MAX_ELEMENTS) {
-    // The estimate was wrong (mostly inline or active elements): parse the page with its inline
-    // elements so Readability sees exactly what it would have seen without the fast path.
-    prepared = prepare(source, parseHtml, jsonLd)
+    // The estimate was wrong (the tags were mostly scripts, inline or active elements): parse the
+    // page with its inline elements so Readability sees exactly what it would have seen.
+    prepared = prepare(prestripHtml(html, false).html, parseHtml, jsonLd)
   }
   if (!prepared) return err('MALFORMED_HTML', `${name} is not HTML that can be read.`)
   const { doc, titleEl, elements: elementCount } = prepared
