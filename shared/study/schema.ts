@@ -11,8 +11,9 @@
  * declared key order is the order `serializeStudy` writes, so saved files diff cleanly.
  */
 import { z } from 'zod'
-import type { FlagCategory, IngestWarningCode, Study } from '../model'
+import type { IngestWarningCode, Study } from '../model'
 import { err, ok, type Result } from '../util/result'
+import { FLAG_CATEGORIES } from '../model/categories'
 
 /** The schema version this build writes and reads. */
 export const STUDY_SCHEMA_VERSION = 1
@@ -20,24 +21,6 @@ export const STUDY_SCHEMA_VERSION = 1
 /** The literal every study file carries in `format`; anything else is a foreign file. */
 export const STUDY_FORMAT = 'parallax-study'
 
-const FLAG_CATEGORIES = [
-  'loaded',
-  'labeling',
-  'exaggeration',
-  'doubt',
-  'fear',
-  'hedge',
-  'factive',
-  'reporting-verb',
-  'vague-source',
-  'contested-naming',
-  'annotation'
-] as const satisfies readonly FlagCategory[]
-
-// Compile-time check that the list above is exhaustive: fails when FlagCategory gains a member.
-type MissingCategory = Exclude<FlagCategory, (typeof FLAG_CATEGORIES)[number]>
-const _exhaustive: MissingCategory extends never ? true : false = true
-void _exhaustive
 
 const offset = z.number().int().min(0)
 const id = z.string().min(1)

@@ -11,8 +11,9 @@
  *    prefixed (a sentiment of -2 stays -2). Consumers that need the raw text read the JSON.
  *  - Booleans are `true`/`false`; missing values (null) are empty cells.
  */
-import type { Analysis, FlagCategory } from '../../../model'
+import type { Analysis } from '../../../model'
 import { toJsonExport, type JsonExport, type JsonExportOptions } from './json'
+import { MACHINE_CATEGORIES } from '../../../model/categories'
 
 type Cell = string | number | boolean | null
 
@@ -21,18 +22,7 @@ export const CSV_FILES = ['flags.csv', 'links.csv', 'metrics.csv', 'naming.csv',
 export type CsvFileName = (typeof CSV_FILES)[number]
 
 /** Machine categories, in the fixed order of the `flags_per_100_*` columns of metrics.csv. */
-const METRIC_CATEGORIES: readonly Exclude<FlagCategory, 'annotation'>[] = [
-  'loaded',
-  'labeling',
-  'exaggeration',
-  'doubt',
-  'fear',
-  'hedge',
-  'factive',
-  'reporting-verb',
-  'vague-source',
-  'contested-naming'
-]
+const METRIC_CATEGORIES = MACHINE_CATEGORIES
 
 const RISKY_START = /^[=+\-@\t\r]/
 
