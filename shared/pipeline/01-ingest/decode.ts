@@ -46,6 +46,40 @@ const SIGNATURES: ReadonlyArray<{ readonly bytes: readonly number[]; readonly wh
 
 /** How many leading bytes the statistical checks look at (detection cost stays O(1)). */
 const SAMPLE_BYTES = 64 * 1024
+/**
+ * Bytes handed to chardet, whose cost is ~0.5 ms per KB (64 KB took ~30 ms, most of the time of
+ * decoding a 1 MB legacy file). 16 KB of non-ASCII-bearing lines is plenty for its n-gram models.
+ */
+const DETECT_BYTES = 16 * 1024
+
+/**
+ * The part of `bytes` chardet should see: the whole input when small, else whole lines that
+ * contain non-ASCII bytes (they carry all the evidence; ASCII is the same in every candidate),
+ * up to DETECT_BYTES, so a file whose first pages are plain ASCII is still judged by its accents.
+ */
+export function detectionSample(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= DETECT_BYTES) return bytes
+  const LINE_MAX = 512
+  const out = new Uint8Array(DETECT_BYTES)
+  let filled = 0
+  let i = 0
+  while (filled < DETECT_BYTES && i < bytes.length) {
+    while (i < bytes.length && bytes[i]! < 0x80) i++
+    if (i >= bytes.length) break
+    let start = i
+    const minStart = Math.max(0, i - LINE_MAX)
+    while (start > minStart && bytes[start - 1] !== 0x0a) start--
+    let end = i
+    const maxEnd = Math.min(bytes.length, i + LINE_MAX)
+    while (end < maxEnd && bytes[end] !== 0x0a) end++
+    if (end < bytes.length && bytes[end] === 0x0a) end++
+    const take = Math.min(end - start, DETECT_BYTES - filled)
+    out.set(bytes.subarray(start, start + take), filled)
+    filled += take
+    i = end
+  }
+  return filled === 0 ? bytes.subarray(0, DETECT_BYTES) : out.subarray(0, filled)
+}
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   if (bytes.length < sig.length) return false
@@ -64,6 +98,16 @@ const CP1252_HIGH = [
  * turns 0x93 into U+0093 instead of “ (browsers are right); curly quotes and dashes matter here.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
+  // Fast path: the runtime's decoder (native; browsers map 0x80–0x9F already, Node 20 leaves
+  // C1 controls), then C1 controls mapped by the table. ~5x faster than building the string here.
+  try {
+    const text = new TextDecoder('windows-1252').decode(bytes)
+    if (text.length === bytes.length) {
+      return C1_ANY.test(text) ? text.replace(C1_ALL, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] || c.charCodeAt(0))) : text
+    }
+  } catch {
+    /* no windows-1252 decoder in this runtime: build the string by table below */
+  }
   const parts: string[] = []
   const CHUNK = 8192
   for (let off = 0; off < bytes.length; off += CHUNK) {
@@ -77,6 +121,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
   }
   return parts.join('')
 }
+
+const C1_ANY = /[\u0080-\u009f]/
+const C1_ALL = /[\u0080-\u009f]/g
 
 /** Labels the WHATWG Encoding standard maps to windows-1252. */
 const CP1252_LABELS = /^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|ascii|us-ascii|iso-ir-100|cp819|ibm819)$/i
@@ -219,9 +266,10 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
 
   // 6. UTF-8 with a few broken sequences: real multi-byte characters outnumber the garbage.
   const stats = utf8Stats(bytes)
-  const guess = chardet.analyse(bytes.subarray(0, SAMPLE_BYTES))
-  const top = guess[0]
-  if (stats.valid > 0 && (stats.invalid <= stats.valid || top?.name === 'UTF-8')) {
+  // chardet only when the byte statistics do not settle it (it is the expensive step).
+  let guessed: ReturnType<typeof chardet.analyse> | undefined
+  const guess = (): ReturnType<typeof chardet.analyse> => (guessed ??= chardet.analyse(detectionSample(bytes)))
+  if (stats.valid > 0 && (stats.invalid <= stats.valid || guess()[0]?.name === 'UTF-8')) {
     const text = tryTextDecoder(bytes, 'utf-8')!
     let replaced = 0
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++
@@ -233,7 +281,7 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
   }
 
   // 7. Legacy 8-bit (or CJK multi-byte) encodings: chardet's best non-UTF guess.
-  const candidate = guess.find((g) => !/^UTF/i.test(g.name))
+  const candidate = guess().find((g) => !/^UTF/i.test(g.name))
   const label = candidate?.name ?? 'windows-1252'
   const viaDecoder = tryTextDecoder(bytes, label)
   const text = viaDecoder ?? (await decodeWithIconv(bytes, label))
