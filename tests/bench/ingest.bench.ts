@@ -16,7 +16,7 @@ import { ingest } from '../../shared/pipeline/01-ingest/ingest'
 import { nodeIngestDeps } from '../../cli/platform/ingestNode'
 import { parseHtmlNode } from '../../cli/platform/htmlDom'
 import { articlePdf, megabyteSentence } from '../fixtures/generate'
-import { oneMegabyteHtml, oneMegabyteNewsPage, oneMegabyteText } from './ingest.inputs'
+import { oneMegabyteHtml, oneMegabyteNewsPage, oneMegabyteText, oneMegabyteWindows1252 } from './ingest.inputs'
 import type { IngestDeps } from '../../shared/pipeline/01-ingest/ingest'
 
 const MB = 1024 * 1024
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const cases: Case[] = [
     { name: '1 MB text (seed x ~210)', file: 'text.txt', bytes: oneMegabyteText(), runs: runs(15), unit: 'MB/s', amount: 0, target: 50 },
     { name: '  same, portable sha256 (browser path)', file: 'text.txt', bytes: oneMegabyteText(), runs: runs(15), unit: 'MB/s', amount: 0, deps: portable },
+    { name: '1 MB windows-1252 text (detected)', file: 'legacy.txt', bytes: oneMegabyteWindows1252(), runs: runs(15), unit: 'MB/s', amount: 0, target: 50 },
     { name: '1 MB one run-on sentence', file: 'sentence.txt', bytes: megabyteSentence(), runs: runs(15), unit: 'MB/s', amount: 0, target: 50 },
     { name: '1 MB HTML page (5k <p>)', file: 'page.html', bytes: oneMegabyteHtml(), runs: runs(9), unit: 'MB/s', amount: 0, target: 5 },
     { name: '1 MB saved news page (scripts/CSS/SVG)', file: 'news.html', bytes: oneMegabyteNewsPage(), runs: runs(9), unit: 'MB/s', amount: 0, target: 5 },

@@ -46,3 +46,18 @@ export function oneMegabyteNewsPage(): Uint8Array {
   const cut = junk.indexOf('\n', half) + 1
   return enc.encode(head.replace('</head>', junk.slice(0, cut) + '</head>') + body + junk.slice(cut) + tail)
 }
+
+/**
+ * The 1 MB text re-encoded as windows-1252 (curly quotes and dashes become 0x91–0x97), so the
+ * legacy route runs: failed strict UTF-8, byte statistics, chardet, table fix-up.
+ */
+export function oneMegabyteWindows1252(): Uint8Array {
+  const text = new TextDecoder().decode(oneMegabyteText())
+  const table: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85, '€': 0x80 }
+  const out = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    out[i] = c < 0x100 ? c : table[text[i]!] ?? 0x3f
+  }
+  return out
+}
