@@ -3,7 +3,7 @@
  * worker, in Node and in tests, and needs a content hash synchronously (Web Crypto is async
  * and `node:crypto` is off limits in `shared/`).
  */
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -14,18 +14,20 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
 ])
 
-/** Compress one 64-byte block of `bytes` at `off` into the state `h` (w is scratch space). */
-function block(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, off: number): void {
-  for (let i = 0; i < 16; i++) {
-    const j = off + i * 4
-    w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0
+/**
+ * Compress one 64-byte block of `bytes` at `off` into the state `h` (w is scratch space).
+ * All arithmetic is int32 (`| 0`); values are made unsigned only when the digest is printed.
+ */
+function block(h: Int32Array, w: Int32Array, bytes: Uint8Array, off: number): void {
+  for (let i = 0, j = off; i < 16; i++, j += 4) {
+    w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!
   }
   for (let i = 16; i < 64; i++) {
     const x = w[i - 15]!
     const y = w[i - 2]!
     const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3)
     const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10)
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
   }
   let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!
   for (let i = 0; i < 64; i++) {
@@ -37,15 +39,15 @@ function block(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, off: number): 
     const t2 = (S0 + maj) | 0
     hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0
   }
-  h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0
-  h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0
+  h[0] = (h[0]! + a) | 0; h[1] = (h[1]! + b) | 0; h[2] = (h[2]! + c) | 0; h[3] = (h[3]! + d) | 0
+  h[4] = (h[4]! + e) | 0; h[5] = (h[5]! + f) | 0; h[6] = (h[6]! + g) | 0; h[7] = (h[7]! + hh) | 0
 }
 
 export function sha256Bytes(data: Uint8Array): string {
-  const h = new Uint32Array([
+  const h = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
   ])
-  const w = new Uint32Array(64)
+  const w = new Int32Array(64)
   // Whole blocks straight from the input; only the tail is copied to be padded.
   const full = data.length - (data.length % 64)
   for (let off = 0; off < full; off += 64) block(h, w, data, off)
@@ -60,7 +62,7 @@ export function sha256Bytes(data: Uint8Array): string {
   view.setUint32(tail.length - 4, bits >>> 0)
   for (let off = 0; off < tail.length; off += 64) block(h, w, tail, off)
   let hex = ''
-  for (const v of h) hex += v.toString(16).padStart(8, '0')
+  for (const v of h) hex += (v >>> 0).toString(16).padStart(8, '0')
   return hex
 }
 
