@@ -215,18 +215,21 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
       </header>
       {showLayers && <LayerBar />}
       <Notices />
-      <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <h2 className="sr-only">{VIEWS.find((v) => v.id === view)?.label}</h2>
-        {view === 'library' && <LibraryView />}
-        {view === 'compare' && <SideBySideView />}
-        {view === 'pair' && <PairView />}
-        {view === 'overview' && (
-          <Suspense fallback={<div className="empty-state">Loading charts…</div>}>
-            <OverviewView />
-          </Suspense>
-        )}
-        {view === 'review' && <ReviewView />}
-        {view === 'codebook' && <CodebookView />}
+      <main className="view">
+        {/* The main landmark stays a landmark; the tab panel sits inside it. */}
+        <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+          <h2 className="sr-only">{VIEWS.find((v) => v.id === view)?.label}</h2>
+          {view === 'library' && <LibraryView />}
+          {view === 'compare' && <SideBySideView />}
+          {view === 'pair' && <PairView />}
+          {view === 'overview' && (
+            <Suspense fallback={<div className="empty-state">Loading charts…</div>}>
+              <OverviewView />
+            </Suspense>
+          )}
+          {view === 'review' && <ReviewView />}
+          {view === 'codebook' && <CodebookView />}
+        </div>
       </main>
       <ProgressToast />
       {about && <AboutDialog onClose={() => setAbout(false)} />}
