@@ -12,7 +12,8 @@ export interface PassageRef extends ArticleSpan {
   readonly sentenceEnd: number
 }
 
-export type EvidenceKind = 'term' | 'entity' | 'number' | 'date' | 'quote' | 'naming'
+/** 'order': the score was raised because neighbouring sentences are linked (never alone). */
+export type EvidenceKind = 'term' | 'entity' | 'number' | 'date' | 'quote' | 'naming' | 'order'
 
 /** Why two passages were linked: a shared term, or two terms known to name one referent. */
 export interface Evidence {

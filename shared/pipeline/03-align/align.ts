@@ -318,6 +318,8 @@ interface Candidate {
   readonly j: number
   readonly score: number
   readonly coverage: number
+  /** Confidently linked diagonal neighbours that raised the score (order evidence), 0–2. */
+  readonly anchors?: number
 }
 
 /**
@@ -409,6 +411,7 @@ interface Pending {
   b0: number
   b1: number
   score: number
+  anchors?: number
 }
 
 function passageIds(doc: Doc, from: number, to: number): Int32Array {
@@ -445,7 +448,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     cands = cands.map((c) => {
       if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
       const anchors = (raw(c.i - 1, c.j - 1) >= threshold ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= threshold ? 1 : 0)
-      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors) }
+      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors), anchors }
     })
   }
   for (const c of cands) {
@@ -469,7 +472,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     if (countA[c.i]! >= MAX_LINKS || countB[c.j]! >= MAX_LINKS) continue
     countA[c.i]!++
     countB[c.j]!++
-    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score })
+    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}) })
   }
   // Grow single-sentence links by one adjacent sentence when that clearly helps (splits/merges).
   // "Helps" is judged on coverage (the symmetric Ochiai part), not on the score: when one side
@@ -563,13 +566,21 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     else j++
   }
   const out: Evidence[] = []
+  // A score raised by order evidence: content features account for the unraised part, and the
+  // raise is its own evidence item, so the link says why it scored above its shared words.
+  const anchors = l.anchors ?? 0
+  const contentScore = anchors > 0 ? l.score / (1 + ORDER_BOOST * anchors) : l.score
+  if (anchors > 0) {
+    const what = anchors === 2 ? 'the sentences before and after are linked' : 'a neighbouring sentence pair is linked'
+    out.push({ kind: 'order', a: what, b: what, weight: round(l.score - contentScore) })
+  }
   for (const id of shared) {
     const key = c.keys[id]!
     const oa = occIn(A, l.a0, l.a1, key)
     const ob = occIn(B, l.b0, l.b1, key)
     let kind = c.kinds[id] ?? 'term'
     // Weight: this feature's share of the shared mass, scaled to the link score.
-    const weight = round((c.w[id]! / total) * l.score)
+    const weight = round((c.w[id]! / total) * contentScore)
     if (kind === 'naming') {
       if (oa.surface === ob.surface) kind = 'entity'
       out.push({ kind, a: oa.surface, b: ob.surface, weight, referent: key.slice(2) })

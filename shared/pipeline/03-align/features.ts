@@ -242,6 +242,8 @@ export function articleFeatures(seg: Segmentation, text: string, naming: NamingR
 
 /** Kind multipliers on top of rarity: exact, checkable facts outweigh ordinary words. */
 export const KIND_WEIGHT: Readonly<Record<EvidenceKind, number>> = {
+  // 'order' is never a feature (it is evidence added after scoring); listed for completeness.
+  order: 0,
   term: 1,
   entity: 1.5,
   naming: 1.5,
