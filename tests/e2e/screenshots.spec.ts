@@ -14,7 +14,7 @@ async function open(page: Page): Promise<void> {
 
 test('side by side with tooltip', async ({ page }) => {
   await open(page)
-  await page.locator('[data-passage-row="1"] [data-flag-category="contested-naming"]').first().hover()
+  await page.locator('[data-passage-row="0"] [data-flag-category="contested-naming"]').first().hover()
   await expect(page.getByRole('tooltip')).toBeVisible()
   await page.screenshot({ path: `${OUT}/side-by-side.png` })
 })

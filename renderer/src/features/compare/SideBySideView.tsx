@@ -200,9 +200,14 @@ export function SideBySideView(): ReactNode {
         data-article-id={id}
         role="gridcell"
         tabIndex={-1}
-        onClick={() => setPanel({ row: row.index, flags: null })}
+        onClick={() => {
+          setCurrent(row.index)
+          setPanel({ row: row.index, flags: null })
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && e.target === e.currentTarget) setPanel({ row: row.index, flags: null })
+          if (e.key !== 'Enter' || e.target !== e.currentTarget) return
+          setCurrent(row.index)
+          setPanel({ row: row.index, flags: null })
         }}
       >
         {(label || cell.moved) && (

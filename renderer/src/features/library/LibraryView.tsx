@@ -101,7 +101,7 @@ export function LibraryView(): ReactNode {
           </button>
         </div>
       </div>
-      <p className="drop-hint" aria-hidden={!drag}>
+      <p className="drop-hint">
         Drop .txt, .md, .html, .pdf or .docx files (several at once, or a whole folder, with any .meta.json sidecars) anywhere here to add them.
       </p>
       {paste.open && (
