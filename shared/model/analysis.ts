@@ -65,6 +65,11 @@ export interface Analysis {
    * when a large study has too many links to diff them all.
    */
   readonly diffScope?: 'all' | 'base'
+  /**
+   * Which pairs of articles were aligned: 'all' pairs, or only the base with each other article
+   * ('base', for studies with more articles than the composer aligns all pairs for).
+   */
+  readonly alignScope?: 'all' | 'base'
   readonly base: ArticleId
   readonly articles: readonly Article[]
   readonly segmentations: readonly Segmentation[]

@@ -22,6 +22,13 @@ import { ENGINE_VERSION } from '../version'
  */
 export const DIFF_ALL_LINKS_MAX = 3000
 
+/**
+ * Studies with up to this many articles align every pair of articles (the workspace shows the
+ * base and up to 8 others); larger batch studies align each article with the base only, since
+ * all-pairs links grow with the square of the article count (40 articles: ~250k links).
+ */
+export const ALL_PAIRS_MAX_ARTICLES = 10
+
 export type StageName = 'segment' | 'align' | 'diff' | 'language' | 'report'
 
 export interface AnalyzeInput {
@@ -57,6 +64,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
   const naming = input.naming ?? builtinNaming()
   const codebook = input.codebook ?? null
   const linkThreshold = input.linkThreshold ?? DEFAULT_LINK_THRESHOLD
+  const alignScope = articles.length <= ALL_PAIRS_MAX_ARTICLES ? 'all' : 'base'
   const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())
   let t = now()
   const step = (stage: StageName, done: number): void => {
@@ -75,7 +83,8 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     base,
     naming,
     corrections: input.corrections ?? [],
-    threshold: linkThreshold
+    threshold: linkThreshold,
+    pairs: alignScope
   })
   step('align', 2)
   // Links grow with the square of the article count (every pair is aligned), and diffing is
@@ -103,6 +112,7 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     codebook,
     linkThreshold,
     diffScope,
+    alignScope,
     base,
     articles,
     segmentations,

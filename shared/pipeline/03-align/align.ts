@@ -103,6 +103,12 @@ export interface AlignInput {
   readonly naming: NamingResource | null
   readonly corrections: readonly AlignmentCorrection[]
   readonly threshold: number
+  /**
+   * 'all' (default): the base with every article and every pair of other articles.
+   * 'base': only the base with every other article. Pairs grow with the square of the article
+   * count, so large batch studies use 'base' (the composer decides; see ALL_PAIRS_MAX_ARTICLES).
+   */
+  readonly pairs?: 'all' | 'base'
 }
 
 /** Per-article data prepared once. Sentence features are interned to integer ids. */
@@ -330,7 +336,7 @@ interface Candidate {
  * per target article are then scored exactly. Returns candidates with score ≥ floor, bucketed
  * by pair index `rank(a) * k + rank(b)`.
  */
-function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, Candidate[]> {
+function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boolean): Map<number, Candidate[]> {
   const k = c.docs.length
   const cap = Math.max(POSTING_CAP, 4 * k, Math.ceil(c.articleOf.length / POSTING_SHARE))
   const total = c.articleOf.length
@@ -343,6 +349,8 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number): Map<number, 
   for (let ai = 0; ai < k; ai++) {
     const A = c.docs[ai]!
     const ra = rank[ai]!
+    // The base has rank 0 and is side a of all its pairs, so base-only means side a = rank 0.
+    if (baseOnly && ra !== 0) continue
     for (let i = 0; i < A.order.length; i++) {
       const order = A.order[i]!
       for (let f = 0; f < order.length; f++) {
@@ -617,7 +625,7 @@ function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[
   return out
 }
 
-/** Align every pair of articles (base vs each other, and each pair of non-base articles). */
+/** Align the base with every other article and, unless `pairs` is 'base', every other pair. */
 export function align(input: AlignInput): Alignment {
   const { articles, segmentations, base } = input
   if (segmentations.length !== articles.length) throw new RangeError('align(): one segmentation per article is required')
@@ -631,7 +639,7 @@ export function align(input: AlignInput): Alignment {
   const byRank: number[] = [baseIdx]
   docs.forEach((_, i) => { if (i !== baseIdx) byRank.push(i) })
   byRank.forEach((ai, r) => { rank[ai] = r })
-  const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR)
+  const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, input.pairs === 'base')
   const machine: Link[] = []
   // Base pairs first, then the non-base pairs, each in input order.
   for (let ra = 0; ra < k; ra++) {

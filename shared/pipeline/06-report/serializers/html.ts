@@ -380,6 +380,7 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
     `<tr><th>Lexicon version</th><td>${escapeHtml(analysis.lexiconVersion)}</td></tr>` +
     `<tr><th>Base article</th><td>${escapeHtml(names.get(analysis.base) ?? analysis.base)}</td></tr>` +
     `<tr><th>Link threshold</th><td>${threshold !== undefined ? fmt(threshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
+    `<tr><th>Aligned pairs</th><td>${analysis.alignScope === 'base' ? 'each article with the base article only (this study has too many articles to align every pair)' : 'every pair of articles'}</td></tr>` +
     `<tr><th>Word diffs</th><td>${analysis.diffScope === 'base' ? 'only for passages linked to the base article (this study has too many links to diff every pair)' : 'for every aligned pair of passages'}</td></tr>` +
     `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
     `</tbody></table>` +

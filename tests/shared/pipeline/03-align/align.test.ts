@@ -148,6 +148,13 @@ describe('align: structure of the result', () => {
     expect(articlePairs).toEqual(new Set(['base~wire', 'base~blog', 'wire~blog']))
   })
 
+  it(here + "with pairs: 'base' aligns only the base with each other article, with the same base links", () => {
+    const articles = [A, B, C]
+    const baseOnly = align({ articles, segmentations: articles.map((a) => segment(a)), base: 'base', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD, pairs: 'base' })
+    expect(new Set(baseOnly.links.map((l) => `${l.a.article}~${l.b.article}`))).toEqual(new Set(['base~wire', 'base~blog']))
+    expect(baseOnly.links.map((l) => l.id)).toEqual(r.links.filter((l) => l.a.article === 'base').map((l) => l.id))
+  })
+
   it(here + 'link ids are derived from the refs and spans are sentence spans', () => {
     for (const l of r.links) {
       expect(l.id).toBe(`${l.a.article}:${l.a.sentenceStart}-${l.a.sentenceEnd}~${l.b.article}:${l.b.sentenceStart}-${l.b.sentenceEnd}`)
