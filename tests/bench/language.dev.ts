@@ -19,7 +19,9 @@ const DEV_SETS = [
   resolve(__dirname, '../fixtures/dev/general-news.spans.jsonl'),
   // Held-out: written before the rule changes of its session and not tuned against (see
   // tests/fixtures/dev/README.md); report its figures as they come, never fit words to it.
-  resolve(__dirname, '../fixtures/dev/heldout-2.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/heldout-2.spans.jsonl'),
+  // Calibration probes for the construction rules (written with them; small).
+  resolve(__dirname, '../fixtures/dev/constructions.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 const naming = builtinNaming()
@@ -77,5 +79,25 @@ for (const path of DEV_SETS) {
     console.log(`  min confidence ${minConfidence.toFixed(2)}: tokens F1 ${t.tokens.f1.toFixed(3)}, sentences F1 ${t.sentences?.f1.toFixed(3) ?? '-'}`)
   }
   for (const [k, c] of [...byCat.entries()].sort()) console.log(`  ${k.padEnd(28)} hit ${c.hit}  miss ${c.miss}`)
+  // Construction rules (rule:<id>, constructions.ts): sentence-level precision of each rule, the
+  // figure its confidence is calibrated on (a rule counts only when right most of the time).
+  const byRule = new Map<string, { hit: number; miss: number; sentHit: number; sentMiss: number; examples: string[] }>()
+  for (const r of records) {
+    for (const fl of cached(r.text)) {
+      if (!fl.rule.startsWith('rule:')) continue
+      const key = `${fl.rule.split("/")[0]!}${countsAsPrediction(fl) ? "" : " (weak)"}`
+      const c = byRule.get(key) ?? { hit: 0, miss: 0, sentHit: 0, sentMiss: 0, examples: [] }
+      if (r.spans.some((s) => s.start < fl.end && fl.start < s.end)) c.hit++
+      else c.miss++
+      if (r.sentenceLabel === 'biased') c.sentHit++
+      else c.sentMiss++
+      if (showErrors) c.examples.push(`    ${r.sentenceLabel === 'biased' ? '+' : '-'} "${fl.text}" | ${r.text}`)
+      byRule.set(key, c)
+    }
+  }
+  for (const [k, c] of [...byRule.entries()].sort()) {
+    console.log(`  ${k.padEnd(28)} span hit ${c.hit} miss ${c.miss}; sentence biased ${c.sentHit} neutral ${c.sentMiss}`)
+    if (showErrors) console.log(c.examples.join('\n'))
+  }
   if (showErrors) console.log([...fps, ...fns].join('\n'))
 }

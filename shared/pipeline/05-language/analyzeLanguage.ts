@@ -31,6 +31,7 @@ import { attributeQuotes, indirectAttributions, type AttributionContext } from '
 import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
 import { resolveCoreference } from './coref'
+import { constructionFlags } from './constructions'
 
 export { LEXICON_VERSION }
 
@@ -143,8 +144,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       })
     }
 
+    const lexTaken: Array<[number, number]> = []
     for (const h of lexiconHits(tokens, from, to, { lexicons: lex, text })) {
       if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
+      lexTaken.push([h.tokenStart, h.tokenEnd])
       // Highlight the evaluative head when the entry names one ("illegal" in "illegal
       // immigrants"), else the content words of the phrase: "a handful of" → "handful".
       let [a, b] = headRange(tokens, h)
@@ -165,6 +168,33 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
         negated: h.negated
       }
       pushFlag(e.viewpoint ? { ...base, viewpoint: e.viewpoint } : base)
+    }
+
+    // Construction rules (constructions.ts): opinion signalled by a phrase's or sentence's shape
+    // (intensified evaluation, the writer's exclamations and questions, hyphenated compounds
+    // built on a lexicon word). They never overlap a codebook, naming or lexicon flag.
+    taken.push(...lexTaken)
+    for (const c of constructionFlags({
+      tokens,
+      text,
+      from,
+      to,
+      sentences: segmentation.sentences.slice(p.sentenceStart, p.sentenceEnd),
+      lexicons: lex,
+      inQuote,
+      taken: overlapsTaken,
+      negated: (i) => isNegatedAt(tokens, i, from)
+    })) {
+      const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
+        start: tokens[c.tokenStart]!.start,
+        end: tokens[c.tokenEnd - 1]!.end,
+        category: c.category as FlagCategory,
+        rule: c.rule,
+        explanation: c.explanation,
+        confidence: c.confidence,
+        negated: c.entry ? isNegatedAt(tokens, c.tokenStart, from) : false
+      }
+      pushFlag(c.entry?.viewpoint ? { ...base, viewpoint: c.entry.viewpoint } : base)
     }
   }
 

@@ -317,6 +317,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     }
   },
   {
+    id: 'compound-part',
+    description:
+      'Marks an entry that is evaluative only as the head of a hyphenated compound ("Trump-hating", "crisis-ridden", "trigger-happy"): never matched as a word of its own ("ridden a bike", "happy"); the construction rule hyphen-compound applies it.',
+    keep() {
+      return false
+    }
+  },
+  {
     id: 'predicative-or-attributive',
     description:
       'Keeps an intensity adjective ("massive", "huge") only before a noun or after a copula, dropping fixed technical phrases such as "massive star" or "huge page".',

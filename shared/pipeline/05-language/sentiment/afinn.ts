@@ -69,3 +69,14 @@ export function scoreWords(words: readonly string[], negated: readonly boolean[]
 export function sentimentLabelCount(): number {
   return Object.keys(englishLabels).length
 }
+
+const LABELS = englishLabels as Record<string, number>
+
+/**
+ * The AFINN-165 valence of one normalised word (−5..5; 0 when unlisted). Used by the
+ * construction rules (constructions.ts) to tell an evaluative word after an intensifier
+ * ("deeply flawed") from a neutral one ("deeply rooted"); never copied into our lexicons.
+ */
+export function afinnValence(word: string): number {
+  return Object.prototype.hasOwnProperty.call(LABELS, word) ? LABELS[word]! : 0
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { countsAsPrediction } from '../../../../shared/eval/spans'
+import { CONSTRUCTION_RULES } from '../../../../shared/pipeline/05-language/constructions'
+import { run } from './helpers'
+
+/** Flags of one rule id (prefix match: hyphen-compound rules carry the entry after a slash). */
+const flagsOf = (text: string, rule: string) => run(text).flags.filter((f) => f.rule === `rule:${rule}` || f.rule.startsWith(`rule:${rule}/`))
+
+describe('construction rules', () => {
+  it('every rule has an id and a description', () => {
+    for (const r of CONSTRUCTION_RULES) {
+      expect(r.id).toMatch(/^[a-z-]+$/)
+      expect(r.description.length).toBeGreaterThan(20)
+    }
+  })
+
+  it.each([
+    // [text, rule, expected highlighted text or null, counts as a prediction]
+    ['The governor\'s record on schools is so bad that allies have left him.', 'intensified-evaluation', 'so bad', true],
+    ['The deal was very good news for shareholders.', 'intensified-evaluation', 'very good', false],
+    ['The roots of the dispute run deeply through the region.', 'intensified-evaluation', null, false],
+    ['Officials said the plan was "so bad" for renters.', 'intensified-evaluation', null, false],
+    ['The plan is not so bad after all.', 'intensified-evaluation', null, false],
+    ['The Trump-hating press corps ignored the news.', 'hyphen-compound', 'Trump-hating', true],
+    ['The crisis-ridden airline posted another loss.', 'hyphen-compound', 'crisis-ridden', true],
+    ['Heavy rain flooded several low-lying streets.', 'hyphen-compound', null, false],
+    ['The state-owned company reported a profit.', 'hyphen-compound', null, false],
+    ['And the taxpayers, as always, get the bill!', 'writer-exclamation', '!', true],
+    ['"We will not back down!" the protesters chanted.', 'writer-exclamation', null, false],
+    ['Did the administration really think no one would notice?', 'rhetorical-question', '?', true],
+    ['When will the line open? Officials expect late next year.', 'rhetorical-question', '?', false],
+    ['The minister asked reporters, "What would you have done?"', 'rhetorical-question', null, false]
+  ] as const)('%s → %s', (text, rule, surface, counts) => {
+    const fl = flagsOf(text, rule)
+    if (surface === null) {
+      expect(fl).toEqual([])
+      return
+    }
+    expect(fl.map((f) => f.text)).toEqual([surface])
+    expect(countsAsPrediction(fl[0]!)).toBe(counts)
+    expect(fl[0]!.explanation.length).toBeGreaterThan(20)
+    expect(fl[0]!.inQuote).toBe(false)
+  })
+
+  it('never overlaps a lexicon flag: "utterly disgraceful" is explained once', () => {
+    const r = run('The response was utterly disgraceful.')
+    const covering = r.flags.filter((f) => f.start <= r.flags[0]!.start && r.flags[0]!.start < f.end)
+    expect(covering.length).toBe(1)
+  })
+
+  it('a compound-part entry never matches on its own ("ridden", "happy")', () => {
+    expect(run('She has ridden the bus for years and is happy with it.').flags.filter((f) => f.category === 'loaded')).toEqual([])
+  })
+})
