@@ -151,3 +151,22 @@ test('the text-size control reaches every view', async ({ page }) => {
   await expect(page.locator('.recharts-cartesian-axis-tick-value').first()).toBeVisible({ timeout: 20_000 })
   expect(await size('.recharts-cartesian-axis-tick-value')).toBeGreaterThan(13)
 })
+
+test('closing the passage details from the keyboard returns focus to its row', async ({ page }) => {
+  await openSample(page)
+  const cell = page.locator('[data-passage-row] .cell.base').nth(1)
+  const row = await cell.evaluate((e) => e.closest('[data-passage-row]')!.getAttribute('data-passage-row'))
+  await cell.click()
+  const drawer = page.getByRole('complementary', { name: 'Passage details' })
+  await expect(drawer).toBeVisible()
+  await drawer.getByRole('button', { name: 'Close passage details' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(drawer).toHaveCount(0)
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
+  // Escape from inside the drawer does the same.
+  await cell.click()
+  await drawer.getByRole('button', { name: 'Close passage details' }).focus()
+  await page.keyboard.press('Escape')
+  await expect(drawer).toHaveCount(0)
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
+})

@@ -124,6 +124,17 @@ export function SideBySideView(): ReactNode {
     return () => clearTimeout(t)
   }, [flash])
 
+  // Closing the details drawer puts focus back on its row when focus was in the drawer (or
+  // nowhere), so keyboard users are not dropped at the top of the page.
+  const closePanel = useCallback(() => {
+    const row = panel?.row
+    const active = document.activeElement
+    const wasInside = !active || active === document.body || !!active.closest('.drawer')
+    setPanel(null)
+    if (row === undefined || !wasInside) return
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-passage-row="${row}"] [role="gridcell"]`)?.focus({ preventScroll: true }))
+  }, [panel])
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return
@@ -132,13 +143,13 @@ export function SideBySideView(): ReactNode {
       else if (k === 'k' || k === 'K') focusRow(current - 1)
       else if (k === 'f') focusFlag(flagPos + 1)
       else if (k === 'F') focusFlag(flagPos - 1)
-      else if (k === 'Escape') setPanel(null)
+      else if (k === 'Escape') closePanel()
       else return
       e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [current, flagPos, focusRow, focusFlag])
+  }, [current, flagPos, focusRow, focusFlag, closePanel])
 
   const onReview = useCallback((f: Flag, st: FlagReview['status']) => dispatch({ type: 'review', flagId: f.id, status: st }), [dispatch])
 
@@ -321,7 +332,7 @@ export function SideBySideView(): ReactNode {
           })}
         </div>
       </div>
-      {panelRow && <PassagePanel key={`${panel!.row}`} row={panelRow} flags={panel!.flags} onClose={() => setPanel(null)} />}
+      {panelRow && <PassagePanel key={`${panel!.row}`} row={panelRow} flags={panel!.flags} onClose={closePanel} />}
       {selBtn && (
         <button
           type="button"
