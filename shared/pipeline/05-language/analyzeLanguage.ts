@@ -59,6 +59,11 @@ const SCARE_QUOTE_MAX_WORDS = 4
  */
 const SCARE_QUOTE_CONFIDENCE = 0.45
 
+/** Lexicon README: strength ≥ 0.5 means "usually evaluative in news" (below: often conventional). */
+const EVALUATIVE_STRENGTH = 0.5
+/** Epistemic and sourcing markers: shown, but they do not make a sentence opinion. */
+const NON_FRAMING: ReadonlySet<FlagCategory> = new Set<FlagCategory>(['hedge', 'factive', 'vague-source'])
+
 /** Function words trimmed from the edges of a matched lexicon phrase before highlighting. */
 const EDGE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'as', 'that', 'is', 'are', 'was', 'were', 'be', 'it', 'its', 'their', 'his', 'her', 'our'])
 
@@ -183,7 +188,8 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       lexicons: lex,
       inQuote,
       taken: overlapsTaken,
-      negated: (i) => isNegatedAt(tokens, i, from)
+      negated: (i) => isNegatedAt(tokens, i, from),
+      explained: (a, b) => flags.some((f) => f.start < b && a < f.end && f.confidence >= EVALUATIVE_STRENGTH && !NON_FRAMING.has(f.category))
     })) {
       const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
         start: tokens[c.tokenStart]!.start,

@@ -12,6 +12,17 @@
  *  - `writer-exclamation`: an exclamation mark in the writer's own voice (outside quotations).
  *  - `rhetorical-question`: a sentence of reporting prose that ends in a question mark outside
  *    quotations; news reports state, so a question the writer asks is usually a device.
+ *  - `writer-prescription`: "should", "must", "ought to", "deserve" in a sentence the writer does
+ *    not attribute to anyone (no reporting or belief verb, no quotation): the writer prescribes
+ *    ("Congress should end this program", "Americans deserve answers"). Procedural and advisory
+ *    uses ("applicants must submit", "residents should expect delays") are skipped.
+ *  - `writer-address`: "we", "our", "us", "you", "your" in an unattributed sentence: the writer
+ *    speaks for a group or to the reader ("our leaders have forgotten"). Newsroom "we/our"
+ *    ("our reporter", "we have updated this story") and service "you" ("if you were born…") are
+ *    skipped.
+ *    Both writer-voice rules are FALLBACKS: they fire only in a sentence that holds no usually-
+ *    evaluative (strength ≥ 0.5) framing flag yet, so a sentence is explained once, by its words
+ *    when it has loaded words, by its construction when it has none.
  *  - `hyphen-compound`: a hyphenated word the lexicons do not know as a whole ("Trump-hating",
  *    "greed-fuelled") whose part is a one-word lexicon entry; the compound inherits that entry's
  *    category and strength (its context rules are applied to the part on its own).
@@ -25,6 +36,7 @@ import type { CompiledLexicons, LexiconEntry } from '../../resources/lexicons'
 import { CONTEXT_RULE_BY_ID } from '../../resources/lexicons/rules'
 import { stem } from '../../text/stem'
 import { afinnValence } from './sentiment/afinn'
+import { isReportingVerb } from './quotes'
 
 export interface ConstructionRule {
   readonly id: string
@@ -51,6 +63,16 @@ export const CONSTRUCTION_RULES: readonly ConstructionRule[] = [
   {
     id: 'rhetorical-question',
     description: 'A question in the writer\'s own voice (outside quotation marks) that the report does not answer: a device to lead the reader.',
+    confidence: 0.55
+  },
+  {
+    id: 'writer-prescription',
+    description: '"Should", "must" or "deserve" in a sentence nobody is said to have spoken: the writer tells the reader what ought to happen, which is opinion, not report.',
+    confidence: 0.55
+  },
+  {
+    id: 'writer-address',
+    description: '"We", "our" or "you" in a sentence nobody is said to have spoken: the writer speaks for a group or to the reader, as opinion writing does.',
     confidence: 0.55
   },
   {
@@ -109,6 +131,12 @@ export interface ConstructionInput {
   readonly taken: (a: number, b: number) => boolean
   /** Is token i inside a negation scope? */
   readonly negated: (i: number) => boolean
+  /**
+   * Does the character range already hold a word-level framing flag that is usually evaluative
+   * (strength ≥ 0.5)? The writer-voice rules are fallbacks: they explain why a sentence with no
+   * loaded word reads as opinion, and stay silent where loaded words already explain it.
+   */
+  readonly explained: (start: number, end: number) => boolean
 }
 
 const rule = (id: string): ConstructionRule => CONSTRUCTION_RULE_BY_ID.get(id)!
@@ -160,8 +188,33 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
     }
   }
 
-  // Sentence-level devices in the writer's voice: exclamations and questions.
+  // Sentence-level devices in the writer's voice: prescription, address, exclamations and questions.
   for (const s of input.sentences) {
+    const sStart = tokens[s.tokenStart]?.start ?? 0
+    const sEnd = tokens[s.tokenEnd - 1]?.end ?? 0
+    if (!input.explained(sStart, sEnd) && writerVoice(tokens, s.tokenStart, s.tokenEnd, text, inQuote)) {
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+        const w = tokens[k]!
+        if (w.kind !== 'word' || taken(k, k + 1)) continue
+        let id = ''
+        if (PRESCRIPTIVE.has(w.norm) && isPrescription(tokens, k, s.tokenEnd)) id = 'writer-prescription'
+        else if (ADDRESS.has(w.norm) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
+        if (id === '') continue
+        const r = rule(id)
+        out.push({
+          tokenStart: k,
+          tokenEnd: k + 1,
+          rule: `rule:${r.id}`,
+          category: 'loaded',
+          confidence: r.confidence,
+          explanation:
+            id === 'writer-prescription'
+              ? `"${text.slice(w.start, w.end)}" in a sentence nobody is quoted or cited in: the writer is telling the reader what ought to happen, which is opinion rather than report.`
+              : `"${text.slice(w.start, w.end)}" in a sentence nobody is quoted or cited in: the writer speaks for a group or to the reader, as opinion writing does.`
+        })
+        break // one flag of this kind per sentence is enough to show the device
+      }
+    }
     let last = s.tokenEnd - 1
     // Skip closing brackets after the final mark: "… (really?)" keeps its mark.
     while (last > s.tokenStart && tokens[last]!.kind === 'punct' && /^[)\]]$/.test(tokens[last]!.norm)) last--
@@ -204,6 +257,90 @@ function isPredicative(tokens: readonly Token[], i: number, from: number, to: nu
   if (!prev || prev.kind !== 'word' || !COPULAS.has(prev.norm)) return false
   const after = i + 2 < to ? tokens[i + 2]! : undefined
   return !after || after.kind === 'punct' || AFTER_PREDICATE.has(after.norm)
+}
+
+/** Deontic words: the writer prescribing. */
+const PRESCRIPTIVE = new Set(['should', 'must', 'ought', "shouldn't", "mustn't", 'deserve', 'deserves', 'deserved', 'deserving'])
+/**
+ * Verbs that make a modal procedural or advisory (instructions, rules, forecasts of schedule):
+ * "applicants must submit", "residents should expect", "the bill must pass both chambers".
+ */
+const PROCEDURAL_VERBS = new Set([
+  'expect', 'submit', 'pay', 'apply', 'register', 'bring', 'check', 'call', 'contact', 'consult', 'wear',
+  'arrive', 'receive', 'take', 'file', 'show', 'present', 'keep', 'follow', 'avoid', 'use', 'pass',
+  'complete', 'allow', 'plan', 'prepare', 'remain', 'stay', 'reach', 'sign', 'obtain', 'provide', 'notify'
+])
+/** First and second person: the writer speaking for a group or to the reader. */
+const ADDRESS = new Set(['we', 'our', 'us', 'ourselves', 'you', 'your', 'yourself'])
+/** Words near which "we/our" is the newsroom speaking ("our reporter", "we have updated this story"). */
+const NEWSROOM = new Set([
+  'reporter', 'reporters', 'correspondent', 'correspondents', 'newsroom', 'story', 'article', 'newspaper',
+  'analysis', 'poll', 'survey', 'readers', 'editors', 'editor', 'staff', 'updated', 'contacted', 'reached',
+  'requested', 'review', 'reporting', 'coverage', 'newsletter', 'podcast', 'website', 'site'
+])
+/** Openers of service and conditional "you" ("if you", "you can", "you may"). */
+const SERVICE_AFTER_YOU = new Set(['can', 'may', 'will', 'need', 'should', 'must', 'might', 'could'])
+/** Verbs of belief or wish that attribute the clause to the subject ("Republicans believe…"). */
+const BELIEF_VERBS = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'feel', 'feels', 'felt', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'according'])
+
+/**
+ * Is the sentence in the writer's own voice: no reporting or belief verb and no quotation?
+ * (A sentence that quotes or cites anyone may be prescribing in that person's name.)
+ */
+function writerVoice(tokens: readonly Token[], a: number, b: number, text: string, inQuote: (s: number, e: number) => boolean): boolean {
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!
+    if (t.kind === 'punct') {
+      if (/^["“”]$/.test(t.norm)) return false
+      continue
+    }
+    if (isAttributingVerb(t) || BELIEF_VERBS.has(t.norm) || inQuote(t.start, t.end)) return false
+  }
+  return text.length >= 0
+}
+
+/** Irregular past forms of reporting verbs (the -ed forms are recognised by their ending). */
+const REPORTING_PAST = new Set(['said', 'told', 'wrote', 'spoke', 'put'])
+/** Present -s forms of reporting verbs that are rarely nouns ("says", unlike "answers", "states"). */
+const REPORTING_PRESENT = new Set(['says', 'tells', 'writes', 'argues', 'insists', 'claims', 'warns', 'urges', 'adds', 'asks', 'alleges', 'contends', 'maintains', 'predicts', 'suggests', 'explains', 'admits', 'concedes', 'acknowledges', 'denies', 'declares', 'testifies'])
+
+/**
+ * A reporting verb in a form that is a verb, not a noun: "said", "argued", "says" attribute the
+ * sentence; "the state", "a say", "answers" do not.
+ */
+function isAttributingVerb(t: Token): boolean {
+  if (!isReportingVerb(t)) return false
+  return REPORTING_PAST.has(t.norm) || REPORTING_PRESENT.has(t.norm) || t.norm.endsWith('ed')
+}
+
+/** A prescriptive use: not followed (within three words) by a procedural verb or a neutral passive. */
+function isPrescription(tokens: readonly Token[], i: number, end: number): boolean {
+  const t = tokens[i]!
+  if (t.norm === 'ought' && tokens[i + 1]?.norm !== 'to') return false
+  for (let k = i + 1, seen = 0; k < end && seen < 3; k++) {
+    const n = tokens[k]!
+    if (n.kind !== 'word') break
+    seen++
+    if (PROCEDURAL_VERBS.has(n.norm)) return false
+    // "should be completed" (a schedule) vs "should be ashamed" (a verdict): a passive counts
+    // only when its participle carries a valence.
+    if (seen === 2 && tokens[k - 1]!.norm === 'be' && n.norm.endsWith('ed') && afinnValence(n.norm) === 0) return false
+  }
+  return true
+}
+
+/** Is this first/second-person word the newsroom or a service instruction? */
+function isNewsroomOrService(tokens: readonly Token[], i: number, a: number, b: number): boolean {
+  const t = tokens[i]!
+  if (t.norm === 'you' || t.norm === 'your' || t.norm === 'yourself') {
+    const prev = i - 1 >= a ? tokens[i - 1]! : undefined
+    const next = i + 1 < b ? tokens[i + 1]! : undefined
+    if (prev && (prev.norm === 'if' || prev.norm === 'when' || prev.norm === 'unless')) return true
+    if (next && SERVICE_AFTER_YOU.has(next.norm)) return true
+    return false
+  }
+  for (let k = Math.max(a, i - 3); k < Math.min(b, i + 4); k++) if (NEWSROOM.has(tokens[k]!.norm)) return true
+  return false
 }
 
 /** Is token k the sentence's last mark (only other marks such as "?!" follow, up to `last`)? */

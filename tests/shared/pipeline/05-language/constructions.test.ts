@@ -29,7 +29,17 @@ describe('construction rules', () => {
     ['"We will not back down!" the protesters chanted.', 'writer-exclamation', null, false],
     ['Did the administration really think no one would notice?', 'rhetorical-question', '?', true],
     ['When will the line open? Officials expect late next year.', 'rhetorical-question', '?', false],
-    ['The minister asked reporters, "What would you have done?"', 'rhetorical-question', null, false]
+    ['The minister asked reporters, "What would you have done?"', 'rhetorical-question', null, false],
+    ['Congress should end this program once and for all.', 'writer-prescription', 'should', true],
+    ['Americans deserve answers, not excuses.', 'writer-prescription', 'deserve', true],
+    ['Residents should expect delays on the highway this weekend.', 'writer-prescription', null, false],
+    ['The work should be completed by the end of March.', 'writer-prescription', null, false],
+    ['Republicans believe the state should cut income taxes.', 'writer-prescription', null, false],
+    ['The company says customers should keep their receipts.', 'writer-prescription', null, false],
+    ['Our leaders have forgotten the people they serve.', 'writer-address', 'Our', true],
+    ['Our reporter visited the site on Monday.', 'writer-address', null, false],
+    ['If you were born before 1960, you can claim the benefit at 62.', 'writer-address', null, false],
+    ['"We will fight on," the mayor said.', 'writer-address', null, false]
   ] as const)('%s → %s', (text, rule, surface, counts) => {
     const fl = flagsOf(text, rule)
     if (surface === null) {
@@ -46,6 +56,11 @@ describe('construction rules', () => {
     const r = run('The response was utterly disgraceful.')
     const covering = r.flags.filter((f) => f.start <= r.flags[0]!.start && r.flags[0]!.start < f.end)
     expect(covering.length).toBe(1)
+  })
+
+  it('writer-voice rules are fallbacks: silent where a loaded word already explains the sentence', () => {
+    expect(flagsOf('The reckless governor should resign.', 'writer-prescription')).toEqual([])
+    expect(flagsOf('The governor should resign.', 'writer-prescription').length).toBe(1)
   })
 
   it('a compound-part entry never matches on its own ("ridden", "happy")', () => {
