@@ -23,6 +23,7 @@ import type { EvidenceKind, Segmentation, Token } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
 import { builtinSynonyms } from '../../resources/wording'
 import { MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
+import { quoteMask } from '../../text/quoteMask'
 
 const synonymClasses = builtinSynonyms()
 
@@ -40,8 +41,6 @@ export type SentenceFeatures = Map<string, FeatureOcc>
 /** Length at which stems are cut (see the header comment). */
 const STEM_CUT = 7
 const YEAR_RE = /^(?:18|19|20)\d\d$/
-const OPEN_Q = new Set(['“', '«', '„'])
-const CLOSE_Q = new Set(['”', '»'])
 
 /** The text of `tokens[from,to)` as normalised words joined by single spaces. */
 function surfaceOf(tokens: readonly Token[], from: number, to: number): string {
@@ -52,32 +51,6 @@ function surfaceOf(tokens: readonly Token[], from: number, to: number): string {
     s = s === '' ? t.norm : `${s} ${t.norm}`
   }
   return s
-}
-
-/**
- * Mark tokens that lie inside quotation marks. State resets at every paragraph (an unclosed
- * quote never leaks into the next paragraph); a straight `"` toggles.
- */
-function quoteMask(seg: Segmentation): Uint8Array {
-  const mask = new Uint8Array(seg.tokens.length)
-  for (const p of seg.paragraphs) {
-    const s0 = seg.sentences[p.sentenceStart]
-    const s1 = seg.sentences[p.sentenceEnd - 1]
-    if (!s0 || !s1) continue
-    let depth = 0
-    let straight = false
-    for (let i = s0.tokenStart; i < s1.tokenEnd; i++) {
-      const t = seg.tokens[i]!
-      if (t.kind === 'punct') {
-        if (OPEN_Q.has(t.norm)) depth++
-        else if (CLOSE_Q.has(t.norm)) depth = Math.max(0, depth - 1)
-        else if (t.norm === '"') straight = !straight
-        continue
-      }
-      if (depth > 0 || straight) mask[i] = 1
-    }
-  }
-  return mask
 }
 
 function put(map: SentenceFeatures, key: string, kind: EvidenceKind, surface: string, cap: number): void {

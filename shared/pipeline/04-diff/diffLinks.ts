@@ -26,6 +26,7 @@ import { findNamingMentions, type NamingMention, type NamingResource } from '../
 import { lexiconHits } from '../../resources/lexicons'
 import { builtinWording, matchNorms, type HedgeEntry, type IntensityEntry, type ReportingEntry, type Wording } from '../../resources/wording'
 import { diffTokens, TokenAlphabet, type TokenRun } from './dmp'
+import { quoteMask } from '../../text/quoteMask'
 
 export interface DiffLinksInput {
   readonly articles: readonly Article[]
@@ -79,28 +80,6 @@ function perToken<T>(n: number, list: readonly Annot<T>[]): (Annot<T> | undefine
   const out = new Array<Annot<T> | undefined>(n)
   for (const a of list) for (let i = a.tokenStart; i < a.tokenEnd; i++) out[i] ??= a
   return out
-}
-
-function quoteMask(seg: Segmentation): Uint8Array {
-  const mask = new Uint8Array(seg.tokens.length)
-  for (const p of seg.paragraphs) {
-    const s0 = seg.sentences[p.sentenceStart]
-    const s1 = seg.sentences[p.sentenceEnd - 1]
-    if (!s0 || !s1) continue
-    let depth = 0
-    let straight = false
-    for (let i = s0.tokenStart; i < s1.tokenEnd; i++) {
-      const t = seg.tokens[i]!
-      if (t.kind === 'punct') {
-        if (t.norm === '“' || t.norm === '«' || t.norm === '„') depth++
-        else if (t.norm === '”' || t.norm === '»') depth = Math.max(0, depth - 1)
-        else if (t.norm === '"') straight = !straight
-        continue
-      }
-      if (depth > 0 || straight) mask[i] = 1
-    }
-  }
-  return mask
 }
 
 function prepare(article: Article, seg: Segmentation, naming: NamingResource | null, wording: Wording): ArticleInfo {
