@@ -8,6 +8,7 @@
  *   "strength" must be a number between 0 and 1, found 7
  */
 import { z } from 'zod'
+import { describeValue, valueAt } from '../util/describe'
 
 /** Every machine category a lexicon entry may carry (FlagCategory minus 'annotation'). */
 export const LEXICON_CATEGORIES = [
@@ -100,21 +101,6 @@ const codebookFile = z.strictObject({
 
 export type CodebookFileData = z.infer<typeof codebookFile>
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing'
-  const s = JSON.stringify(v)
-  return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s
-}
-
-function at(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<PropertyKey, unknown>)[k]
-  }
-  return cur
-}
-
 /** "group 3 "attack-verbs", entry 12 ("slam")" from a zod issue path. */
 function where(root: unknown, path: readonly PropertyKey[]): { place: string; field: string } {
   const parts: string[] = []
@@ -123,7 +109,7 @@ function where(root: unknown, path: readonly PropertyKey[]): { place: string; fi
     const k = path[i]
     const next = path[i + 1]
     if ((k === 'groups' || k === 'entries') && typeof next === 'number') {
-      const item = at(root, path.slice(0, i + 2))
+      const item = valueAt(root, path.slice(0, i + 2))
       const label =
         typeof item === 'string'
           ? ` ("${item}")`
@@ -146,7 +132,7 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
   if (r.success) return r.data
   const issue = r.error.issues[0]!
   const { place, field } = where(data, issue.path)
-  const found = describe(at(data, issue.path))
+  const found = describeValue(valueAt(data, issue.path))
   const reason = field ? `"${field}": ${issue.message}` : issue.message
   throw new SchemaError(`${source}${place ? ': ' + place : ''}: ${reason}, found ${found}`)
 }

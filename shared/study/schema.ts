@@ -14,6 +14,7 @@ import { z } from 'zod'
 import type { IngestWarningCode, Study } from '../model'
 import { err, ok, type Result } from '../util/result'
 import { FLAG_CATEGORIES } from '../model/categories'
+import { describeValue, valueAt } from '../util/describe'
 
 /** The schema version this build writes and reads. */
 export const STUDY_SCHEMA_VERSION = 1
@@ -131,21 +132,6 @@ type Parsed = z.infer<typeof study>
 const _toType = (p: Parsed): Study => p
 void _toType
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing'
-  const s = JSON.stringify(v)
-  return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s
-}
-
-function at(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<PropertyKey, unknown>)[k]
-  }
-  return cur
-}
-
 /**
  * `article 2 ("toi"): "meta.date"` from an issue path: list items are named by index and id so
  * a user can find the entry in the file.
@@ -164,7 +150,7 @@ function where(root: unknown, path: readonly PropertyKey[]): string {
     const k = path[i]
     const next = path[i + 1]
     if (typeof k === 'string' && singular[k] && typeof next === 'number') {
-      const item = at(root, path.slice(0, i + 2)) as Record<string, unknown> | undefined
+      const item = valueAt(root, path.slice(0, i + 2)) as Record<string, unknown> | undefined
       const label = item && typeof item === 'object' && typeof item['id'] === 'string' ? ` ("${item['id']}")` : ''
       parts.push(`${singular[k]} ${next + 1}${label}`)
       field = ''
@@ -186,7 +172,7 @@ export function validateStudyData(data: unknown): Result<Study> {
   if (!r.success) {
     const issue = r.error.issues[0]!
     const place = where(data, issue.path)
-    const found = describe(at(data, issue.path))
+    const found = describeValue(valueAt(data, issue.path))
     const msg = issue.message.replace(/^Invalid input: /, '')
     return err('STUDY_INVALID', `${place ? place + ': ' : ''}${msg}, found ${found}`)
   }
