@@ -2,25 +2,13 @@
 import type { Article } from '../../shared/model'
 import { InputError, type Parsed } from '../args'
 import { ingestFiles } from '../platform/ingestNode'
+import { exportArticle } from '../../shared/pipeline/06-report/serializers/json'
 import type { Io } from './common'
 
 function record(a: Article): Record<string, unknown> {
-  return {
-    id: a.id,
-    title: a.meta.title,
-    outlet: a.meta.outlet,
-    author: a.meta.author,
-    date: a.meta.date,
-    url: a.meta.url,
-    language: a.meta.language,
-    viewpoint: a.meta.viewpoint,
-    constructed: a.meta.constructed,
-    note: a.meta.note,
-    hash: a.hash,
-    source: a.source,
-    warnings: a.warnings,
-    text: a.text
-  }
+  // Same fields as the JSON export's articles[], except isBase (ingest has no base).
+  const { isBase: _isBase, ...rest } = exportArticle(a, false)
+  return rest
 }
 
 function readable(a: Article): string {

@@ -9,20 +9,10 @@
  */
 import { z } from 'zod'
 import { describeValue, valueAt } from '../util/describe'
+import { MACHINE_CATEGORIES } from '../model/categories'
 
 /** Every machine category a lexicon entry may carry (FlagCategory minus 'annotation'). */
-export const LEXICON_CATEGORIES = [
-  'loaded',
-  'labeling',
-  'exaggeration',
-  'doubt',
-  'fear',
-  'hedge',
-  'factive',
-  'reporting-verb',
-  'vague-source',
-  'contested-naming'
-] as const
+export const LEXICON_CATEGORIES = MACHINE_CATEGORIES
 
 export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number]
 

@@ -13,6 +13,7 @@
 import type {
   Analysis,
   Annotation,
+  Article,
   ArticleId,
   Change,
   Codebook,
@@ -179,16 +180,9 @@ function latestReviews(reviews: readonly FlagReview[]): Map<string, FlagReview> 
   return m
 }
 
-/** Build the export object (see `JsonExport`; documented in docs/exports.md). */
-export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}): JsonExport {
-  const texts = new Map(analysis.articles.map((a) => [a.id, a.text]))
-  const order = new Map(analysis.articles.map((a, i) => [a.id, i]))
-  const outletOf = new Map(analysis.articles.map((a) => [a.id, a.meta.outlet]))
-  const slice = (article: ArticleId, start: number, end: number): string => (texts.get(article) ?? '').slice(start, end)
-  const byPlace = <T extends { readonly article: ArticleId; readonly start: number; readonly end: number }>(x: T, y: T): number =>
-    (order.get(x.article) ?? 0) - (order.get(y.article) ?? 0) || x.start - y.start || x.end - y.end
-
-  const articles: ExportArticle[] = analysis.articles.map((a) => ({
+/** The export record of one article (also what `parallax ingest --json` prints, without isBase). */
+export function exportArticle(a: Article, isBase: boolean): ExportArticle {
+  return {
     id: a.id,
     title: a.meta.title,
     outlet: a.meta.outlet,
@@ -199,12 +193,24 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
     viewpoint: a.meta.viewpoint,
     constructed: a.meta.constructed,
     note: a.meta.note,
-    isBase: a.id === analysis.base,
+    isBase,
     hash: a.hash,
     source: a.source,
     warnings: a.warnings,
     text: a.text
-  }))
+  }
+}
+
+/** Build the export object (see `JsonExport`; documented in docs/exports.md). */
+export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}): JsonExport {
+  const texts = new Map(analysis.articles.map((a) => [a.id, a.text]))
+  const order = new Map(analysis.articles.map((a, i) => [a.id, i]))
+  const outletOf = new Map(analysis.articles.map((a) => [a.id, a.meta.outlet]))
+  const slice = (article: ArticleId, start: number, end: number): string => (texts.get(article) ?? '').slice(start, end)
+  const byPlace = <T extends { readonly article: ArticleId; readonly start: number; readonly end: number }>(x: T, y: T): number =>
+    (order.get(x.article) ?? 0) - (order.get(y.article) ?? 0) || x.start - y.start || x.end - y.end
+
+  const articles: ExportArticle[] = analysis.articles.map((a) => exportArticle(a, a.id === analysis.base))
 
   const ref = (r: Analysis['alignment']['links'][number]['a']): ExportRef => ({
     article: r.article,
