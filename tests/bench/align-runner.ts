@@ -9,8 +9,6 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Article } from '../../shared/model'
 import { analyze, type StageTimings } from '../../shared/pipeline/analyze'
-import { diffLinks } from '../../shared/pipeline/04-diff/diffLinks'
-import { builtinNaming } from '../../shared/resources/naming'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: align-runner DIR')
@@ -32,10 +30,6 @@ const timings: Partial<StageTimings> = {}
 const t1 = performance.now()
 const analysis = analyze({ articles }, timings)
 const tAnalyze = performance.now() - t1
-// For comparison: the diff stage restricted to links involving the base (what a UI needs first).
-const t2 = performance.now()
-const baseDiffs = diffLinks({ articles, segmentations: analysis.segmentations, links: analysis.alignment.links, naming: builtinNaming(), involving: analysis.base })
-const tBaseDiff = performance.now() - t2
 const words = analysis.segmentations.reduce((s, g) => s + g.tokens.filter((t) => t.kind !== 'punct').length, 0)
 process.stdout.write(
   JSON.stringify({
@@ -50,8 +44,8 @@ process.stdout.write(
     words,
     sentences: analysis.segmentations.reduce((s, g) => s + g.sentences.length, 0),
     links: analysis.alignment.links.length,
-    baseLinks: baseDiffs.length,
-    baseDiff: tBaseDiff,
+    diffScope: analysis.diffScope,
+    alignScope: analysis.alignScope,
     changes: analysis.diffs.reduce((s, d) => s + d.changes.length, 0),
     timedOut: analysis.diffs.filter((d) => d.timedOut).length
   }) + '\n'

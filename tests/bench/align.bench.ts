@@ -20,7 +20,7 @@
  * (b) whole ≤ 2 s, ≤ 15× floor, RSS ≤ 400 MB, ≥ 2× faster than difflib, doubling ≤ 2.3×.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
@@ -217,8 +217,8 @@ interface RunnerOut {
   words: number
   sentences: number
   links: number
-  baseLinks: number
-  baseDiff: number
+  diffScope: string
+  alignScope: string
   changes: number
   timedOut: number
 }
@@ -227,25 +227,30 @@ function measure(label: string, dir: string, runner: string): { whole: number; f
   const wholes: number[] = []
   const floors: number[] = []
   const peers: number[] = []
+  const clis: number[] = []
   const outs: RunnerOut[] = []
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f))
   for (let i = 0; i < RUNS; i++) {
     const w = timed(process.execPath, [runner, dir])
     wholes.push(w.seconds)
     outs.push(JSON.parse(w.out) as RunnerOut)
     floors.push(timed(process.execPath, ['-e', FLOOR_JS, dir]).seconds)
     peers.push(timed('python3', [join(ROOT, 'tests/bench/difflib_peer.py'), dir]).seconds)
+    clis.push(timed(process.execPath, [join(ROOT, 'bin/parallax.cjs'), 'compare', ...files, '--json', join(WORK, 'compare.json')]).seconds)
   }
   // Report the run with the median analyze time (stage shares of one consistent run).
   const out = [...outs].sort((a, b) => a.analyze - b.analyze)[Math.floor(outs.length / 2)]!
   const whole = median(wholes)
   const floor = median(floors)
   const peer = median(peers)
+  const cli = median(clis)
   const stages = Object.entries(out.timings)
   const total = stages.reduce((s, [, v]) => s + v, 0)
   console.log(`\n(${label}) ${out.articles} articles, ${out.words} words, ${out.sentences} sentences → ${out.links} links, ${out.changes} classified changes, ${out.timedOut} diffs over the size guard`)
   console.log(`  whole process (node, read, analyze)   ${whole.toFixed(3)} s   (analyze ${(out.analyze / 1000).toFixed(3)} s, read ${(out.read / 1000).toFixed(3)} s)`)
   console.log(`  stage shares of analyze: ${stages.map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s (${((100 * v) / total).toFixed(0)}%)`).join(', ')}`)
-  console.log(`  diff of base links only (${out.baseLinks} of ${out.links} links)  ${(out.baseDiff / 1000).toFixed(3)} s   (measured after the run, for comparison)`)
+  console.log(`  pairs aligned: ${out.alignScope === 'base' ? 'base with each article' : 'all pairs'}; word diffs: ${out.diffScope === 'base' ? 'base links' : 'all links'}`)
+  console.log(`  parallax compare (CLI: ingest, analyze, JSON written)  ${cli.toFixed(3)} s   → / floor = ${(cli / floor).toFixed(1)}×`)
   console.log(`  CPU time of the whole process         ${out.cpu.toFixed(3)} s   (wall time suffers when other processes share the cores)`)
   console.log(`  peak RSS                              ${out.rssMB.toFixed(0)} MB`)
   console.log(`  floor (one regex pass, whole process) ${floor.toFixed(3)} s   → whole / floor = ${(whole / floor).toFixed(1)}×`)
@@ -255,6 +260,8 @@ function measure(label: string, dir: string, runner: string): { whole: number; f
 
 function main(): void {
   mkdirSync(WORK, { recursive: true })
+  // The real CLI is timed too; build it when missing (`npm run build:cli`).
+  if (!existsSync(join(ROOT, 'out/cli/parallax.cjs'))) spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' })
   try {
     const runner = join(WORK, 'align-runner.cjs')
     buildSync({
