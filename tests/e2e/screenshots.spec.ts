@@ -1,5 +1,5 @@
 // Screenshots of each view for the README (docs/screenshots/). Run on demand:
-//   SCREENSHOTS=1 npx playwright test tests/e2e/screenshots.spec.ts
+//   npm run screenshots   (SCREENSHOTS=1 npx playwright test tests/e2e/screenshots.spec.ts)
 import { test, expect, type Page } from '@playwright/test'
 
 const OUT = 'docs/screenshots'
