@@ -21,7 +21,9 @@ const DEV_SETS = [
   // tests/fixtures/dev/README.md); report its figures as they come, never fit words to it.
   resolve(__dirname, '../fixtures/dev/heldout-2.spans.jsonl'),
   // Calibration probes for the construction rules (written with them; small).
-  resolve(__dirname, '../fixtures/dev/constructions.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/constructions.spans.jsonl'),
+  // Over-firing probes: wire-style neutral reports using conflict/size/institutional words literally.
+  resolve(__dirname, '../fixtures/dev/neutral-reporting.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 const naming = builtinNaming()

@@ -132,8 +132,24 @@ const LITERAL_CONTEXT = new Set([
   'bridge', 'building', 'buildings', 'roof', 'tunnel', 'mine', 'reactor', 'plant', 'crane', 'car', 'cars',
   'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
   'pilot', 'driver', 'crashed', 'crash', 'collision', 'accident', 'star', 'stars', 'galaxy', 'prices', 'price',
-  'shares', 'stocks', 'currency', 'form', 'died', 'survivor', 'survivors', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose'
+  'shares', 'stocks', 'currency', 'form', 'died', 'survivor', 'survivors', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose',
+  // Wildlife and violent-crime reports ("species face extinction", "a shooting/killing spree").
+  'species', 'wildlife', 'habitat', 'killing', 'stabbing'
 ])
+
+/** Words after a combative verb that make it physical motion ("the truck slammed into a wall"). */
+const MOTION_PARTICLES = new Set(['into', 'onto', 'against', 'shut', 'door', 'doors', 'brakes'])
+
+/** Words before "champion" that make it a title won in competition, not praise. */
+const TITLE_MODIFIERS = new Set([
+  'defending', 'world', 'reigning', 'olympic', 'national', 'european', 'state', 'former', 'two-time',
+  'three-time', 'four-time', 'five-time', 'heavyweight', 'middleweight', 'lightweight', 'chess', 'tennis',
+  'boxing', 'league', 'title', 'grand', 'slam', 'champions'
+])
+
+/** Objects after "war on" that form the conventional name of a policy campaign ("the war on drugs"). */
+const POLICY_CAMPAIGNS = new Set(['drugs', 'terror', 'terrorism', 'poverty', 'cancer', 'crime'])
+
 
 /** Subject pronouns that open a reported clause right after a speech verb. */
 const CLAUSE_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'this'])
@@ -302,6 +318,33 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
         if (t.norm === '"' || t.norm === '”' || t.norm === "'" || t.norm === '’') return true
       }
       return false
+    }
+  },
+  {
+    id: 'not-motion',
+    description:
+      'Keeps a combative verb ("slammed") as criticism and drops physical motion: "the truck slammed into a storefront", "slammed the door shut", "slammed on the brakes".',
+    keep(tokens, _start, end) {
+      for (const t of wordsAfter(tokens, end, 2)) if (MOTION_PARTICLES.has(t.norm)) return false
+      return true
+    }
+  },
+  {
+    id: 'not-title',
+    description:
+      'Keeps "champion" as praise ("a champion of workers\' rights") and drops a competition title ("the defending champion", "world champion").',
+    keep(tokens, start) {
+      const prev = wordsBefore(tokens, start, 1)[0]
+      return !(prev && TITLE_MODIFIERS.has(prev.norm))
+    }
+  },
+  {
+    id: 'not-policy-name',
+    description:
+      'Keeps "war on" as a metaphor of attack ("a war on women") and drops the conventional names of policy campaigns ("the war on drugs", "the war on terror", "the war on poverty").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && POLICY_CAMPAIGNS.has(next.norm))
     }
   },
   {

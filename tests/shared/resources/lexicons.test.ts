@@ -122,7 +122,20 @@ describe('context rules', () => {
     ['A would-be dictator.', 'would-be', true],
     // speech-verb: a reported clause without "that"
     ['Iran claimed the gunman had acted alone.', 'claimed', true],
-    ['He insisted he was innocent.', 'insisted', true]
+    ['He insisted he was innocent.', 'insisted', true],
+    // not-motion, not-title, not-policy-name, literal-sense on size words and wildlife
+    ['A delivery truck slammed into a storefront.', 'slammed', false],
+    ['The senator slammed the bill.', 'slammed', true],
+    ['The defending champion lost.', 'champion', false],
+    ['She is a champion of the poor.', 'champion', true],
+    ['The war on drugs began in 1971.', 'war on', false],
+    ['They waged a war on science.', 'war on', true],
+    ['The hurricane caused massive flooding.', 'massive', false],
+    ['The massive bill passed.', 'massive', true],
+    ['The rocket exploded after liftoff.', 'exploded', false],
+    ['Many species face extinction.', 'extinction', false],
+    ['The suspect went on a shooting spree.', 'spree', false],
+    ['The governor went on a spending spree.', 'spree', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
