@@ -162,11 +162,13 @@ test('closing the passage details from the keyboard returns focus to its row', a
   await drawer.getByRole('button', { name: 'Close passage details' }).focus()
   await page.keyboard.press('Enter')
   await expect(drawer).toHaveCount(0)
-  expect(await page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
+  // Focus returns in the next animation frame after the drawer unmounts, so poll for it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
   // Escape from inside the drawer does the same.
   await cell.click()
   await drawer.getByRole('button', { name: 'Close passage details' }).focus()
   await page.keyboard.press('Escape')
   await expect(drawer).toHaveCount(0)
-  expect(await page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
+  // Focus returns in the next animation frame after the drawer unmounts, so poll for it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-passage-row]')?.getAttribute('data-passage-row'))).toBe(row)
 })
