@@ -3,20 +3,10 @@ import type { Article, AlignmentCorrection, Link, PassageRef } from '../../../..
 import { align, applyCorrections, DEFAULT_LINK_THRESHOLD, linkId, passageSimilarity } from '../../../../shared/pipeline/03-align/align'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
 import { builtinNaming } from '../../../../shared/resources/naming'
+import { art } from '../../helpers/article'
 
 const here = '[03-align] '
 const naming = builtinNaming()
-
-function art(id: string, text: string): Article {
-  return {
-    id,
-    meta: { title: '', outlet: id, author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
-    text,
-    hash: '',
-    source: { format: 'paste', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 function run(articles: Article[], corrections: AlignmentCorrection[] = []): ReturnType<typeof align> {
   return align({ articles, segmentations: articles.map((a) => segment(a)), base: articles[0]!.id, naming, corrections, threshold: DEFAULT_LINK_THRESHOLD })

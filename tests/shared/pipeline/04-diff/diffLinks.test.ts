@@ -3,20 +3,10 @@ import type { Article, ChangeKind, Link } from '../../../../shared/model'
 import { diffLinks } from '../../../../shared/pipeline/04-diff/diffLinks'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
 import { builtinNaming } from '../../../../shared/resources/naming'
+import { art } from '../../helpers/article'
 
 const here = '[04-diff/diffLinks] '
 const naming = builtinNaming()
-
-function art(id: string, text: string): Article {
-  return {
-    id,
-    meta: { title: '', outlet: id, author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
-    text,
-    hash: '',
-    source: { format: 'paste', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 /** Diff two one-sentence articles linked whole. */
 function diffPair(ta: string, tb: string): { a: Article; b: Article; diff: ReturnType<typeof diffLinks>[number] } {
