@@ -34,6 +34,58 @@ export interface HtmlReportOptions {
   readonly generatedAt?: string
   /** Link threshold to print in Methods; defaults to the one the Analysis records. */
   readonly linkThreshold?: number
+  /**
+   * Which aligned passage pairs the "Aligned passages" table lists. 'changes' (default) keeps
+   * pairs with at least one classified change or user involvement (see `selectReportLinks`);
+   * 'all' lists every pair. The full table of a six-article study prints to ~80 pages.
+   */
+  readonly passages?: PassagesMode
+  /** Also drop machine pairs scoring below this (pairs the user is involved in are kept). */
+  readonly minScore?: number
+}
+
+/** The `passages` choices, in the order the CLI and the dialog list them. */
+export const PASSAGES_MODES = ['changes', 'all'] as const
+export type PassagesMode = (typeof PASSAGES_MODES)[number]
+
+/** Why a link is in the report table, or why it was left out. */
+export interface LinkSelection {
+  readonly kept: readonly Link[]
+  /** Links left out because they have no classified change and no user involvement. */
+  readonly omittedUnchanged: number
+  /** Links left out by `minScore` (counted only among links the mode would keep). */
+  readonly omittedLowScore: number
+}
+
+/**
+ * Picks the links the aligned-passages table shows. A link is "user-involved" when the user
+ * made it, or an annotation or a reviewed flag overlaps either of its passages: those are the
+ * rows a researcher has touched, so they are never dropped, whatever the mode or `minScore`.
+ * Order is preserved (the table sorts on its own).
+ */
+export function selectReportLinks(analysis: Analysis, options: Pick<HtmlReportOptions, 'passages' | 'minScore'> = {}): LinkSelection {
+  const mode = options.passages ?? 'changes'
+  const changed = new Set(analysis.diffs.filter((d) => d.changes.length > 0).map((d) => d.linkId))
+  const reviewed = new Set(analysis.reviews.map((r) => r.flagId))
+  // Touched ranges per article: annotations and reviewed flags (offsets, never text search).
+  const touched = new Map<ArticleId, Span[]>()
+  const touch = (article: ArticleId, s: Span): void => void touched.set(article, [...(touched.get(article) ?? []), { start: s.start, end: s.end }])
+  for (const n of analysis.annotations) touch(n.article, n)
+  for (const l of analysis.language) for (const f of l.flags) if (reviewed.has(f.id)) touch(f.article, f)
+  // Overlap is half-open; an empty range touches a passage when it sits inside it.
+  const hits = (r: Span & { article: ArticleId }): boolean =>
+    (touched.get(r.article) ?? []).some((t) => (t.start === t.end ? t.start >= r.start && t.start < r.end : t.start < r.end && t.end > r.start))
+  const userInvolved = (l: Link): boolean => l.origin === 'user' || hits(l.a) || hits(l.b)
+  const kept: Link[] = []
+  let omittedUnchanged = 0
+  let omittedLowScore = 0
+  for (const l of analysis.alignment.links) {
+    const user = userInvolved(l)
+    if (!user && mode === 'changes' && !changed.has(l.id)) omittedUnchanged++
+    else if (!user && options.minScore !== undefined && l.score < options.minScore) omittedLowScore++
+    else kept.push(l)
+  }
+  return { kept, omittedUnchanged, omittedLowScore }
 }
 
 /** Renders the full report. Deterministic for a fixed `generatedAt`. */
@@ -51,7 +103,7 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
     section('legend', 'How to read the highlights', `<p class="sub">Each highlight has a tinted background, an underline style and a symbol, and a numbered note under its article with the category, the explanation, the rule that produced it, its confidence, whether it sits in a quotation, and its review status.</p>${renderLegend()}`),
     section('overview', 'Overview', overview(analysis, names)),
     articlesSection(analysis, arts, names, blind),
-    section('aligned', 'Aligned passages and their differences', alignedSection(analysis, names, blind), true),
+    section('aligned', 'Aligned passages and their differences', alignedSection(analysis, names, blind, options), true),
     section('only-here', 'Only in this article', onlyHereSection(analysis, arts, names, blind)),
     section('metrics', 'Per-outlet metrics', metricsTable(analysis, arts, names), true),
     section('naming', 'Naming: which words each outlet uses for each actor', namingTable(analysis, arts, names)),
@@ -227,9 +279,27 @@ const CHANGE_LABELS: Readonly<Record<string, string>> = {
   other: 'Other change'
 }
 
-function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string>, blind: boolean): string {
-  const links = analysis.alignment.links
-  if (links.length === 0) return '<p class="empty">No aligned passages.</p>'
+/** The sentence saying what the table leaves out and how to get it back; '' when nothing is. */
+function omissionNote(sel: LinkSelection, total: number, options: HtmlReportOptions): string {
+  const parts: string[] = []
+  const pairs = (n: number): string => `${n} aligned pair${n === 1 ? '' : 's'}`
+  if (sel.omittedUnchanged > 0) parts.push(`${pairs(sel.omittedUnchanged)} with no classified change (and no link, annotation or review of yours) ${sel.omittedUnchanged === 1 ? 'is' : 'are'} not listed`)
+  if (sel.omittedLowScore > 0) parts.push(`${pairs(sel.omittedLowScore)} scoring below ${fmt(options.minScore ?? 0, 2)} ${sel.omittedLowScore === 1 ? 'is' : 'are'} not listed`)
+  if (parts.length === 0) return ''
+  const how =
+    sel.omittedUnchanged > 0
+      ? 'To include every pair, export with “Aligned passages: all” in the export dialog, or <code>--passages all</code> on the command line.'
+      : 'To include them, export without a minimum score.'
+  return `<p class="omitted" data-omitted="${sel.omittedUnchanged + sel.omittedLowScore}"><strong>Showing ${sel.kept.length} of ${total} aligned pairs.</strong> ${parts.join('; ')}. ${how} The alignment map above and the CSV/JSON exports cover every pair.</p>`
+}
+
+function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string>, blind: boolean, options: HtmlReportOptions): string {
+  const total = analysis.alignment.links.length
+  if (total === 0) return '<p class="empty">No aligned passages.</p>'
+  const sel = selectReportLinks(analysis, options)
+  const note = omissionNote(sel, total, options)
+  const links = sel.kept
+  if (links.length === 0) return note
   const diffs = new Map(analysis.diffs.map((d) => [d.linkId, d]))
   const order = orderedArticles(analysis).map((a) => a.id)
   const pos = (id: ArticleId): number => order.indexOf(id)
@@ -245,6 +315,7 @@ function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string
   const text = (id: ArticleId, s: Span): string => (analysis.articles.find((a) => a.id === id)?.text ?? '').slice(s.start, s.end)
   const red = (s: string): string => (blind ? redactString(s, analysis, names) : s)
   const out: string[] = [
+    note,
     '<p class="sub">Each row pairs two passages that report the same thing. Words only in the left passage are shown <del>struck</del>, words only in the right passage <ins>underlined</ins>; numbered changes are classified and explained in the last column.</p>'
   ]
   for (const group of groups.values()) {
@@ -382,6 +453,7 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
     `<tr><th>Link threshold</th><td>${threshold !== undefined ? fmt(threshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
     `<tr><th>Aligned pairs</th><td>${analysis.alignScope === 'base' ? 'each article with the base article only (this study has too many articles to align every pair)' : 'every pair of articles'}</td></tr>` +
     `<tr><th>Word diffs</th><td>${analysis.diffScope === 'base' ? 'only for passages linked to the base article (this study has too many links to diff every pair)' : 'for every aligned pair of passages'}</td></tr>` +
+    `<tr><th>Aligned passages listed</th><td>${(options.passages ?? 'changes') === 'all' ? 'every aligned pair' : 'pairs with a classified change, or with your link, annotation or review'}${options.minScore !== undefined ? `, scoring at least ${fmt(options.minScore, 2)} (yours always kept)` : ''}</td></tr>` +
     `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
     `</tbody></table>` +
     `<h3>Codebook</h3>${codebook}` +

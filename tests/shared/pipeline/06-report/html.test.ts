@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseHTML } from 'linkedom'
-import { renderHtmlReport } from '../../../../shared/pipeline/06-report/serializers/html'
+import { renderHtmlReport, selectReportLinks } from '../../../../shared/pipeline/06-report/serializers/html'
 import { highlightsOf } from '../../../../shared/pipeline/06-report/serializers/shared'
 import type { Analysis } from '../../../../shared/model'
 import { makeFixture } from './htmlFixture'
@@ -266,5 +266,72 @@ describe('renderHtmlReport edge cases', () => {
     expect(doc.querySelector('#aligned')!.textContent).toContain('No aligned passages')
     expect(doc.querySelector('article.col .text')!.textContent).toContain('Azerbaijan opened its embassy')
     expect(doc.querySelector('#methods')!.textContent).toContain('No user codebook')
+  })
+})
+
+describe('renderHtmlReport: which aligned passages are listed (passages, minScore)', () => {
+  const full = makeFixture()
+  // Without reviews and annotations only the user link marks a pair as touched by the user.
+  const bare: Analysis = { ...full, reviews: [], annotations: [] }
+  const rows = (html: string): string[] => [...parse(html).querySelectorAll('table.aligned tr[data-link-id]')].map((r) => r.getAttribute('data-link-id')!)
+  const note = (html: string): string => parse(html).querySelector('#aligned p.omitted')?.textContent ?? ''
+  const render = (a: Analysis, o: Parameters<typeof renderHtmlReport>[1] = {}): string => renderHtmlReport(a, { generatedAt: GEN, ...o })
+
+  it(here + "default 'changes' lists only changed or user-linked pairs and says how many are left out", () => {
+    const html = render(bare)
+    expect(rows(html).sort()).toEqual(['herald:0-1~ledger:0-1', 'herald:1-2~ledger:1-2', 'herald:1-2~wire:1-2'])
+    const n = note(html)
+    expect(n).toContain('Showing 3 of 4 aligned pairs.')
+    expect(n).toContain('1 aligned pair with no classified change')
+    expect(n).toContain('--passages all')
+    expect(n).toContain('Aligned passages: all')
+    expect(parse(html).querySelector('#aligned p.omitted')!.getAttribute('data-omitted')).toBe('1')
+    // Methods records the choice.
+    expect(parse(html).querySelector('#methods')!.textContent).toContain('pairs with a classified change')
+  })
+
+  it(here + "'all' lists every pair with no omission sentence", () => {
+    const html = render(bare, { passages: 'all' })
+    expect(rows(html)).toHaveLength(bare.alignment.links.length)
+    expect(note(html)).toBe('')
+    expect(parse(html).querySelector('#methods')!.textContent).toContain('every aligned pair')
+  })
+
+  it(here + 'a user link without changes is kept in every mode and above any minScore', () => {
+    const diff = bare.diffs.find((d) => d.linkId === 'herald:1-2~wire:1-2')!
+    expect(diff.changes).toHaveLength(0)
+    for (const passages of ['changes', 'all'] as const) expect(rows(render(bare, { passages, minScore: 0.99 }))).toContain('herald:1-2~wire:1-2')
+  })
+
+  it(here + 'a pair with an annotation or a reviewed flag in either passage is kept', () => {
+    // The fixture reviews two flags in herald's first sentence: herald:0-1~wire:0-1 (no change) is kept.
+    expect(rows(render(full))).toContain('herald:0-1~wire:0-1')
+    expect(note(render(full))).toBe('')
+    // An annotation in wire's first sentence alone keeps it too (side b).
+    const wire = full.articles.find((a) => a.id === 'wire')!
+    const s = wire.text.indexOf('embassy')
+    const annotated: Analysis = { ...bare, annotations: [{ id: 'n', article: 'wire', start: s, end: s + 7, category: 'loaded', note: '', at: GEN }] }
+    expect(rows(render(annotated))).toContain('herald:0-1~wire:0-1')
+    // An annotation outside both passages does not.
+    const v = wire.text.indexOf('vigilant')
+    const elsewhere: Analysis = { ...bare, annotations: [{ id: 'n', article: 'wire', start: v, end: v + 8, category: 'loaded', note: '', at: GEN }] }
+    expect(rows(render(elsewhere))).not.toContain('herald:0-1~wire:0-1')
+  })
+
+  it(here + 'minScore drops low-scoring machine pairs and counts them separately', () => {
+    const html = render(bare, { passages: 'all', minScore: 0.58 })
+    expect(rows(html).sort()).toEqual(['herald:0-1~ledger:0-1', 'herald:1-2~wire:1-2'])
+    expect(note(html)).toContain('Showing 2 of 4 aligned pairs.')
+    expect(note(html)).toContain('2 aligned pairs scoring below 0.58 are not listed')
+    const sel = selectReportLinks(bare, { minScore: 0.58 })
+    expect([sel.kept.length, sel.omittedUnchanged, sel.omittedLowScore]).toEqual([2, 1, 1])
+  })
+
+  it(here + 'when every pair is omitted the section still explains why', () => {
+    const none: Analysis = { ...bare, alignment: { ...bare.alignment, links: bare.alignment.links.filter((l) => l.id === 'herald:0-1~wire:0-1') } }
+    const html = render(none)
+    expect(rows(html)).toHaveLength(0)
+    expect(note(html)).toContain('Showing 0 of 1 aligned pairs.')
+    expect(parse(html).querySelector('#aligned table.aligned')).toBeNull()
   })
 })
