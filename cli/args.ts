@@ -38,9 +38,9 @@ export interface Parsed {
 
 export const SPECS: Readonly<Record<string, CommandSpec>> = {
   ingest: { values: [], switches: ['json'] },
-  compare: { values: ['base', 'json', 'html', 'csv', 'study'], switches: [] },
+  compare: { values: ['base', 'json', 'html', 'csv', 'study', 'passages'], switches: [] },
   eval: { values: [], switches: ['json'] },
-  export: { values: ['format', 'out'], switches: [] }
+  export: { values: ['format', 'out', 'passages'], switches: [] }
 }
 
 /**
@@ -93,6 +93,16 @@ export function parseArgs(command: string, argv: readonly string[]): Parsed {
 
 export const EVAL_KINDS = ['spans', 'pairs', 'align'] as const
 export const EXPORT_FORMATS = ['html', 'csv', 'json', 'worksheet', 'pdf'] as const
+/** Same list as PASSAGES_MODES in the html serializer (checked by a test); kept here so usage checks load no engine code. */
+export const PASSAGES_CHOICES = ['changes', 'all'] as const
+
+/** `--passages changes|all` only makes sense where an HTML report is written (`what` names that output). */
+function checkPassages(command: string, args: Parsed, reportWritten: boolean, what: string): void {
+  const p = args.values.get('passages')
+  if (p === undefined) return
+  if (!(PASSAGES_CHOICES as readonly string[]).includes(p)) throw new UsageError(`unknown --passages value "${p}" (use changes or all)`, command)
+  if (!reportWritten) throw new UsageError(`--passages applies only to ${what}`, command)
+}
 
 /**
  * The usage rules a command line must satisfy beyond option syntax (argument counts, enum
@@ -107,6 +117,7 @@ export function checkUsage(command: string, args: Parsed): void {
       return
     case 'compare':
       if (n === 0 && !args.values.has('base')) throw new UsageError('compare needs at least one FILE', command)
+      checkPassages(command, args, args.values.has('html'), 'the --html report')
       return
     case 'eval': {
       const [kind, gold] = args.positionals
@@ -124,6 +135,7 @@ export function checkUsage(command: string, args: Parsed): void {
         throw new UsageError(`unknown export format "${format}" (use html, csv, json, worksheet or pdf)`, command)
       }
       if (!args.values.has('out')) throw new UsageError('export needs --out PATH', command)
+      checkPassages(command, args, format === 'html' || format === 'pdf', '--format html or pdf')
       return
     }
     default:

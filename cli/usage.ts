@@ -16,6 +16,9 @@ With one file, that article is analysed on its own. Without --base, the first fi
   --base FILE     the base article (added to the files if not listed)
   --json OUT|-    write the full analysis as JSON to OUT, or to stdout with "-"
   --html OUT      write the self-contained HTML report
+  --passages changes|all
+                  with --html: aligned passages the report lists, "changes" (default) only
+                  pairs with a classified change; "all" every pair (much longer to print)
   --csv DIR       write flags.csv, links.csv, metrics.csv, naming.csv, sentences.csv to DIR
   --study OUT     save a study (.parallax.json) that the app and "parallax export" open
 Without output options, a summary is printed. Every file is read before any is written.`,
@@ -29,7 +32,11 @@ Without output options, a summary is printed. Every file is read before any is w
   --format csv         five CSV files (PATH: a folder, created if missing)
   --format json        everything as JSON (PATH: a file, or "-" for stdout)
   --format worksheet   classroom worksheet with answer key (HTML)
-  --format pdf         PDF of the report (needs Chromium)`
+  --format pdf         PDF of the report (needs Chromium)
+  --passages changes|all
+                       for html and pdf: aligned passages the report lists, "changes" (default)
+                       only pairs with a classified change or your link, annotation or review;
+                       "all" every pair (much longer to print)`
 }
 
 export const MAIN_HELP = `Usage: parallax <command> [options]

@@ -1,8 +1,8 @@
-// `parallax compare FILE… [--base FILE] [--json OUT|-] [--html OUT] [--csv DIR] [--study OUT]`
+// `parallax compare FILE… [--base FILE] [--json OUT|-] [--html OUT [--passages changes|all]] [--csv DIR] [--study OUT]`
 import { join, resolve } from 'node:path'
 import type { Analysis } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
-import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
+import { renderHtmlReport, type PassagesMode } from '../../shared/pipeline/06-report/serializers/html'
 import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { createStudy, defaultStudyTitle, serializeStudy } from '../../shared/study'
 import { InputError, type Parsed } from '../args'
@@ -59,7 +59,7 @@ export async function runCompare(args: Parsed, io: Io): Promise<number> {
     }
   }
   if (html !== undefined) {
-    writeFileAtomic(html, renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold }))
+    writeFileAtomic(html, renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold, passages: args.values.get('passages') as PassagesMode | undefined }))
     io.note(`wrote HTML report ${html}`)
   }
   if (csv !== undefined) {

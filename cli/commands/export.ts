@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { Analysis, Study } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
-import { renderHtmlReport } from '../../shared/pipeline/06-report/serializers/html'
+import { renderHtmlReport, type PassagesMode } from '../../shared/pipeline/06-report/serializers/html'
 import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { renderWorksheet } from '../../shared/pipeline/06-report/serializers/worksheet'
 import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
@@ -40,11 +40,12 @@ export async function runExport(args: Parsed, io: Io): Promise<number> {
   const study = readStudy(args.positionals[0]!)
   const analysis = analyzeWithProgress(studyToAnalyzeInput(study), io)
   const now = io.now()
-  await writeExport(fmt, analysis, study, out, now, io)
+  // --passages was checked against PASSAGES_CHOICES by checkUsage.
+  await writeExport(fmt, analysis, study, out, now, io, args.values.get('passages') as PassagesMode | undefined)
   return 0
 }
 
-async function writeExport(format: ExportFormat, analysis: Analysis, study: Study, out: string, now: string, io: Io): Promise<void> {
+async function writeExport(format: ExportFormat, analysis: Analysis, study: Study, out: string, now: string, io: Io, passages?: PassagesMode): Promise<void> {
   const settings = exportSettings(analysis.linkThreshold ?? study.settings.linkThreshold)
   switch (format) {
     case 'json': {
@@ -64,7 +65,7 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
       return
     }
     case 'html':
-      writeFileAtomic(out, report(analysis, study, now))
+      writeFileAtomic(out, report(analysis, study, now, passages))
       io.note(`wrote HTML report ${out}`)
       return
     case 'worksheet': {
@@ -78,7 +79,7 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
     }
     case 'pdf': {
       io.progress.update('printing the report to PDF…')
-      const r = await htmlToPdf(report(analysis, study, now), out)
+      const r = await htmlToPdf(report(analysis, study, now, passages), out)
       io.progress.done()
       if (!r.ok) throw new InputError(r.error.message.replace(/\.$/, ''))
       io.note(`wrote PDF report ${out}`)
@@ -87,9 +88,9 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
   }
 }
 
-function report(analysis: Analysis, study: Study, now: string): string {
+function report(analysis: Analysis, study: Study, now: string, passages: PassagesMode | undefined): string {
   const linkThreshold = exportSettings(analysis.linkThreshold ?? study.settings.linkThreshold)?.linkThreshold
-  return renderHtmlReport(analysis, { generatedAt: now, linkThreshold, blindSources: study.settings.blindSources === true })
+  return renderHtmlReport(analysis, { generatedAt: now, linkThreshold, blindSources: study.settings.blindSources === true, passages })
 }
 
 /** `ws.html` → `ws.answer-key.html` (same folder; `.html` added when PATH has no extension). */
