@@ -38,6 +38,8 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
   const { analysis, study, notify } = useApp()
   const [blind, setBlind] = useState(study.settings.blindSources === true)
   const [busy, setBusy] = useState<ExportKind | null>(null)
+  // Which aligned pairs the HTML/PDF report lists; every pair makes the sample print ~80 pages.
+  const [passages, setPassages] = useState<'changes' | 'all'>('changes')
   const web = getPlatform().kind === 'web'
 
   const report = (r: Awaited<ReturnType<ReturnType<typeof getPlatform>['exportFile']>>): void => {
@@ -78,7 +80,7 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
       }
       if (kind === 'html' || kind === 'pdf') {
         const { renderHtmlReport } = await import('@shared/pipeline/06-report/serializers/html')
-        const html = renderHtmlReport(a, { title: study.title, blindSources: blind })
+        const html = renderHtmlReport(a, { title: study.title, blindSources: blind, passages })
         if (kind === 'pdf') return report(await p.exportPdf(html, `${slug}.pdf`))
         return report(await p.exportFile({ suggestedName: `${slug}-report.html`, mime: 'text/html', extensions: ['html'], filterName: 'HTML report', data: html }))
       }
@@ -115,6 +117,15 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
           <div className="ex-text">
             <h3>HTML report</h3>
             <p>One self-contained page: articles side by side with highlights and legend, explanations, aligned passages and their differences, metrics, naming table, methods. Works offline, no scripts.</p>
+            <fieldset className="field inline">
+              <legend>Aligned passages (report and PDF):</legend>
+              <label>
+                <input type="radio" name="export-passages" value="changes" checked={passages === 'changes'} onChange={() => setPassages('changes')} /> with differences only
+              </label>{' '}
+              <label>
+                <input type="radio" name="export-passages" value="all" checked={passages === 'all'} onChange={() => setPassages('all')} /> all
+              </label>
+            </fieldset>
           </div>
           {btn('html', 'HTML report', true)}
         </li>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { ok } from '@shared/util/result'
 import { renderWorksheet } from '@shared/pipeline/06-report/serializers/worksheet'
+import { selectReportLinks } from '@shared/pipeline/06-report/serializers/html'
 import type { ExportRequest } from '../../../../renderer/src/platform'
 import { setPlatform } from '../../../../renderer/src/platform'
 import { createWebPlatform } from '../../../../renderer/src/platform/web'
@@ -70,5 +71,31 @@ describe('ExportDialog', { timeout: 40_000 }, () => {
     await waitFor(() => expect(out).toHaveLength(5), { timeout: 5000 })
     expect(out.map((r) => r.suggestedName.replace(/^.*?-(?=[a-z]+\.csv$)/, ''))).toEqual([...CSV_NAMES])
     expect(out[0]!.data.split('\n')[0]).toContain('category')
+  })
+})
+
+describe('ExportDialog: aligned passages in the HTML report', { timeout: 40_000 }, () => {
+  const rows = (html: string): number => (html.match(/<tr data-link-id=/g) ?? []).length
+
+  it('"with differences only" is the default; "all" lists every aligned pair', async () => {
+    const out: ExportRequest[] = []
+    recording(out)
+    const study = sampleStudy()
+    renderWithStudy(<ExportDialog onClose={() => {}} />, study)
+    await ready()
+    expect((screen.getByLabelText('with differences only') as HTMLInputElement).checked).toBe(true)
+    fireEvent.click(screen.getByRole('button', { name: 'HTML report' }))
+    await waitFor(() => expect(out).toHaveLength(1))
+    fireEvent.click(screen.getByLabelText('all'))
+    fireEvent.click(screen.getByRole('button', { name: 'HTML report' }))
+    await waitFor(() => expect(out).toHaveLength(2))
+    const a = analysisForExport(sampleAnalysis(), study)
+    const sel = selectReportLinks(a, { passages: 'changes' })
+    expect(rows(out[0]!.data)).toBe(sel.kept.length)
+    expect(rows(out[1]!.data)).toBe(a.alignment.links.length)
+    // The sample has aligned pairs without classified changes, so the default leaves some out.
+    expect(sel.omittedUnchanged).toBeGreaterThan(0)
+    expect(out[0]!.data).toContain(`data-omitted="${sel.omittedUnchanged}"`)
+    expect(out[1]!.data).not.toContain('data-omitted=')
   })
 })
