@@ -36,7 +36,8 @@ export interface HtmlReportOptions {
   readonly linkThreshold?: number
   /**
    * Which aligned passage pairs the "Aligned passages" table lists. 'changes' (default) keeps
-   * pairs with at least one classified change or user involvement (see `selectReportLinks`);
+   * pairs with at least one classified change (any kind but 'other') or user involvement (see
+   * `selectReportLinks`);
    * 'all' lists every pair. The full table of a six-article study prints to ~80 pages.
    */
   readonly passages?: PassagesMode
@@ -51,7 +52,7 @@ export type PassagesMode = (typeof PASSAGES_MODES)[number]
 /** Why a link is in the report table, or why it was left out. */
 export interface LinkSelection {
   readonly kept: readonly Link[]
-  /** Links left out because they have no classified change and no user involvement. */
+  /** Links left out because they have no classified change (only 'other' rewording, or none) and no user involvement. */
   readonly omittedUnchanged: number
   /** Links left out by `minScore` (counted only among links the mode would keep). */
   readonly omittedLowScore: number
@@ -65,7 +66,9 @@ export interface LinkSelection {
  */
 export function selectReportLinks(analysis: Analysis, options: Pick<HtmlReportOptions, 'passages' | 'minScore'> = {}): LinkSelection {
   const mode = options.passages ?? 'changes'
-  const changed = new Set(analysis.diffs.filter((d) => d.changes.length > 0).map((d) => d.linkId))
+  // 'other' is the diff's catch-all for rewording no rule explains (rule wording:substitution):
+  // it is not a classified change, and counting it would keep ~all pairs of a real study.
+  const changed = new Set(analysis.diffs.filter((d) => d.changes.some((c) => c.kind !== 'other')).map((d) => d.linkId))
   const reviewed = new Set(analysis.reviews.map((r) => r.flagId))
   // Touched ranges per article: annotations and reviewed flags (offsets, never text search).
   const touched = new Map<ArticleId, Span[]>()
@@ -283,7 +286,7 @@ const CHANGE_LABELS: Readonly<Record<string, string>> = {
 function omissionNote(sel: LinkSelection, total: number, options: HtmlReportOptions): string {
   const parts: string[] = []
   const pairs = (n: number): string => `${n} aligned pair${n === 1 ? '' : 's'}`
-  if (sel.omittedUnchanged > 0) parts.push(`${pairs(sel.omittedUnchanged)} with no classified change (and no link, annotation or review of yours) ${sel.omittedUnchanged === 1 ? 'is' : 'are'} not listed`)
+  if (sel.omittedUnchanged > 0) parts.push(`${pairs(sel.omittedUnchanged)} with no classified change (at most unclassified rewording) and no link, annotation or review of yours ${sel.omittedUnchanged === 1 ? 'is' : 'are'} not listed`)
   if (sel.omittedLowScore > 0) parts.push(`${pairs(sel.omittedLowScore)} scoring below ${fmt(options.minScore ?? 0, 2)} ${sel.omittedLowScore === 1 ? 'is' : 'are'} not listed`)
   if (parts.length === 0) return ''
   const how =

@@ -290,6 +290,14 @@ describe('renderHtmlReport: which aligned passages are listed (passages, minScor
     expect(parse(html).querySelector('#methods')!.textContent).toContain('pairs with a classified change')
   })
 
+  it(here + "an unclassified rewording ('other') alone does not make a pair count as changed", () => {
+    const id = 'herald:0-1~wire:0-1'
+    const other = { kind: 'other' as const, a: { start: 4, end: 11 }, b: { start: 0, end: 10 }, rule: 'wording:substitution', explanation: 'reworded' }
+    const withOther: Analysis = { ...bare, diffs: bare.diffs.map((d) => (d.linkId === id ? { ...d, changes: [other] } : d)) }
+    expect(rows(render(withOther))).not.toContain(id)
+    expect(rows(render(withOther, { passages: 'all' }))).toContain(id)
+  })
+
   it(here + "'all' lists every pair with no omission sentence", () => {
     const html = render(bare, { passages: 'all' })
     expect(rows(html)).toHaveLength(bare.alignment.links.length)
