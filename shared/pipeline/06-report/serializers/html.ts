@@ -346,7 +346,7 @@ function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string
     })
     out.push(
       `<h3>${escapeHtml(an)} ↔ ${escapeHtml(bn)}</h3>` +
-        `<table class="aligned"><colgroup><col style="width:30%"><col style="width:30%"><col style="width:27%"><col style="width:13%"></colgroup>` +
+        `<table class="aligned"><colgroup><col style="width:25%"><col style="width:25%"><col style="width:38%"><col style="width:12%"></colgroup>` +
         `<thead><tr><th>${escapeHtml(an)}</th><th>${escapeHtml(bn)}</th><th>Classified changes</th><th>Score and evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     )
   }

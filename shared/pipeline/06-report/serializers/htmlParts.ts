@@ -221,6 +221,9 @@ ins{background:#dcf5dc;text-decoration:underline 1.5px #1d5e1d;color:#111}
 .passage{font-size:.88rem}
 ul.changes{margin:.2rem 0;padding-left:1.1rem;font-size:.82rem}
 ul.evidence{margin:0;padding-left:1rem;font-size:.75rem;color:#333}
+table.aligned ul.evidence{padding:0;list-style:none}
+table.aligned ul.evidence li{display:inline}
+table.aligned ul.evidence li+li::before{content:"; "}
 .small{font-size:.8rem}
 ${categoryCss()}
 @media (max-width:800px){.cols{grid-template-columns:1fr!important}}
