@@ -39,6 +39,7 @@ test.beforeAll(() => {
   mkdirSync(OUT, { recursive: true })
   const docs = {
     report: renderHtmlReport(analysis, { generatedAt: '2024-05-01T10:00:00Z', linkThreshold: 0.3 }),
+    'report-all': renderHtmlReport(analysis, { generatedAt: '2024-05-01T10:00:00Z', linkThreshold: 0.3, passages: 'all' }),
     'report-blind': renderHtmlReport(analysis, { generatedAt: '2024-05-01T10:00:00Z', blindSources: true }),
     worksheet: renderWorksheet(analysis, { blindSources: true, answerKey: false, generatedAt: '2024-05-01T10:00:00Z' }),
     'answer-key': renderWorksheet(analysis, { blindSources: true, answerKey: true, generatedAt: '2024-05-01T10:00:00Z' })
@@ -150,4 +151,36 @@ test('PDF of the report via headless Chromium', async () => {
   expect(missing.ok).toBe(false)
   if (!missing.ok) expect(missing.error.code).toBe('NOT_AVAILABLE')
   expect(existsSync(join(OUT, 'never.pdf'))).toBe(false)
+})
+
+test('aligned passages: the default report lists only pairs with differences and prints to fewer pages than "all"', async ({ browser }) => {
+  const pages: Record<string, number> = {}
+  for (const k of ['report', 'report-all']) {
+    const { page, close } = await openNoJs(browser, files[k]!)
+    const rows = await page.locator('table.aligned tr[data-link-id]').count()
+    if (k === 'report') {
+      // The omission sentence is visible and its count matches the rows left out.
+      const note = page.locator('#aligned p.omitted')
+      await expect(note).toBeVisible()
+      await expect(note).toContainText('--passages all')
+      expect(Number(await note.getAttribute('data-omitted'))).toBe(analysis.alignment.links.length - rows)
+    } else {
+      expect(rows).toBe(analysis.alignment.links.length)
+      expect(await page.locator('#aligned p.omitted').count()).toBe(0)
+    }
+    await page.screenshot({ path: join(OUT, `${k}-passages-full.png`), fullPage: true })
+    await close()
+    const pdf = join(OUT, `${k}.pdf`)
+    const r = await htmlToPdf(readFileSync(files[k]!, 'utf8'), pdf)
+    expect(r.ok).toBe(true)
+    try {
+      pages[k] = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1])
+    } catch {
+      // poppler missing: count /Type /Page objects instead (Chromium writes one per page).
+      pages[k] = (readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length
+    }
+  }
+  writeFileSync(join(OUT, 'passages-pages.json'), JSON.stringify(pages))
+  expect(pages['report']).toBeGreaterThan(0)
+  expect(pages['report']!).toBeLessThan(pages['report-all']!)
 })
