@@ -15,6 +15,7 @@ import reportingData from './reporting.json'
 import hedgesData from './hedges.json'
 import evaluativeData from './evaluative.json'
 import synonymsData from './synonyms.json'
+import eventsData from './events.json'
 
 export class WordingError extends Error {
   constructor(message: string) {
@@ -195,4 +196,56 @@ let synonyms: ReadonlyMap<string, string> | null = null
 export function builtinSynonyms(): ReadonlyMap<string, string> {
   synonyms ??= compileSynonyms(synonymsData)
   return synonyms
+}
+
+/** Event-frame data (`events.json`), compiled to stem → class id maps. */
+export interface EventFrames {
+  /** Stem of an event word (verb or derived noun) → event class id. */
+  readonly events: ReadonlyMap<string, string>
+  /** Stem of an object head → object class id. */
+  readonly objects: ReadonlyMap<string, string>
+}
+
+/** One list of `{id, words}` classes → stem → id (a stem may belong to one class only). */
+function compileClasses(list: unknown, where: string): Map<string, string> {
+  if (!Array.isArray(list)) throw new WordingError(`${where}: must be an array`)
+  const out = new Map<string, string>()
+  list.forEach((c, ci) => {
+    const w = `${where} ${ci}`
+    const co = obj(c, w)
+    const id = str(co['id'], `${w} "id"`)
+    if (id.includes('|')) throw new WordingError(`${w}: id "${id}" may not contain "|" (frame keys join ids with it)`)
+    for (const word of strings(co['words'], `${w} "${id}" "words"`)) {
+      const toks = tokenize(word).filter((t) => t.kind !== 'punct')
+      if (toks.length !== 1) throw new WordingError(`${w} "${id}": "${word}" must be a single word`)
+      const stem = toks[0]!.stem
+      const prev = out.get(stem)
+      if (prev !== undefined && prev !== id) throw new WordingError(`${w} "${id}": "${word}" (stem "${stem}") is already in class "${prev}"`)
+      out.set(stem, id)
+    }
+  })
+  return out
+}
+
+/**
+ * Validate and compile event-frame data. A stem may be an event word or an object head, not
+ * both: a word that is both would form a frame with itself.
+ */
+export function compileEvents(data: unknown, source = 'shared/resources/wording/events.json'): EventFrames {
+  const o = obj(data, source)
+  const events = compileClasses(o['events'], `${source}: events`)
+  const objects = compileClasses(o['objects'], `${source}: objects`)
+  for (const [stem, id] of objects) {
+    const ev = events.get(stem)
+    if (ev !== undefined) throw new WordingError(`${source}: stem "${stem}" is both event "${ev}" and object "${id}"`)
+  }
+  return { events, objects }
+}
+
+let eventFrames: EventFrames | null = null
+
+/** The built-in event frames, validated once at first use. */
+export function builtinEvents(): EventFrames {
+  eventFrames ??= compileEvents(eventsData)
+  return eventFrames
 }
