@@ -15,17 +15,25 @@
  *               "March 29" ≈ "29.03.2023" → d:march-29, besides d:march and n:29)
  *   q:<stem7>   a content word inside a quotation; shared only when both sides quote it, so
  *               verbatim quotations weigh roughly double
+ *   f:<event>|<object>, f:<actor>|<event>|<object>
+ *               an event frame (shared/resources/wording/events.json): an event word
+ *               (open/establish/inaugurate, arrest/detain, sign/agree…) with an object head
+ *               (embassy, ties, deal…) close by in the same clause, and the same with the
+ *               nearest named actor. "The establishment of Azerbaijan's embassy" and
+ *               "Azerbaijan formally opened its embassy" share both frames though their words
+ *               differ; a frame is one event, so it is rarer (and weighs more) than its words
  *
  * Weights are applied elsewhere (rarity × kind); this module only finds the features and the
  * surface form each came from (for Evidence).
  */
 import type { EvidenceKind, Segmentation, Token } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
-import { builtinSynonyms } from '../../resources/wording'
+import { builtinEvents, builtinSynonyms } from '../../resources/wording'
 import { MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
 import { quoteMask } from '../../text/quoteMask'
 
 const synonymClasses = builtinSynonyms()
+const eventFrames = builtinEvents()
 
 export interface FeatureOcc {
   readonly kind: EvidenceKind
@@ -153,7 +161,88 @@ export function featuresOfRange(
     if (isQuoted(i)) put(out, 'q:' + key.slice(2), 'quote', t.norm, 0)
     firstWord = false
   }
+  addFrames(out, tokens, from, to, mentions)
   return out
+}
+
+/** Content words an object head may lie after its event word ("opened its new embassy": 3). */
+const FRAME_AFTER = 4
+/** ...or before it ("the embassy was opened", "the embassy opening"). */
+const FRAME_BEFORE = 3
+/** Words before the event word in which its actor (subject) is looked for. */
+const ACTOR_BEFORE = 6
+/** Punctuation that ends a clause: a frame never spans it. Apostrophes and hyphens do not. */
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', '.', '!', '?'])
+
+/**
+ * Event frames of tokens `[from, to)` (see the header comment). Distances count word and
+ * number tokens, a naming mention counting as one; a frame never crosses clause punctuation.
+ * The actor of a frame is the naming mention between the event word and its object (a
+ * possessor: "the opening of Azerbaijan's embassy"), else the nearest one before the event word
+ * within ACTOR_BEFORE words (its subject), else none (the frame without actor still counts).
+ */
+function addFrames(
+  out: SentenceFeatures,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  mentions: readonly { tokenStart: number; tokenEnd: number; actor: string }[]
+): void {
+  // Positions: one slot per word/number token or mention; -1 marks a clause break.
+  const slotTok: number[] = []
+  const slotEnd: number[] = []
+  const slotActor: (string | null)[] = []
+  let m = 0
+  for (let i = from; i < to; i++) {
+    while (m < mentions.length && mentions[m]!.tokenEnd <= i) m++
+    const mention = mentions[m]
+    if (mention && mention.tokenStart === i) {
+      slotTok.push(i)
+      slotEnd.push(mention.tokenEnd)
+      slotActor.push(mention.actor)
+      i = mention.tokenEnd - 1
+      continue
+    }
+    const t = tokens[i]!
+    if (t.kind === 'punct') {
+      if (CLAUSE_BREAK.has(t.norm)) {
+        slotTok.push(-1)
+        slotEnd.push(-1)
+        slotActor.push(null)
+      }
+      continue
+    }
+    slotTok.push(i)
+    slotEnd.push(i + 1)
+    slotActor.push(null)
+  }
+  const n = slotTok.length
+  const eventAt = (s: number): string | undefined => {
+    const ti = slotTok[s]!
+    return ti < 0 || slotActor[s] !== null ? undefined : eventFrames.events.get(tokens[ti]!.stem)
+  }
+  const objectAt = (s: number): string | undefined => {
+    const ti = slotTok[s]!
+    return ti < 0 || slotActor[s] !== null ? undefined : eventFrames.objects.get(tokens[ti]!.stem)
+  }
+  for (let s = 0; s < n; s++) {
+    const ev = eventAt(s)
+    if (ev === undefined) continue
+    const found: number[] = []
+    for (let k = s + 1; k < n && k <= s + FRAME_AFTER && slotTok[k]! >= 0; k++) if (objectAt(k) !== undefined) found.push(k)
+    for (let k = s - 1; k >= 0 && k >= s - FRAME_BEFORE && slotTok[k]! >= 0; k--) if (objectAt(k) !== undefined) found.push(k)
+    for (const o of found) {
+      const obj = objectAt(o)!
+      const lo = Math.min(s, o)
+      const hi = Math.max(s, o)
+      const surface = surfaceOf(tokens, slotTok[lo]!, slotEnd[hi]!)
+      put(out, `f:${ev}|${obj}`, 'term', surface, 0)
+      let actor: string | null = null
+      for (let k = lo + 1; k < hi && actor === null; k++) actor = slotActor[k]!
+      for (let k = s - 1; actor === null && k >= 0 && k >= s - ACTOR_BEFORE && slotTok[k]! >= 0; k--) actor = slotActor[k]!
+      if (actor !== null) put(out, `f:${actor}|${ev}|${obj}`, 'term', surface, 0)
+    }
+  }
 }
 
 /**

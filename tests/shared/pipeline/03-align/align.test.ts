@@ -111,6 +111,31 @@ describe('align: table of alignment situations', () => {
     )
     expect(none).toBeUndefined()
   })
+  it(here + 'event evidence: a shared event frame raises a borderline pair to a link, with the frame as evidence', () => {
+    const a = 'Turkey formally opened its embassy in Yerevan on Tuesday, ending three decades without diplomatic contact.'
+    const told = "The inauguration of Turkey's embassy in Yerevan was a bitter moment for nationalists who opposed any thaw."
+    // Controls: the same words around a non-event word, or the event verb with another object.
+    const guarded = "The guarding of Turkey's embassy in Yerevan was a bitter moment for nationalists who opposed any thaw."
+    const museum = "The inauguration of Turkey's new museum in Yerevan was a bitter moment for nationalists who opposed any thaw."
+    expect(passageSimilarity(a, told, naming)).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+    expect(passageSimilarity(a, guarded, naming)).toBeLessThan(DEFAULT_LINK_THRESHOLD)
+    expect(passageSimilarity(a, museum, naming)).toBeLessThan(DEFAULT_LINK_THRESHOLD)
+    // In align(): the same raise (the fillers give the small corpus its rarity estimates).
+    const deal = 'Turkey signed a long gas deal with Georgia in Tbilisi on Tuesday, after months of haggling over prices.'
+    const tail = ' in Tbilisi, a step that opposition critics in Ankara and Izmir loudly called a costly, reckless and hasty mistake by weak ministers in a tired and deeply divided cabinet.'
+    const linkOf = (b: string): Link | undefined =>
+      run([art('a', deal + ' Markets in Istanbul were calm. A heatwave hit the south.'), art('b', b + ' Farmers protested about prices. The football season opened early.')])
+        .links.find((l) => l.a.sentenceStart === 0 && l.b.sentenceStart === 0)
+    const framed = linkOf('Turkey has concluded a gas agreement' + tail)
+    const plain = linkOf('Turkey has debated a gas agreement' + tail)
+    expect(framed!.score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+    expect(plain?.score ?? 0).toBeLessThan(DEFAULT_LINK_THRESHOLD)
+    expect(framed!.evidence.some((e) => e.kind === 'term' && e.a.startsWith('signed') && e.b.startsWith('concluded'))).toBe(true)
+    expect(plain?.evidence.some((e) => e.a.startsWith('signed')) ?? false).toBe(false)
+    // A frame alone never makes a link: the raise needs real shared content.
+    // Here the pair shares only the frame and its object word (one feature: halved, below ORDER_MIN).
+    expect(run([art('a', 'Farmers in the valley signed the accord quickly.'), art('b', 'Students at a school concluded a treaty yesterday.')]).links).toEqual([])
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { featuresOfRange } from '../../../../shared/pipeline/03-align/features'
 import { tokenize } from '../../../../shared/text/tokenize'
+import { builtinNaming, findNamingMentions } from '../../../../shared/resources/naming'
 
 const here = '[03-align/features] '
 
@@ -38,5 +39,41 @@ describe('features: quantities and dates', () => {
     expect(facts('Officials may march on Monday.')).toEqual([])
     expect(facts('One official spoke.')).toEqual([])
     expect(facts('Prices rose 9.6 percent.')).toEqual(['n:9.6'])
+  })
+})
+
+/** Event-frame keys (f:…) of a free sentence, with the built-in naming classes. */
+function frames(text: string): string[] {
+  const tokens = tokenize(text)
+  const f = featuresOfRange(tokens, text, 0, tokens.length, findNamingMentions(tokens, builtinNaming()), () => false)
+  return [...f.keys()].filter((k) => k.startsWith('f:')).sort()
+}
+
+// Hand-made: one event told with different words and constructions gives the same frames.
+const SAME_FRAME: [string, string, string][] = [
+  ['Turkey formally opened its embassy in Yerevan.', "The inauguration of Turkey's embassy in Yerevan drew protests.", 'f:turkey|open|embassy'],
+  ['Police arrested five suspects in the port.', 'Five suspects were detained in the port.', 'f:arrest|spies'],
+  ['The two governments signed a trade deal on Monday.', 'A trade agreement was concluded on Monday.', 'f:sign|agreement'],
+  ['Armenia severed diplomatic relations with Turkey.', 'Armenia cut its ties with Turkey.', 'f:armenia|break|ties'],
+  ['The embassy opening was delayed twice.', 'They established the embassy after two delays.', 'f:open|embassy']
+]
+
+describe('features: event frames', () => {
+  it.each(SAME_FRAME)(here + '%s ≈ %s share %s', (a, b, key) => {
+    expect(frames(a)).toContain(key)
+    expect(frames(b)).toContain(key)
+  })
+  it(here + 'different actors give different actor frames; the bare frame is shared', () => {
+    const a = frames('Turkey opened an embassy in Yerevan.')
+    const b = frames('Armenia opened an embassy in Ankara.')
+    expect(a).toContain('f:turkey|open|embassy')
+    expect(b).toContain('f:armenia|open|embassy')
+    expect(a).not.toContain('f:armenia|open|embassy')
+    expect(a.filter((k) => b.includes(k))).toEqual(['f:open|embassy'])
+  })
+  it(here + 'no frame across clause punctuation, beyond the window, or from an adjective ("close ties")', () => {
+    expect(frames('Despite close ties, officials stayed home.')).toEqual([])
+    expect(frames('Relations were tense; officials opened talks.')).toEqual(['f:open|talks'])
+    expect(frames('They opened the long awaited and much debated new embassy.')).toEqual([])
   })
 })
