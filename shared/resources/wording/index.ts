@@ -173,21 +173,7 @@ export function matchNorms<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[
 export function compileSynonyms(data: unknown, source = 'shared/resources/wording/synonyms.json'): ReadonlyMap<string, string> {
   const o = obj(data, source)
   if (!Array.isArray(o['classes'])) throw new WordingError(`${source}: "classes" must be an array`)
-  const out = new Map<string, string>()
-  o['classes'].forEach((c, ci) => {
-    const w = `${source}: class ${ci}`
-    const co = obj(c, w)
-    const id = str(co['id'], `${w} "id"`)
-    for (const word of strings(co['words'], `${w} "${id}" "words"`)) {
-      const toks = tokenize(word).filter((t) => t.kind !== 'punct')
-      if (toks.length !== 1) throw new WordingError(`${w} "${id}": "${word}" must be a single word`)
-      const stem = toks[0]!.stem
-      const prev = out.get(stem)
-      if (prev !== undefined && prev !== id) throw new WordingError(`${w} "${id}": "${word}" (stem "${stem}") is already in class "${prev}"`)
-      out.set(stem, id)
-    }
-  })
-  return out
+  return compileClasses(o['classes'], `${source}: class`)
 }
 
 let synonyms: ReadonlyMap<string, string> | null = null
