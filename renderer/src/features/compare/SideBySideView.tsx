@@ -375,34 +375,27 @@ function MovedNav(props: { readonly derived: Derived; readonly cell: Cell; reado
       <span className="pos">
         <span className="sr-only">Told in {name} at </span>¶{pos.paragraph} · {sentence} of {pos.of}
       </span>
-      {before >= 0 && (
-        <button
-          type="button"
-          className="link-btn"
-          title={`The sentence before this one in ${name} is in row ${before + 1}`}
-          aria-label={`Go to the passage before this one in ${name} (row ${before + 1})`}
-          onClick={(e) => {
-            e.stopPropagation()
-            onGo(before, cell.article)
-          }}
-        >
-          ↑ before: {before + 1}
-        </button>
-      )}
-      {after >= 0 && (
-        <button
-          type="button"
-          className="link-btn"
-          title={`The sentence after this one in ${name} is in row ${after + 1}`}
-          aria-label={`Go to the passage after this one in ${name} (row ${after + 1})`}
-          onClick={(e) => {
-            e.stopPropagation()
-            onGo(after, cell.article)
-          }}
-        >
-          ↓ after: {after + 1}
-        </button>
-      )}
+      {before >= 0 && <NeighbourButton which="before" row={before} name={name} onGo={() => onGo(before, cell.article)} />}
+      {after >= 0 && <NeighbourButton which="after" row={after} name={name} onGo={() => onGo(after, cell.article)} />}
     </div>
+  )
+}
+
+/** "↑ before: 12" / "↓ after: 4": jump to the row holding the neighbouring sentence in that article. */
+function NeighbourButton(props: { readonly which: 'before' | 'after'; readonly row: number; readonly name: string; readonly onGo: () => void }): ReactNode {
+  const { which, row, name, onGo } = props
+  return (
+    <button
+      type="button"
+      className="link-btn"
+      title={`The sentence ${which} this one in ${name} is in row ${row + 1}`}
+      aria-label={`Go to the passage ${which} this one in ${name} (row ${row + 1})`}
+      onClick={(e) => {
+        e.stopPropagation()
+        onGo()
+      }}
+    >
+      {which === 'before' ? '↑' : '↓'} {which}: {row + 1}
+    </button>
   )
 }
