@@ -6,7 +6,10 @@
  * Input and output are plain readonly data, so the same call runs in the renderer's worker,
  * in the CLI and in tests.
  */
-import type { Analysis, Article, ArticleId, AlignmentCorrection, Annotation, Codebook, FlagReview, Segmentation } from '../model'
+import type {
+  Analysis, Article, ArticleId, AlignmentCorrection, Annotation, Codebook, FlagReview, LanguageResult, Link, LinkDelta,
+  PassageDiff, Segmentation
+} from '../model'
 import { builtinNaming, type NamingResource } from '../resources/naming'
 import { segment } from './02-segment/segment'
 import { align, DEFAULT_LINK_THRESHOLD } from './03-align/align'
@@ -125,4 +128,107 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     reviews: input.reviews ?? [],
     annotations: input.annotations ?? []
   }
+}
+
+/** Stages of `alignPair`, reported through its `onProgress` (done counts out of 3). */
+export type PairStageName = Extract<StageName, 'align' | 'diff' | 'report'>
+
+export interface AlignPairInput {
+  /**
+   * The analysis the pair belongs to: its articles (in their input order), segmentations,
+   * language results, base and link threshold are reused as they are.
+   */
+  readonly analysis: Pick<Analysis, 'articles' | 'segmentations' | 'language' | 'base' | 'linkThreshold'>
+  readonly a: ArticleId
+  readonly b: ArticleId
+  /** The study's corrections (all of them; those of other pairs do not affect this pair). */
+  readonly corrections?: readonly AlignmentCorrection[]
+  /** The naming resource the analysis ran with (the built-in one by default, as in analyze()). */
+  readonly naming?: NamingResource
+  readonly onProgress?: (stage: PairStageName, done: number, total: number) => void
+}
+
+/** Links of one pair of articles with everything the workspace shows for them. */
+export interface PairAlignment {
+  /**
+   * Side a of every link: the base when the pair includes it, otherwise the article earlier in
+   * the analysis' input order (the same sides analyze() gives when it aligns all pairs).
+   */
+  readonly a: ArticleId
+  readonly b: ArticleId
+  /** Machine links of this pair after the corrections, in align()'s order. */
+  readonly links: readonly Link[]
+  /** One per link, same order (diffLinks). */
+  readonly diffs: readonly PassageDiff[]
+  /** One per link, same order (buildReport's sentiment / loaded-wording deltas). */
+  readonly linkDeltas: readonly LinkDelta[]
+}
+
+/**
+ * Aligns ONE pair of articles of an existing analysis on demand: for studies above
+ * ALL_PAIRS_MAX_ARTICLES (alignScope 'base') the pair view of two non-base articles calls this,
+ * and for pairs whose diffs were left out (diffScope 'base').
+ *
+ * The result equals what analyze() gives for that pair when it aligns all pairs of the same
+ * articles (tests/shared/pipeline/analyze.alignPair.test.ts), because:
+ *  - align() is run over ALL the analysis' articles, so feature rarity (idf) is computed over
+ *    the same compared set as a full run (aligning just the two articles would weigh words by
+ *    their rarity in those two alone and give different scores and links);
+ *  - with `pairs: 'base'` and the pair's side-a article passed as the base, align() builds the
+ *    candidates of side a against every other article. Candidate generation is per source
+ *    sentence and per target article (top candidates per target article, posting-list cap from
+ *    the article and sentence counts, both unchanged), so the pair's candidates, and hence its
+ *    links and evidence, are the ones an all-pairs run finds with the same side a;
+ *  - corrections are replayed by align() itself and the links are then filtered to the pair:
+ *    corrections of other pairs touch only other pairs' link ids.
+ * Cost: one align() of side a against every other article (like the base's share of a normal
+ * run), plus the diffs of this pair's links only. The stage API cannot restrict align() to one
+ * pair, so the other articles' links are computed and dropped.
+ */
+export function alignPair(input: AlignPairInput): PairAlignment {
+  const { analysis } = input
+  const { articles, segmentations } = analysis
+  const ia = articles.findIndex((x) => x.id === input.a)
+  const ib = articles.findIndex((x) => x.id === input.b)
+  if (ia < 0 || ib < 0) throw new RangeError(`alignPair(): unknown article ${ia < 0 ? input.a : input.b}`)
+  if (ia === ib) throw new RangeError('alignPair(): needs two different articles')
+  // Pair order as in align(): the base first, then input order; the earlier one is side a.
+  const rank = (i: number): number => (articles[i]!.id === analysis.base ? -1 : i)
+  const [sa, sb] = rank(ia) < rank(ib) ? [ia, ib] : [ib, ia]
+  const aId = articles[sa]!.id
+  const bId = articles[sb]!.id
+  const naming = input.naming ?? builtinNaming()
+  const total = 3
+
+  const alignment = align({
+    articles,
+    segmentations,
+    base: aId,
+    naming,
+    corrections: input.corrections ?? [],
+    threshold: analysis.linkThreshold ?? DEFAULT_LINK_THRESHOLD,
+    pairs: 'base'
+  })
+  // Corrections may store a link with its sides swapped (a user link drawn from b to a).
+  const links = alignment.links.filter(
+    (l) => (l.a.article === aId && l.b.article === bId) || (l.a.article === bId && l.b.article === aId)
+  )
+  input.onProgress?.('align', 1, total)
+  const diffs = diffLinks({ articles, segmentations, links, naming })
+  input.onProgress?.('diff', 2, total)
+  const langA = analysis.language.find((l) => l.article === aId)
+  const langB = analysis.language.find((l) => l.article === bId)
+  const segA = segmentations[sa]!
+  const segB = segmentations[sb]!
+  // buildReport's per-link deltas depend only on each link and the two articles' language
+  // results, so a report over the two articles gives the deltas a full run gives.
+  const report = buildReport({
+    articles: [articles[sa]!, articles[sb]!],
+    segmentations: [segA, segB],
+    alignment: { base: aId, links, unmatched: [] },
+    language: [langA, langB].filter((l): l is LanguageResult => l !== undefined),
+    naming
+  })
+  input.onProgress?.('report', 3, total)
+  return { a: aId, b: bId, links, diffs, linkDeltas: report.linkDeltas }
 }
