@@ -23,7 +23,13 @@ const DEV_SETS = [
   // Calibration probes for the construction rules (written with them; small).
   resolve(__dirname, '../fixtures/dev/constructions.spans.jsonl'),
   // Over-firing probes: wire-style neutral reports using conflict/size/institutional words literally.
-  resolve(__dirname, '../fixtures/dev/neutral-reporting.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/neutral-reporting.spans.jsonl'),
+  // Realistic US/UK political news (subtle slant, literal topic words, quotes), labelled before
+  // the fifth session's changes; used to check that a change generalises beyond the overt sets.
+  resolve(__dirname, '../fixtures/dev/us-politics.spans.jsonl'),
+  // Subtle partisan slant (one attitude adverb, implicative verb or epithet) beside neutral twins
+  // that use divisive topic words conventionally; labelled before the fifth session's changes.
+  resolve(__dirname, '../fixtures/dev/partisan-subtle.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 const naming = builtinNaming()

@@ -198,7 +198,7 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
         if (w.kind !== 'word' || taken(k, k + 1)) continue
         let id = ''
         if (PRESCRIPTIVE.has(w.norm) && isPrescription(tokens, k, s.tokenEnd)) id = 'writer-prescription'
-        else if (ADDRESS.has(w.norm) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
+        else if (ADDRESS.has(w.norm) && !isCountryUS(text, w) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
         if (id === '') continue
         const r = rule(id)
         out.push({
@@ -327,6 +327,15 @@ function isPrescription(tokens: readonly Token[], i: number, end: number): boole
     if (seen === 2 && tokens[k - 1]!.norm === 'be' && n.norm.endsWith('ed') && afinnValence(n.norm) === 0) return false
   }
   return true
+}
+
+/**
+ * "US" written in capitals is the country ("under US law", "US troops"), not the pronoun "us";
+ * the tokenizer lower-cases both, so the surface decides. (A sentence set in all capitals, such
+ * as a headline, loses the pronoun reading too: acceptable, headlines are not prose.)
+ */
+function isCountryUS(text: string, t: Token): boolean {
+  return text.slice(t.start, t.end) === 'US'
 }
 
 /** Is this first/second-person word the newsroom or a service instruction? */

@@ -200,8 +200,9 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
           if (!CONTEXT_RULE_BY_ID.has(c)) throw new LexiconError(`${where}: unknown context rule "${c}"`)
         }
         // A one-word -ly entry whose stem is its base word ("rightly" → right, "deadly" → dead)
-        // matches only its -ly form, so "human rights" or "the dead" are not flagged.
-        if (/^[a-z]+ly$/.test(e.term) && stemsOf(e.term)[0] !== e.term && !context.includes('participle-form')) context.push('participle-form')
+        // matches only its -ly form, so "human rights", "the dead" or "totaling" are not flagged
+        // (rule ly-form; participle-form would also keep -ing/-ed forms of the stem).
+        if (/^[a-z]+ly$/.test(e.term) && stemsOf(e.term)[0] !== e.term && !context.includes('participle-form') && !context.includes('ly-form')) context.push('ly-form')
         const category = e.category ?? g.category
         if (category !== 'contested-naming' && !context.includes('not-proper-name')) context.push('not-proper-name')
         const entry: LexiconEntry = {

@@ -182,6 +182,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     }
   },
   {
+    id: 'ly-form',
+    description:
+      'Keeps a one-word -ly adverb entry ("totally", "rightly", "deadly") only in its -ly form, so the shared stem does not flag the base word or its other forms ("totaling $1.6 trillion", "human rights", "the dead").',
+    keep(tokens, start) {
+      return tokens[start]!.norm.endsWith('ly')
+    }
+  },
+  {
     id: 'plural-form',
     description:
       'Keeps a plural label ("illegals", "aliens", "animals") only in its plural form, so the shared stem does not flag the plain adjective or noun ("illegal parking", "an alien species").',

@@ -98,6 +98,9 @@ describe('context rules', () => {
     ['Human rights groups said so.', 'rights', false],
     ['He rightly refused.', 'rightly', true],
     ['In the dead of night.', 'dead', false],
+    // ly-form: an -ly adverb entry never matches other forms of its stem
+    ['The debt totaling $1.6 trillion was refinanced.', 'totaling', false],
+    ['The plan was totally unworkable.', 'totally', true],
     ['Illegal parking is banned.', 'Illegal', false],
     ['The illegals were deported.', 'illegals', true],
     // literal-sense: disaster and illness words beside a physical event

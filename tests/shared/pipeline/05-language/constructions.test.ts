@@ -39,7 +39,9 @@ describe('construction rules', () => {
     ['Our leaders have forgotten the people they serve.', 'writer-address', 'Our', true],
     ['Our reporter visited the site on Monday.', 'writer-address', null, false],
     ['If you were born before 1960, you can claim the benefit at 62.', 'writer-address', null, false],
-    ['"We will fight on," the mayor said.', 'writer-address', null, false]
+    ['"We will fight on," the mayor said.', 'writer-address', null, false],
+    ['Migrants can apply for asylum under US law.', 'writer-address', null, false],
+    ['The decision will cost us all dearly.', 'writer-address', 'us', true]
   ] as const)('%s → %s', (text, rule, surface, counts) => {
     const fl = flagsOf(text, rule)
     if (surface === null) {
