@@ -41,3 +41,18 @@ export function renderWithStudy(ui: ReactNode, study: Study = sampleStudy(), vie
 export async function waitForAnalysis(container: HTMLElement): Promise<void> {
   await waitFor(() => expect(container.querySelector('[data-flag-category]')).not.toBeNull(), { timeout: 20_000 })
 }
+
+/**
+ * The sample study plus a reworked copy of each article (other id and outlet, paragraphs in
+ * reverse order, last paragraph dropped): 12 articles, above the composer's all-pairs limit, so
+ * the analysis aligns only base pairs (alignScope 'base').
+ */
+export function largeStudy(): Study {
+  const s = sampleStudy()
+  const copies = s.articles.map((a) => {
+    const paras = a.text.split('\n\n')
+    const text = paras.slice(0, Math.max(1, paras.length - 1)).reverse().join('\n\n')
+    return { ...a, id: `${a.id}-copy`, text, meta: { ...a.meta, outlet: `${a.meta.outlet} (reprint)` } }
+  })
+  return { ...s, title: 'Twelve articles', articles: [...s.articles, ...copies] }
+}

@@ -1,13 +1,14 @@
 // React wiring of the study store, the analysis runner and view preferences. Features read
 // these through the hooks below; nothing else holds app state.
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react'
-import type { Analysis, Article, Study } from '@shared/model'
+import type { Analysis, AlignmentCorrection, Article, Study } from '@shared/model'
 import type { AppError } from '@shared/util/result'
 import type { StageName } from '@shared/pipeline/analyze'
 import { initHistory, studyReducer, type StudyAction, type StudyHistory } from './studyStore'
 import type { AnalysisRunner } from '../workers/analysisClient'
 import type { AnalysisRequest } from '../workers/protocol'
 import { DEFAULT_LAYERS, type LayerId } from './layers'
+import { useOnDemandPairs, type OnDemandPair } from './onDemandPairs'
 
 export interface Notice {
   readonly id: number
@@ -45,6 +46,9 @@ interface AppStateValue {
   /** Where the current study lives (Electron path / web file name), for Save. */
   readonly studyPath: string | undefined
   readonly setStudyPath: (p: string | undefined) => void
+  /** Pairs of the current analysis aligned on demand (see onDemandPairs.ts), by pairKey. */
+  readonly onDemand: ReadonlyMap<string, OnDemandPair>
+  readonly requestPair: (a: string, b: string) => void
 }
 
 const Ctx = createContext<AppStateValue | null>(null)
@@ -91,6 +95,10 @@ export function AppStateProvider(props: {
   const [rerunTick, setRerunTick] = useState(0)
   const noticeSeq = useRef(0)
   const runner = props.runner
+  // The corrections each analysis ran with (the study's may have moved on while it re-runs).
+  const correctionsOf = useRef(new WeakMap<Analysis, readonly AlignmentCorrection[]>())
+  const correctionsFor = useCallback((a: Analysis) => correctionsOf.current.get(a) ?? [], [])
+  const { pairs: onDemand, requestPair } = useOnDemandPairs(runner, analysis, correctionsFor)
 
   const notify = useCallback((kind: Notice['kind'], message: string) => {
     const id = ++noticeSeq.current
@@ -120,6 +128,7 @@ export function AppStateProvider(props: {
     runner.run(request, {
       onProgress: (stage, done, total) => setStatus((st) => ({ ...st, stage, done, total })),
       onResult: (a, ms) => {
+        correctionsOf.current.set(a, request.corrections)
         setAnalysis(a)
         setStatus({ ...IDLE, ms })
       },
@@ -160,9 +169,11 @@ export function AppStateProvider(props: {
       layers,
       toggleLayer,
       studyPath,
-      setStudyPath
+      setStudyPath,
+      onDemand,
+      requestPair
     }),
-    [history, study, analysis, status, runner, notices, notify, dismiss, view, layers, toggleLayer, studyPath]
+    [history, study, analysis, status, runner, notices, notify, dismiss, view, layers, toggleLayer, studyPath, onDemand, requestPair]
   )
   return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>
 }

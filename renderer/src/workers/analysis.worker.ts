@@ -1,19 +1,43 @@
 // Analysis off the UI thread. Cancelling terminates this worker (analyze() is synchronous, so a
 // cancel message could not be read mid-run); the client starts a fresh one for the next run.
+// The last analysis produced here is kept, so pairs of it can be aligned on demand without
+// sending the whole analysis back.
+import type { Analysis, AlignmentCorrection } from '@shared/model'
 import type { FromWorker, ToWorker } from './protocol'
-import { runAnalysis } from './runAnalysis'
+import { runAnalysis, runPair } from './runAnalysis'
 
 const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m)
 
+let held: { run: number; analysis: Analysis; corrections: readonly AlignmentCorrection[] } | null = null
+
 self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const msg = e.data
-  if (msg.type !== 'analyze') return
   const t0 = performance.now()
-  try {
-    const analysis = runAnalysis(msg.request, (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }))
-    post({ type: 'result', id: msg.id, analysis, ms: performance.now() - t0 })
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    post({ type: 'error', id: msg.id, error: { code: 'INTERNAL', message: `Analysis failed: ${message}` } })
+  if (msg.type === 'analyze') {
+    try {
+      const analysis = runAnalysis(msg.request, (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }))
+      held = { run: msg.id, analysis, corrections: msg.request.corrections }
+      post({ type: 'result', id: msg.id, analysis, ms: performance.now() - t0 })
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      post({ type: 'error', id: msg.id, error: { code: 'INTERNAL', message: `Analysis failed: ${message}` } })
+    }
+    return
+  }
+  if (msg.type === 'pair') {
+    const ctx = msg.context ?? (held?.run === msg.run ? held : null)
+    if (!ctx) {
+      post({ type: 'error', id: msg.id, error: { code: 'INTERNAL', message: 'Pair alignment failed: the analysis is no longer loaded; try again.' } })
+      return
+    }
+    try {
+      const pair = runPair({ analysis: ctx.analysis, corrections: ctx.corrections, a: msg.a, b: msg.b }, (stage, done, total) =>
+        post({ type: 'pair-progress', id: msg.id, stage, done, total })
+      )
+      post({ type: 'pair-result', id: msg.id, pair, ms: performance.now() - t0 })
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      post({ type: 'error', id: msg.id, error: { code: 'INTERNAL', message: `Pair alignment failed: ${message}` } })
+    }
   }
 })

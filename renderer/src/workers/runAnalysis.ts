@@ -1,8 +1,8 @@
 // Runs the composer for one request; shared by the worker and the in-thread runner used in tests.
-import { analyze } from '@shared/pipeline/analyze'
-import type { StageName } from '@shared/pipeline/analyze'
+import { alignPair, analyze } from '@shared/pipeline/analyze'
+import type { PairAlignment, PairStageName, StageName } from '@shared/pipeline/analyze'
 import type { Analysis } from '@shared/model'
-import type { AnalysisRequest } from './protocol'
+import type { AnalysisRequest, PairRequest } from './protocol'
 
 export function runAnalysis(
   request: AnalysisRequest,
@@ -16,4 +16,9 @@ export function runAnalysis(
     ...(request.linkThreshold !== undefined ? { linkThreshold: request.linkThreshold } : {}),
     onProgress
   })
+}
+
+/** One pair of an existing analysis, aligned on demand (same naming as runAnalysis: built-in). */
+export function runPair(request: PairRequest, onProgress: (stage: PairStageName, done: number, total: number) => void): PairAlignment {
+  return alignPair({ analysis: request.analysis, a: request.a, b: request.b, corrections: request.corrections, onProgress })
 }

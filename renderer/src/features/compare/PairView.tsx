@@ -1,30 +1,48 @@
 // Two articles: every aligned passage pair as an inline word diff with its classified changes,
-// then what each article says that the other does not.
-import { useMemo, useState, type ReactNode } from 'react'
-import type { ArticleId, Link } from '@shared/model'
+// then what each article says that the other does not. Pairs the analysis left out (large
+// studies align and diff only base pairs) are aligned on demand in the worker and then shown
+// exactly like the others.
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Analysis, ArticleId, Link, LinkDelta, PassageDiff } from '@shared/model'
 import { useApp } from '../../state/AppState'
+import { needsOnDemand, pairKey } from '../../state/onDemandPairs'
 import { displayName } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
 import { InlineDiff } from '../../components/text/InlineDiff'
 import { HighlightedText } from '../../components/text/HighlightedText'
 
 export function PairView(): ReactNode {
-  const { analysis, layers, dispatch } = useApp()
+  const { analysis, layers, dispatch, onDemand, requestPair } = useApp()
   const { derived, meta, reviews, annotations } = useWorkspace()
   const [aSel, setA] = useState<ArticleId | null>(null)
   const [bSel, setB] = useState<ArticleId | null>(null)
   const a = aSel ?? derived?.base ?? null
   const b = bSel ?? derived?.order.find((id) => id !== a) ?? null
 
+  const wanted = !!analysis && !!a && !!b && needsOnDemand(analysis, a, b)
+  const od = wanted && a && b ? onDemand.get(pairKey(a, b)) : undefined
+  useEffect(() => {
+    if (wanted && a && b) requestPair(a, b)
+  }, [wanted, a, b, requestPair])
+  const ready = od?.state === 'done' ? od : null
+
   const pairs = useMemo(() => {
     if (!analysis || !a || !b) return []
     const out: { link: Link; flip: boolean }[] = []
-    for (const l of analysis.alignment.links) {
+    for (const l of ready ? ready.pair.links : wanted ? [] : analysis.alignment.links) {
       if (l.a.article === a && l.b.article === b) out.push({ link: l, flip: false })
       else if (l.a.article === b && l.b.article === a) out.push({ link: l, flip: true })
     }
     return out.sort((x, y) => (x.flip ? x.link.b.start : x.link.a.start) - (y.flip ? y.link.b.start : y.link.a.start))
-  }, [analysis, a, b])
+  }, [analysis, a, b, ready, wanted])
+  const diffs: ReadonlyMap<string, PassageDiff> = useMemo(
+    () => (ready ? new Map(ready.pair.diffs.map((d) => [d.linkId, d])) : (derived?.diffs ?? new Map())),
+    [ready, derived]
+  )
+  const deltas: ReadonlyMap<string, LinkDelta> = useMemo(
+    () => new Map((ready ? ready.pair.linkDeltas : (analysis?.linkDeltas ?? [])).map((d) => [d.linkId, d])),
+    [ready, analysis]
+  )
 
   if (!derived || !a || !b) return <div className="empty-state">Add at least two articles to compare a pair.</div>
   const ia = derived.byId.get(a)
@@ -38,7 +56,8 @@ export function PairView(): ReactNode {
     }
     return c
   }
-  const missing = pairs.filter(({ link }) => !derived.diffs.has(link.id)).length
+  const missing = pairs.filter(({ link }) => !diffs.has(link.id)).length
+  const pending = wanted && !ready
   const ca = covered(a, ia.seg.sentences.length)
   const cb = covered(b, ib.seg.sentences.length)
   const onlyA = ia.seg.sentences.filter((s) => !ca[s.index]).map((s) => s.index)
@@ -68,17 +87,39 @@ export function PairView(): ReactNode {
         </button>
         {picker(b, setB, 'Second')}
         <span className="muted">
-          {pairs.length} aligned passage pairs · <del>struck</del> = only in first · <ins>underlined</ins> = only in second
+          {pending ? 'Aligning…' : `${pairs.length} aligned passage pairs`} · <del>struck</del> = only in first · <ins>underlined</ins> = only in second
         </span>
+        {ready && (
+          <span className="badge on-demand" title={`${analysis ? whyOnDemand(analysis) : ''} This pair was aligned when you opened it (${Math.round(ready.ms)} ms), with word rarity over all articles, as in a full run.`}>
+            aligned on demand
+          </span>
+        )}
       </div>
-      {pairs.length === 0 && (
+      {od?.state === 'running' && (
+        <div className="notice info on-demand-progress" role="status" aria-live="polite">
+          <span>
+            Aligning this pair… {od.stage ? `(${STAGE_LABEL[od.stage]}, step ${od.done} of ${od.total})` : ''}
+          </span>
+          <progress max={od.total} value={od.done} aria-label="Pair alignment progress" />
+          <span className="muted small">{analysis ? whyOnDemand(analysis) : ''}</span>
+        </div>
+      )}
+      {od?.state === 'error' && (
+        <p className="notice error" role="alert">
+          {od.error.code === 'CANCELLED' ? 'Aligning this pair was interrupted.' : od.error.message}{' '}
+          <button type="button" onClick={() => requestPair(a, b)}>
+            Try again
+          </button>
+        </p>
+      )}
+      {!pending && pairs.length === 0 && (
         <p className="muted" role="status">
           No aligned passages between these two articles: none of their passages reached the link threshold
           {analysis?.linkThreshold !== undefined ? ` (${analysis.linkThreshold})` : ''}. Links are computed between every pair of articles,
           so this pair simply reports different things — see “Only in …” below.
         </p>
       )}
-      {pairs.length > 0 && missing > 0 && (
+      {!ready && pairs.length > 0 && missing > 0 && (
         <p className="notice warning" role="status" data-diff-scope={analysis?.diffScope ?? 'all'}>
           <span aria-hidden="true">⚠ </span>
           Word diffs not computed for {missing === pairs.length ? 'these links' : `${missing} of these ${pairs.length} links`}: this study has{' '}
@@ -88,7 +129,8 @@ export function PairView(): ReactNode {
       )}
       <ol className="pair-list">
         {pairs.map(({ link, flip }, i) => {
-          const diff = derived.diffs.get(link.id)
+          const diff = diffs.get(link.id)
+          const delta = deltas.get(link.id)
           const sa = flip ? link.b : link.a
           const sb = flip ? link.a : link.b
           return (
@@ -138,7 +180,11 @@ export function PairView(): ReactNode {
                   </ul>
                 )}
                 <div className="cp-foot">
-                  <span className="muted">score {link.score.toFixed(2)}{link.origin === 'user' ? ' · linked by you' : ''}</span>
+                  <span className="muted">
+                    score {link.score.toFixed(2)}
+                    {link.origin === 'user' ? ' · linked by you' : ''}
+                    {delta && <DeltaNote delta={delta} flip={flip} />}
+                  </span>
                   <button type="button" onClick={() => dispatch({ type: 'correct', correction: { kind: 'unlink', linkId: link.id, at: new Date().toISOString() } })}>
                     Unlink
                   </button>
@@ -148,6 +194,7 @@ export function PairView(): ReactNode {
           )
         })}
       </ol>
+      {!pending && (
       <div className="pair-only">
         <section data-article-id={a}>
           <h3>Only in {displayName(meta.get(a), a)} ({onlyA.length} sentences)</h3>
@@ -162,7 +209,29 @@ export function PairView(): ReactNode {
           </p>
         </section>
       </div>
+      )}
     </div>
+  )
+}
+
+/** Why a pair without the base is computed now rather than by the analysis. */
+function whyOnDemand(analysis: Analysis): string {
+  return analysis.alignScope === 'base'
+    ? `This study has ${analysis.articles.length} articles, so the analysis aligned each article with the base only.`
+    : `This study has ${analysis.alignment.links.length.toLocaleString()} links, so the analysis word-diffed only links with the base.`
+}
+const STAGE_LABEL: Record<string, string> = { align: 'links', diff: 'word diffs', report: 'tone' }
+
+/** Tone and loaded-wording differences of a link, read from the first article to the second. */
+function DeltaNote(props: { readonly delta: LinkDelta; readonly flip: boolean }): ReactNode {
+  const sign = props.flip ? -1 : 1
+  const s = sign * props.delta.sentimentDelta
+  const l = sign * props.delta.loadedDelta
+  const fmt = (x: number, digits: number): string => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x).toFixed(digits)
+  return (
+    <span title="Second passage minus first: summed sentence sentiment, and own-voice loaded wording flags">
+      {' · '}sentiment {fmt(s, 1)} · loaded words {fmt(l, 0)}
+    </span>
   )
 }
 
