@@ -2,13 +2,16 @@
 // read from the Analysis itself (never from the study's wishes, which may still be re-running).
 import type { ReactNode } from 'react'
 import { useApp } from '../state/AppState'
+import { displayName } from '../state/derive'
 
 export function MethodsBox(): ReactNode {
-  const { analysis, study, status } = useApp()
+  const { analysis, study, status, onDemand } = useApp()
   if (!analysis) return null
   const cb = analysis.codebook
   const stale = status.running || JSON.stringify(study.codebook) !== JSON.stringify(cb)
   const links = analysis.alignment.links.length
+  const name = (id: string): string => displayName(study.articles.find((a) => a.id === id)?.meta, id)
+  const onDemandNames = [...onDemand.values()].flatMap((p) => (p.state === 'done' ? [`${name(p.pair.a)} ~ ${name(p.pair.b)}`] : []))
   return (
     <section className="methods" aria-label="Methods" data-methods="">
       <h2>Methods</h2>
@@ -27,11 +30,26 @@ export function MethodsBox(): ReactNode {
             <dd>{analysis.linkThreshold}</dd>
           </>
         )}
+        <dt>Aligned pairs</dt>
+        <dd data-align-scope={analysis.alignScope ?? 'all'}>
+          {analysis.alignScope === 'base'
+            ? // 10 = ALL_PAIRS_MAX_ARTICLES (not imported: that module pulls the engine into the UI bundle)
+              `each article with the base (${analysis.articles.length} articles is over the 10 aligned pair by pair); other pairs are aligned on demand when opened in the Pair view`
+            : 'every pair of articles'}
+          {onDemandNames.length > 0 && (
+            <>
+              {' '}— aligned on demand so far: <span data-on-demand-pairs="">{onDemandNames.join('; ')}</span>
+            </>
+          )}
+        </dd>
         <dt>Word diffs</dt>
         <dd>
           {analysis.diffScope === 'base'
             ? `links with the base only (${links} links is over the 3,000 diffed in full)`
-            : `all ${links} links between every pair of articles`}
+            : analysis.alignScope === 'base'
+              ? `all ${links} links`
+              : `all ${links} links between every pair of articles`}
+          {analysis.diffScope === 'base' || analysis.alignScope === 'base' ? ' (pairs opened in the Pair view are diffed on demand)' : ''}
         </dd>
       </dl>
       {stale && <p className="muted">Re-analysing with the study’s current codebook…</p>}

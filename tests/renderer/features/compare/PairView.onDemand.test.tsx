@@ -8,6 +8,7 @@ import type { ReactNode } from 'react'
 import { alignPair } from '@shared/pipeline/analyze'
 import type { AlignmentCorrection } from '@shared/model'
 import { PairView } from '../../../../renderer/src/features/compare/PairView'
+import { MethodsBox } from '../../../../renderer/src/components/MethodsBox'
 import { AppStateProvider, useApp } from '../../../../renderer/src/state/AppState'
 import { ExplainProvider } from '../../../../renderer/src/components/text/explain'
 import { createInlineRunner, type AnalysisRunner, type PairCallbacks } from '../../../../renderer/src/workers/analysisClient'
@@ -61,6 +62,7 @@ describe('PairView on demand', { timeout: 60_000 }, () => {
       <AppStateProvider initial={study} runner={gate.runner} initialView="pair">
         <ExplainProvider>
           <PairView />
+          <MethodsBox />
           <CorrectionsProbe />
         </ExplainProvider>
       </AppStateProvider>
@@ -91,6 +93,10 @@ describe('PairView on demand', { timeout: 60_000 }, () => {
     expect(container.querySelector('.on-demand-progress')).toBeNull()
     expect(container.querySelector('.pair-only')).not.toBeNull()
     expect(container.textContent).toMatch(/sentiment [+−±]\d/)
+    // The methods box (overview) says which pairs were aligned on demand.
+    expect(container.querySelector('[data-align-scope]')?.getAttribute('data-align-scope')).toBe('base')
+    const outlet = (id: string): string => study.articles.find((a) => a.id === id)!.meta.outlet
+    expect(container.querySelector('[data-on-demand-pairs]')?.textContent).toBe(`${outlet(x)} ~ ${outlet(y)}`)
 
     // Cached: other pairs and back do not ask again for the first (picking First then Second
     // passes through the pair ids[2]~y, which is aligned too).
