@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { evalAlign, goldArticles, linkMatches, parseAlignGold } from '../../shared/eval/align'
-import { align, DEFAULT_LINK_THRESHOLD } from '../../shared/pipeline/03-align/align'
+import { align, DEFAULT_LINK_THRESHOLD, sentencePairScorer } from '../../shared/pipeline/03-align/align'
 import { segment } from '../../shared/pipeline/02-segment/segment'
 import { builtinNaming } from '../../shared/resources/naming'
 
@@ -43,9 +43,22 @@ for (const file of files) {
     return t.length > 110 ? t.slice(0, 107) + '…' : t
   }
   const pairs = new Set(gold.links.map((g) => [g.a.article, g.b.article].sort().join('|')))
+  // For a miss: the best content score between a sentence of each gold span (corpus weights)
+  // and the features it shares, to tell near misses from pairs with no shared evidence.
+  const scorer = sentencePairScorer({ articles, segmentations: segs, base: articles[0]!.id, naming, corrections: [], threshold })
+  const segOf = new Map(articles.map((a, i) => [a.id, segs[i]!]))
+  const sentencesIn = (id: string, s: number, e: number): number[] =>
+    segOf.get(id)!.sentences.flatMap((x, i) => (x.start < e && x.end > s ? [i] : []))
   for (const g of gold.links) {
     if (alignment.links.some((l) => linkMatches(l, g))) continue
-    console.log(`  MISS ${g.a.article}~${g.b.article}\n     a: ${clip(g.a.article, g.a.start, g.a.end)}\n     b: ${clip(g.b.article, g.b.start, g.b.end)}`)
+    let best = { score: 0, shared: [] as string[] }
+    for (const i of sentencesIn(g.a.article, g.a.start, g.a.end)) {
+      for (const j of sentencesIn(g.b.article, g.b.start, g.b.end)) {
+        const r = scorer(g.a.article, i, g.b.article, j)
+        if (r.score >= best.score) best = r
+      }
+    }
+    console.log(`  MISS ${g.a.article}~${g.b.article} ${best.score} [${best.shared.join(', ')}]\n     a: ${clip(g.a.article, g.a.start, g.a.end)}\n     b: ${clip(g.b.article, g.b.start, g.b.end)}`)
   }
   for (const l of alignment.links) {
     if (!pairs.has([l.a.article, l.b.article].sort().join('|'))) continue

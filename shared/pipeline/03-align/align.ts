@@ -65,8 +65,14 @@ export const DEFAULT_LINK_THRESHOLD = 0.3
 
 /** A candidate must score at least this share of the best score of both its sentences. */
 const RELATIVE_KEEP = 0.6
-/** A mutual best match is accepted down to this share of the threshold. */
-const MUTUAL_SHARE = 0.7
+/**
+ * A mutual best match is accepted down to this share of the threshold: when i's best
+ * counterpart in the other article is j and j's best is i, outlets telling one fact in their
+ * own words (few shared words in long sentences) are far likelier than a coincidence. 0.7 → 0.6
+ * raised recall on all three dev sets (sample gold R 0.645 → 0.672, Suez 0.588 → 0.618, Crimean
+ * Bridge 0.343 → 0.400) at a small precision cost on the sample (0.803 → 0.771).
+ */
+const MUTUAL_SHARE = 0.6
 /** At most this many counterparts per sentence per other article. */
 const MAX_LINKS = 3
 /** Minimum coverage gain for growing a passage by one adjacent sentence (and the largest score loss allowed). */
@@ -792,4 +798,25 @@ function freeFeatures(text: string, naming: NamingResource | null): SentenceFeat
     } else if (depth > 0 || straight) quoted[i] = 1
   })
   return featuresOfRange(tokens, text, 0, tokens.length, mentions, (i) => quoted[i] === 1)
+}
+
+/**
+ * Diagnostics (tests/bench/align.dev.ts, error analysis): the content score of sentence i of
+ * article `a` with sentence j of article `b` under the corpus weights `align()` would use for
+ * the same input, and the shared feature keys, heaviest first. Order and frame raises are not
+ * included (they depend on the competitive selection). Prepares the corpus once; each call
+ * merges two id arrays.
+ */
+export function sentencePairScorer(input: AlignInput): (a: ArticleId, i: number, b: ArticleId, j: number) => { score: number; shared: string[] } {
+  const corpus = prepare(input.articles, input.segmentations, input.naming)
+  const byId = new Map(corpus.docs.map((d) => [d.id, d]))
+  return (a, i, b, j) => {
+    const A = byId.get(a)
+    const B = byId.get(b)
+    if (!A || !B || A.ids[i] === undefined || B.ids[j] === undefined) return { score: 0, shared: [] }
+    const score = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, corpus.w)
+    const sb = new Set(B.ids[j]!)
+    const shared = [...A.ids[i]!].filter((x) => sb.has(x) && corpus.w[x]! > 0).sort((x, y) => corpus.w[y]! - corpus.w[x]!)
+    return { score: round(score), shared: shared.map((x) => `${corpus.keys[x]}=${corpus.w[x]!.toFixed(2)}`) }
+  }
 }

@@ -8,7 +8,8 @@
  *               the tokens of the mention produce no other feature
  *   t:<stem7>   a content word (stop words out), keyed by its stem cut to 7 characters so
  *               derivational variants meet: establish/establishment, recognise/recognition,
- *               diplomatic/diplomacy, independent/independence
+ *               diplomatic/diplomacy, independent/independence; a capitalised place name and
+ *               its demonym share one key (Russia/Russian, Egypt/Egyptian: `demonymBase`)
  *   n:<value>   a number, digits or spelled out ("a hundred" ≈ "100"; "1,000" ≈ "1000"), with
  *               its scale word ("$9.6bn" ≈ "9.6 billion"; "one/a billion" ≈ "1bn")
  *   d:<value>   a year (1800–2099), a month name, or a day of a month ("29 March" ≈
@@ -22,6 +23,11 @@
  *               nearest named actor. "The establishment of Azerbaijan's embassy" and
  *               "Azerbaijan formally opened its embassy" share both frames though their words
  *               differ; a frame is one event, so it is rarer (and weighs more) than its words
+ *
+ * Speaker coreference (`addSpeakers`, whole articles only): a sentence whose subject is "he"/
+ * "she", or that opens inside a quotation running on from the sentence before, gets the naming
+ * feature of the one person named in the previous two sentences of its paragraph, so reported
+ * speech split over two sentences ("Kanaani warned…" + "He said…") still shares its speaker.
  *
  * Weights are applied elsewhere (rarity × kind); this module only finds the features and the
  * surface form each came from (for Evidence).
@@ -71,12 +77,46 @@ function put(map: SentenceFeatures, key: string, kind: EvidenceKind, surface: st
  * Feature key of one content word, or null for stop words and one-letter tokens. Words of a
  * near-synonym class (shared/resources/wording/synonyms.json) share the key `t:~<class>`.
  */
-export function wordKey(t: Token): string | null {
+export function wordKey(t: Token, capital = false, initial = false): string | null {
   if (t.kind !== 'word' || t.norm.length < 2 || STOP_WORDS.has(t.norm)) return null
+  // An -ly adverb is not a synonym of its base ("openly" is not "opened", "formally" not
+  // "formed"): the stemmer strips -ly, so the class is only taken when the adverb's stem is
+  // listed as such (a class word that itself ends in -ly, e.g. "secretly").
+  const adverb = t.norm.endsWith('ly') && t.norm.length > t.stem.length + 1
   const cls = synonymClasses.get(t.stem)
-  if (cls !== undefined) return 't:~' + cls
+  if (cls !== undefined && !adverb) return 't:~' + cls
+  if (capital) {
+    const d = demonymBase(t.norm, initial)
+    if (d !== null) return 't:' + d
+  }
   return 't:' + t.stem.slice(0, STEM_CUT)
 }
+
+/**
+ * Place names and their adjectives/demonyms are one referent: "Russia"/"Russian(s)",
+ * "Crimea"/"Crimean", "Egypt"/"Egyptian", "Israel"/"Israeli(s)", "China"/"Chinese",
+ * "America"/"American". Outlets switch freely between "Russia launched" and "Russian forces
+ * launched". For a capitalised word, the common English demonym endings (-ian, -ean, -ese,
+ * -an, -i, with a plural -s) and the country-name endings they replace (-ia, -ea, -a) are cut,
+ * and the rest (at least 4 letters, so short names are left alone) is the key. Only for
+ * capitalised words (common nouns keep their stems; see INITIAL_DEMONYM_RE for the sentence
+ * start), and never
+ * for -e: capitalised common nouns in names ("Crimean Bridge", "Investigative Committee")
+ * must keep meeting their lower-case uses, which costs "Ukraine"/"Ukrainian".
+ */
+export function demonymBase(norm: string, initial = false): string | null {
+  const m = (initial ? INITIAL_DEMONYM_RE : DEMONYM_RE).exec(norm)
+  if (!m) return null
+  const base = norm.slice(0, norm.length - m[0].length)
+  return base.length >= 4 && /^[a-z]+$/.test(base) ? base : null
+}
+const DEMONYM_RE = /(?:ians?|eans?|ese|ans?|is|ia|ea|i|a)$/
+/**
+ * At the sentence start every word is capitalised, so only the unmistakable demonym endings
+ * apply there ("Russian forces…", "Egyptian officials…", "Israelis…"); "Veterans" or "Plans"
+ * keep their stems.
+ */
+const INITIAL_DEMONYM_RE = /(?:ians?|eans?|ese|is?)$/
 
 /**
  * Features of tokens `[from, to)` of a token array. `isQuoted(i)` tells whether token i is
@@ -154,7 +194,7 @@ export function featuresOfRange(
       firstWord = false
       continue
     }
-    const key = wordKey(t)
+    const key = wordKey(t, capital, firstWord)
     if (key === null) { firstWord = false; continue }
     const cap = firstWord ? 0 : capital ? 1 : -1
     put(out, key, 'term', t.norm, cap)
@@ -299,7 +339,57 @@ export function articleFeatures(seg: Segmentation, text: string, naming: NamingR
     out.push(featuresOfRange(seg.tokens, text, s.tokenStart, s.tokenEnd, mentions.slice(m, e), quoted))
     m = e
   }
+  if (naming) addSpeakers(seg, naming, mentions, mask, out)
   return out
+}
+
+/** Subject pronouns that refer back to a person ("He said…", "…, she added"). */
+const PERSON_PRONOUNS = new Set(['he', 'she'])
+/** Sentences back (in one paragraph) in which a pronoun's person is looked for. */
+const COREF_BACK = 2
+
+/**
+ * Simple coreference for reported speech, the commonest way outlets split one statement:
+ * "Nasser Kanaani … warned Azerbaijan." + "He said Israel was seeking…" vs one sentence that
+ * names him. A sentence that names no person but has a subject pronoun (he/she), or opens
+ * inside a quotation continued from the previous sentence, gets the naming feature of the
+ * last person (a naming actor of kind "person") named in the previous COREF_BACK sentences of
+ * its paragraph, with the pronoun (or the quotation) as its surface form. Nothing is added
+ * when no person was named nearby, or when two different persons were (ambiguous).
+ */
+function addSpeakers(
+  seg: Segmentation,
+  naming: NamingResource,
+  mentions: readonly { tokenStart: number; tokenEnd: number; actor: string }[],
+  mask: Uint8Array,
+  out: SentenceFeatures[]
+): void {
+  const persons: (string[])[] = seg.sentences.map(() => [])
+  let m = 0
+  seg.sentences.forEach((s, si) => {
+    while (m < mentions.length && mentions[m]!.tokenStart < s.tokenStart) m++
+    for (let e = m; e < mentions.length && mentions[e]!.tokenEnd <= s.tokenEnd; e++) {
+      const a = mentions[e]!.actor
+      if (naming.actorById.get(a)?.kind === 'person' && !persons[si]!.includes(a)) persons[si]!.push(a)
+    }
+  })
+  seg.sentences.forEach((s, si) => {
+    if (persons[si]!.length > 0) return
+    let surface: string | null = null
+    const first = seg.tokens.slice(s.tokenStart, s.tokenEnd).findIndex((t) => t.kind !== 'punct')
+    if (first >= 0 && mask[s.tokenStart + first] === 1 && si > 0 && seg.sentences[si - 1]!.paragraph === s.paragraph) surface = 'quotation continued'
+    for (let i = s.tokenStart; i < s.tokenEnd && surface === null; i++) {
+      const t = seg.tokens[i]!
+      if (t.kind === 'word' && PERSON_PRONOUNS.has(t.norm) && mask[i] !== 1) surface = t.norm
+    }
+    if (surface === null) return
+    let found: string[] = []
+    for (let b = si - 1; b >= 0 && b >= si - COREF_BACK && seg.sentences[b]!.paragraph === s.paragraph && found.length === 0; b--) found = persons[b]!
+    if (found.length !== 1) return
+    const actor = found[0]!
+    const label = naming.actorById.get(actor)?.label ?? actor
+    put(out[si]!, 'a:' + actor, 'naming', `${surface} (${label})`, 0)
+  })
 }
 
 /** Kind multipliers on top of rarity: exact, checkable facts outweigh ordinary words. */

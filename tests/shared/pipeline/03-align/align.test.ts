@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Article, AlignmentCorrection, Link, PassageRef } from '../../../../shared/model'
-import { align, applyCorrections, DEFAULT_LINK_THRESHOLD, linkId, passageSimilarity } from '../../../../shared/pipeline/03-align/align'
+import { align, applyCorrections, DEFAULT_LINK_THRESHOLD, linkId, passageSimilarity, sentencePairScorer } from '../../../../shared/pipeline/03-align/align'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
 import { builtinNaming } from '../../../../shared/resources/naming'
 import { art } from '../../helpers/article'
@@ -135,6 +135,40 @@ describe('align: table of alignment situations', () => {
     // A frame alone never makes a link: the raise needs real shared content.
     // Here the pair shares only the frame and its object word (one feature: halved, below ORDER_MIN).
     expect(run([art('a', 'Farmers in the valley signed the accord quickly.'), art('b', 'Students at a school concluded a treaty yesterday.')]).links).toEqual([])
+  })
+  it(here + 'a mutual best pair is linked down to 0.6 of the threshold; below that, or when not mutual, it is not', () => {
+    const rest = ' Fishermen gathered at the quay. The mayor opened a new school.'
+    const other = ' Tourists filled the old town. A museum was renovated.'
+    const a = 'The harbour master closed the northern channel after the collision on Friday evening.'
+    const b = 'Shipping through the northern channel stopped for two days while divers inspected the damaged hull.'
+    const input = (x: string, y: string): Parameters<typeof align>[0] => {
+      const articles = [art('a', x), art('b', y)]
+      return { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+    }
+    const cases: [string, string, boolean][] = [
+      // Two shared content words in long sentences: a weak but mutual best match.
+      [a + rest, b + other, true],
+      // One shared word fewer: below 0.6 of the threshold.
+      [a.replace('northern ', '') + rest, b.replace('northern ', 'eastern ') + other, false],
+      // Sentence 0 of a has a far better counterpart: the weak pair is no longer mutual best.
+      [a + rest, b + ' The harbour master closed the northern channel after a collision on Friday.' + other, false]
+    ]
+    for (const [x, y, linked] of cases) {
+      const inp = input(x, y)
+      const content = sentencePairScorer(inp)('a', 0, 'b', 0).score
+      expect(content).toBeLessThan(DEFAULT_LINK_THRESHOLD * 0.7)
+      expect(align(inp).links.some((l) => l.a.sentenceStart === 0 && l.b.sentenceStart === 0)).toBe(linked)
+      if (linked) expect(content).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD * 0.6)
+    }
+  })
+  it(here + 'a sentence whose speaker is a pronoun links to the report that names the speaker', () => {
+    // Hand-made: one statement split over two sentences in one outlet, told in one in another.
+    const A = art('a', 'Nasser Kanaani spoke to reporters in Tehran on Monday. He said Israel was sowing discord among Muslims.')
+    const B = art('b', 'Kanaani accused Israel of sowing discord among Muslims. Markets in Baku were calm.')
+    const r = run([A, B])
+    const l = r.links.find((x) => x.a.sentenceEnd === 2 && x.b.sentenceStart === 0)
+    expect(l).toBeDefined()
+    expect(l!.evidence.some((e) => e.referent === 'kanaani' && e.a === 'he (Nasser Kanaani)')).toBe(true)
   })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')

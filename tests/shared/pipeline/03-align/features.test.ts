@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { featuresOfRange } from '../../../../shared/pipeline/03-align/features'
+import { articleFeatures, featuresOfRange } from '../../../../shared/pipeline/03-align/features'
+import { segment } from '../../../../shared/pipeline/02-segment/segment'
+import { art } from '../../helpers/article'
 import { tokenize } from '../../../../shared/text/tokenize'
 import { builtinNaming, findNamingMentions } from '../../../../shared/resources/naming'
 
@@ -75,5 +77,72 @@ describe('features: event frames', () => {
     expect(frames('Despite close ties, officials stayed home.')).toEqual([])
     expect(frames('Relations were tense; officials opened talks.')).toEqual(['f:open|talks'])
     expect(frames('They opened the long awaited and much debated new embassy.')).toEqual([])
+  })
+})
+
+/** Content-word keys (t:…) of a free sentence, without naming classes. */
+function words(text: string): string[] {
+  const tokens = tokenize(text)
+  return [...featuresOfRange(tokens, text, 0, tokens.length, [], () => false).keys()].filter((k) => k.startsWith('t:')).sort()
+}
+
+// Hand-made: a place name and its adjective/demonym are one referent (capitalised, not at the
+// sentence start); lower-case and sentence-initial words keep their stems.
+const DEMONYM: [string, string, string][] = [
+  ['Officials said Russia launched the strikes.', 'Officials said Russian forces launched the strikes.', 't:russ'],
+  ['The bridge links Crimea with the mainland.', 'The Crimean bridge links the peninsula with the mainland.', 't:crim'],
+  ['Cargo bound for Egypt waited.', 'Egyptian cargo waited.', 't:egypt'],
+  ['Exports to China fell.', 'Chinese exports fell.', 't:chin'],
+  ['Voters in America were asked.', 'Voters said Americans were asked.', 't:americ'],
+  ['Aid for Israel grew.', 'Israelis welcomed the aid.', 't:israel']
+]
+
+describe('features: place names and demonyms', () => {
+  it.each(DEMONYM)(here + '%s ≈ %s', (a, b, key) => {
+    expect(words(a)).toContain(key)
+    expect(words(b)).toContain(key)
+  })
+  it(here + 'capitalised common nouns in names keep meeting their lower-case uses; short names are left alone', () => {
+    expect(words('Traffic crossed the Crimean Bridge at dawn.')).toContain('t:bridge')
+    expect(words('Traffic crossed the bridge at dawn.')).toContain('t:bridge')
+    expect(words('Talks with Iran stalled.')).toContain('t:iran')
+  })
+  it(here + 'an -ly adverb is not a synonym of its base word', () => {
+    expect(words('Officials openly rejoiced.')).not.toContain('t:~open')
+    expect(words('The embassy opened.')).toContain('t:~open')
+  })
+})
+
+/** Feature keys of each sentence of an article (built-in naming classes). */
+function sentenceKeys(text: string): string[][] {
+  const a = art('x', text)
+  return articleFeatures(segment(a), a.text, builtinNaming()).map((f) => [...f.keys()])
+}
+
+// Hand-made: a pronoun subject or a quotation running on refers to the one person named just
+// before it in the paragraph (reported speech split over two sentences).
+const COREF: [string, number, string | null][] = [
+  ['Nasser Kanaani warned Azerbaijan on Monday. He said Israel sows discord among Muslims.', 1, 'a:kanaani'],
+  ['Eli Cohen spoke first. Then Bayramov took the floor. She said little.', 2, 'a:bayramov'],
+  ['Kanaani said: "Israel sows discord." "Be vigilant, brothers."', 1, 'a:kanaani'],
+  // Two persons named just before: ambiguous, nothing added.
+  ['Cohen met Bayramov in Jerusalem. He said the talks went well.', 1, null],
+  // No person named nearby (another paragraph, or only a state): nothing added.
+  ['Kanaani warned Azerbaijan.\nHe said nothing more.', 1, null],
+  ['Iran warned Azerbaijan. He said nothing more.', 1, null]
+]
+
+describe('features: speaker coreference', () => {
+  it.each(COREF)(here + '%s → sentence %i gets %s', (text, si, key) => {
+    const keys = sentenceKeys(text)[si]!
+    const persons = keys.filter((k) => ['a:kanaani', 'a:cohen', 'a:bayramov'].includes(k))
+    expect(persons).toEqual(key === null ? [] : [key])
+  })
+})
+
+describe('features: demonym endings at the sentence start', () => {
+  it(here + 'only unmistakable demonym endings apply to a sentence-initial word', () => {
+    expect(words('Veterans marched.')).toEqual(words('Officials said veterans marched.').filter((k) => k !== 't:said' && k !== 't:~government'))
+    expect(words('Egyptian officials spoke.')).toContain('t:egypt')
   })
 })
