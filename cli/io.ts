@@ -40,14 +40,59 @@ export function checkOutputDir(path: string, option: string): void {
 
 /** Write `content` to `path` atomically (replacing any existing file only when complete). */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  atomically(path, (fd) => {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+    writeAll(fd, bytes)
+  })
+}
+
+/** Size of the UTF-8 staging buffer of writeFileAtomicChunks. */
+const CHUNK_BYTES = 1 << 20
+
+/**
+ * `writeFileAtomic` for content produced in pieces (e.g. a large JSON export, see
+ * writeJsonExportText): each piece is encoded into one reused 1 MB buffer that is written when
+ * full, so the file's text never exists as one string nor as one UTF-8 copy.
+ */
+export function writeFileAtomicChunks(path: string, produce: (write: (chunk: string) => void) => void): void {
+  atomically(path, (fd) => {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
+    let used = 0
+    // Small pieces are gathered into one string first: one encoding call per ~64 KB, not per piece.
+    let pending = ''
+    const flush = (): void => {
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair 4 for 2 units),
+      // so text that passes this check always fits.
+      if (used + pending.length * 3 > CHUNK_BYTES) {
+        writeAll(fd, buf, used)
+        used = 0
+      }
+      if (pending.length * 3 > CHUNK_BYTES) writeAll(fd, Buffer.from(pending, 'utf8'))
+      else used += buf.write(pending, used, 'utf8')
+      pending = ''
+    }
+    produce((chunk) => {
+      pending += chunk
+      if (pending.length >= 1 << 16) flush()
+    })
+    flush()
+    writeAll(fd, buf, used)
+  })
+}
+
+function writeAll(fd: number, bytes: Uint8Array, length = bytes.length): void {
+  let off = 0
+  while (off < length) off += writeSync(fd, bytes, off, length - off)
+}
+
+/** Temporary file in the same folder, `fill`, fsync, rename; the temporary file is removed on failure. */
+function atomically(path: string, fill: (fd: number) => void): void {
   const target = resolve(path)
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`)
   try {
     const fd = openSync(tmp, 'w')
     try {
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-      let off = 0
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off)
+      fill(fd)
       fsyncSync(fd)
     } finally {
       closeSync(fd)

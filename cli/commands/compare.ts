@@ -3,10 +3,10 @@ import { join, resolve } from 'node:path'
 import type { Analysis } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
 import { renderHtmlReport, type PassagesMode } from '../../shared/pipeline/06-report/serializers/html'
-import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
+import { toJsonExportText, writeJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { createStudy, defaultStudyTitle, serializeStudy } from '../../shared/study'
 import { InputError, type Parsed } from '../args'
-import { checkOutputDir, checkOutputFile, ensureDir, writeFileAtomic } from '../io'
+import { checkOutputDir, checkOutputFile, ensureDir, writeFileAtomic, writeFileAtomicChunks } from '../io'
 import { analyzeWithProgress, exportSettings, loadArticles, type Io } from './common'
 
 export async function runCompare(args: Parsed, io: Io): Promise<number> {
@@ -51,10 +51,11 @@ export async function runCompare(args: Parsed, io: Io): Promise<number> {
     io.note(`wrote study ${study}`)
   }
   if (json !== undefined) {
-    const text = toJsonExportText(analysis, { generatedAt: now, settings, title })
-    if (json === '-') io.out(text)
+    const options = { generatedAt: now, settings, title }
+    if (json === '-') io.out(toJsonExportText(analysis, options))
     else {
-      writeFileAtomic(json, text)
+      // Written record by record: large exports never exist as one string (see writeJsonExportText).
+      writeFileAtomicChunks(json, (write) => writeJsonExportText(analysis, options, write))
       io.note(`wrote JSON ${json}`)
     }
   }

@@ -369,3 +369,42 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
 export function toJsonExportText(analysis: Analysis, options: JsonExportOptions = {}): string {
   return JSON.stringify(toJsonExport(analysis, options), null, 2) + '\n'
 }
+
+/**
+ * The same text as `toJsonExportText`, handed to `write` in pieces (one record at a time), for
+ * writing a large export without building it as one string: a 20-article study's export is
+ * ~33 MB, whose single string (and its UTF-8 copy) cost ~0.3 s and ~100 MB of memory.
+ * Invariant: the pieces joined are byte-identical to `toJsonExportText` (tested). Each top-level
+ * property is stringified on its own (long arrays in slices), so the layout is JSON.stringify's.
+ */
+export function writeJsonExportText(analysis: Analysis, options: JsonExportOptions, write: (chunk: string) => void): void {
+  const x = toJsonExport(analysis, options) as unknown as Record<string, unknown>
+  // JSON.stringify leaves out undefined (and function/symbol) properties.
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined && typeof x[k] !== 'function' && typeof x[k] !== 'symbol')
+  write('{\n')
+  keys.forEach((k, i) => {
+    const v = x[k]
+    if (Array.isArray(v) && v.length > BATCH) {
+      // A long array in slices: each slice stringified as `{"x": slice}` puts its records at
+      // the array's depth with JSON.stringify's own layout; only the wrapper is cut off.
+      write(`  ${JSON.stringify(k)}: [\n`)
+      for (let j = 0; j < v.length; j += BATCH) {
+        const text = JSON.stringify({ x: v.slice(j, j + BATCH) }, null, 2)
+        write(text.slice(SLICE_HEAD.length, text.length - SLICE_TAIL.length))
+        write(j + BATCH < v.length ? ',\n' : '\n')
+      }
+      write('  ]')
+    } else {
+      // `{"k": v}` is '{\n  "k": …\n}': the property exactly as it sits in the whole object.
+      const text = JSON.stringify({ [k]: v }, null, 2)
+      write(text.slice(2, text.length - 2))
+    }
+    write(i < keys.length - 1 ? ',\n' : '\n')
+  })
+  write('}\n')
+}
+
+/** Records per slice of a long array (a few hundred KB of text). */
+const BATCH = 256
+const SLICE_HEAD = '{\n  "x": [\n'
+const SLICE_TAIL = '\n  ]\n}'
