@@ -89,12 +89,13 @@ export function PairView(): ReactNode {
         <span className="muted">
           {pending ? 'Aligning…' : `${pairs.length} aligned passage pairs`} · <del>struck</del> = only in first · <ins>underlined</ins> = only in second
         </span>
-        {ready && (
-          <span className="badge on-demand" title={`${analysis ? whyOnDemand(analysis) : ''} This pair was aligned when you opened it (${Math.round(ready.ms)} ms), with word rarity over all articles, as in a full run.`}>
-            aligned on demand
-          </span>
-        )}
       </div>
+      {ready && analysis && (
+        <p className="muted small on-demand-note">
+          <span className="badge on-demand">aligned on demand</span> {whyOnDemand(analysis)} This pair was aligned when you opened it (
+          {Math.round(ready.ms).toLocaleString()} ms), weighing words by their rarity across all {analysis.articles.length} articles, as a full run does.
+        </p>
+      )}
       {od?.state === 'running' && (
         <div className="notice info on-demand-progress" role="status" aria-live="polite">
           <span>
