@@ -27,6 +27,8 @@
  *     between ORDER_MIN of the threshold and the threshold is raised by ORDER_BOOST for each
  *     diagonal neighbour pair (i-1~j-1, i+1~j+1) that is itself a confident link; the boost
  *     never applies to pairs without real shared content, so order alone never makes a link.
+ *     The articles' starts count as a linked neighbour of their leads (first body sentences,
+ *     after any headline): leads report the main event, so lead~lead is anchored before.
  *     Event evidence works the same way: a pair in that band that shares an event frame
  *     (features.ts: "opened its embassy" ~ "the establishment of Azerbaijan's embassy") is raised
  *     by FRAME_BOOST; frames add no weight to the score itself.
@@ -169,6 +171,8 @@ interface Doc {
   readonly mass: Float64Array
   /** Index of the first sentence of this article in the global sentence numbering. */
   readonly offset: number
+  /** The lead: the first sentence of the body (after any headline lines), or -1. */
+  readonly lead: number
 }
 
 interface Corpus {
@@ -367,7 +371,7 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
       // the ALWAYS_USED slots nor add candidates.
       return s.filter((id) => w[id]! > 0).sort((x, y) => dfList[x]! - dfList[y]! || x - y)
     })
-    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset }
+    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text) }
   })
   return { docs, w, kinds, keys, postStart, post, articleOf, frame }
 }
@@ -379,6 +383,8 @@ interface Candidate {
   readonly coverage: number
   /** Confidently linked diagonal neighbours that raised the score (order evidence), 0–2. */
   readonly anchors?: number
+  /** True when one of the anchors is the articles' start (both sentences are leads). */
+  readonly lead?: boolean
   /** Feature id of the shared event frame that raised the score, if one did. */
   readonly frame?: number
 }
@@ -475,12 +481,30 @@ interface Pending {
   b1: number
   score: number
   anchors?: number
+  lead?: boolean
   frame?: number
 }
 
 function passageIds(doc: Doc, from: number, to: number): Int32Array {
   return to - from === 1 ? doc.ids[from]! : unionIds(doc.ids.slice(from, to))
 }
+
+/**
+ * The lead of an article: the first sentence of the first paragraph that reads as body text
+ * (ends with sentence punctuation and has at least LEAD_MIN_WORDS words), so a headline line
+ * is skipped. -1 when there is none.
+ */
+function leadOf(seg: Segmentation, text: string): number {
+  for (const p of seg.paragraphs) {
+    const body = text.slice(p.start, p.end).trim()
+    if (!/[.!?"”’)]$/.test(body)) continue
+    let words = 0
+    for (const t of seg.tokens.slice(seg.sentences[p.sentenceStart]?.tokenStart ?? 0, seg.sentences[p.sentenceEnd - 1]?.tokenEnd ?? 0)) if (t.kind === 'word') words++
+    if (words >= LEAD_MIN_WORDS) return p.sentenceStart
+  }
+  return -1
+}
+const LEAD_MIN_WORDS = 8
 
 /** Select and grow links of one ordered pair of articles from its candidates. */
 function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64Array, frame: Uint8Array, threshold: number): Pending[] {
@@ -511,8 +535,12 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     const raw = (i: number, j: number): number => find(i, j)?.score ?? 0
     cands = cands.map((c) => {
       if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
-      const anchors = (raw(c.i - 1, c.j - 1) >= threshold ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= threshold ? 1 : 0)
-      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors), anchors }
+      // The articles' starts are an anchor too (as in classic sentence alignment, where both
+      // texts' beginnings are aligned by definition): two leads report the main event in news
+      // writing's inverted pyramid, so a lead~lead pair counts as anchored before.
+      const leads = c.i === A.lead && c.j === B.lead
+      const anchors = (leads || raw(c.i - 1, c.j - 1) >= threshold ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= threshold ? 1 : 0)
+      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors), anchors, ...(leads ? { lead: true } : {}) }
     })
     // Event evidence: the same raise logic for a shared event frame (after order evidence, so
     // anchors stay raw content scores; the two raises multiply).
@@ -543,7 +571,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     if (countA[c.i]! >= MAX_LINKS || countB[c.j]! >= MAX_LINKS) continue
     countA[c.i]!++
     countB[c.j]!++
-    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}), ...(c.frame !== undefined ? { frame: c.frame } : {}) })
+    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}), ...(c.lead ? { lead: true } : {}), ...(c.frame !== undefined ? { frame: c.frame } : {}) })
   }
   // Grow single-sentence links by one adjacent sentence when that clearly helps (splits/merges).
   // "Helps" is judged on coverage (the symmetric Ochiai part), not on the score: when one side
@@ -651,7 +679,9 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     out.push({ kind: 'term', a: oa.surface, b: ob.surface, weight: round(contentScore * FRAME_BOOST) })
   }
   if (anchors > 0) {
-    const what = anchors === 2 ? 'the sentences before and after are linked' : 'a neighbouring sentence pair is linked'
+    const what = l.lead
+      ? anchors === 2 ? 'both are their articles\' leads, and the sentences after are linked' : 'both are their articles\' leads (first sentences of the body)'
+      : anchors === 2 ? 'the sentences before and after are linked' : 'a neighbouring sentence pair is linked'
     out.push({ kind: 'order', a: what, b: what, weight: round(l.score - contentScore * (framed ? 1 + FRAME_BOOST : 1)) })
   }
   for (const id of shared) {

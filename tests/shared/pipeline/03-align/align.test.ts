@@ -123,9 +123,11 @@ describe('align: table of alignment situations', () => {
     // In align(): the same raise (the fillers give the small corpus its rarity estimates).
     const deal = 'Turkey signed a long gas deal with Georgia in Tbilisi on Tuesday, after months of haggling over prices.'
     const tail = ' in Tbilisi, a step that opposition critics in Ankara and Izmir loudly called a costly, reckless and hasty mistake by weak ministers in a tired and deeply divided cabinet.'
+    // The pair is each article's second sentence (after an unrelated lead), so lead evidence
+    // plays no part.
     const linkOf = (b: string): Link | undefined =>
-      run([art('a', deal + ' Markets in Istanbul were calm. A heatwave hit the south.'), art('b', b + ' Farmers protested about prices. The football season opened early.')])
-        .links.find((l) => l.a.sentenceStart === 0 && l.b.sentenceStart === 0)
+      run([art('a', 'Fishermen gathered at the quay to mend their nets before dawn. ' + deal + ' Markets in Istanbul were calm. A heatwave hit the south.'), art('b', 'Tourists filled the narrow lanes of the old town despite rain. ' + b + ' Farmers protested about prices. The football season opened early.')])
+        .links.find((l) => l.a.sentenceStart === 1 && l.b.sentenceStart === 1)
     const framed = linkOf('Turkey has concluded a gas agreement' + tail)
     const plain = linkOf('Turkey has debated a gas agreement' + tail)
     expect(framed!.score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
@@ -159,6 +161,25 @@ describe('align: table of alignment situations', () => {
       expect(content).toBeLessThan(DEFAULT_LINK_THRESHOLD * 0.7)
       expect(align(inp).links.some((l) => l.a.sentenceStart === 0 && l.b.sentenceStart === 0)).toBe(linked)
       if (linked) expect(content).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD * 0.6)
+    }
+  })
+  it(here + 'lead evidence: two articles\' leads (after any headline) count as anchored; the same pair elsewhere does not', () => {
+    const a = 'The harbour master closed the northern channel after the collision on Friday evening.'
+    const b = 'Shipping through the northern channel stopped for two days while divers inspected the damaged hull.'
+    const cases: [string, string, boolean][] = [
+      // Headline lines (no final punctuation) are skipped: the leads are sentence 1 of each.
+      [`Harbour news\n${a} Fishermen gathered at the quay. The mayor opened a new school.`, `Port report\n${b} Tourists filled the old town. A museum was renovated.`, true],
+      // The same pair after an unrelated first sentence of body text: not leads.
+      [`Fishermen gathered at the quay to mend their nets before dawn.\n${a} The mayor opened a new school.`, `Tourists filled the narrow lanes of the old town despite rain.\n${b} A museum was renovated.`, false]
+    ]
+    for (const [x, y, lead] of cases) {
+      const articles = [art('a', x), art('b', y)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const content = sentencePairScorer(inp)('a', 1, 'b', 1).score
+      const l = align(inp).links.find((k) => k.a.sentenceStart === 1 && k.b.sentenceStart === 1)
+      expect(l).toBeDefined()
+      expect(l!.score).toBeCloseTo(lead ? content * 1.25 : content, 3)
+      expect(l!.evidence.some((e) => e.kind === 'order' && e.a.includes('leads'))).toBe(lead)
     }
   })
   it(here + 'a sentence whose speaker is a pronoun links to the report that names the speaker', () => {
