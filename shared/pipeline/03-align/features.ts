@@ -35,7 +35,7 @@
 import type { EvidenceKind, Segmentation, Token } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
 import { builtinEvents, builtinSynonyms } from '../../resources/wording'
-import { MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
+import { ATTRIBUTION, MONTHS, NUMBER_WORDS, STOP_WORDS } from './stopwords'
 import { quoteMask } from '../../text/quoteMask'
 
 const synonymClasses = builtinSynonyms()
@@ -79,6 +79,10 @@ function put(map: SentenceFeatures, key: string, kind: EvidenceKind, surface: st
  */
 export function wordKey(t: Token, capital = false, initial = false): string | null {
   if (t.kind !== 'word' || t.norm.length < 2 || STOP_WORDS.has(t.norm)) return null
+  // Plain attribution ("said", "told", "according to") frames most news sentences and says
+  // nothing about what was reported; as a shared feature it only joined unrelated statements.
+  // (Reporting-verb changes are still classified by the diff stage.)
+  if (ATTRIBUTION.has(t.norm)) return null
   // An -ly adverb is not a synonym of its base ("openly" is not "opened", "formally" not
   // "formed"): the stemmer strips -ly, so the class is only taken when the adverb's stem is
   // listed as such (a class word that itself ends in -ly, e.g. "secretly").

@@ -32,6 +32,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   's', 't', 'mr', 'mrs', 'ms', 'one', 'ones'
 ])
 
+/**
+ * Neutral attribution words: not features for alignment (features.ts `wordKey`). Stanced
+ * reporting verbs (warned, claimed, denied, accused) stay: they tell what kind of statement
+ * was made.
+ */
+export const ATTRIBUTION: ReadonlySet<string> = new Set([
+  'said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'telling', 'added', 'adding',
+  'stated', 'noted', 'according'
+])
+
 /** Very frequent news-prose content words: half weight when no corpus statistics exist. */
 export const COMMON_NEWS: ReadonlySet<string> = new Set([
   'said', 'say', 'says', 'saying', 'told', 'tell', 'according', 'added', 'add', 'report',

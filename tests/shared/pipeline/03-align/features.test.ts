@@ -146,3 +146,16 @@ describe('features: demonym endings at the sentence start', () => {
     expect(words('Egyptian officials spoke.')).toContain('t:egypt')
   })
 })
+
+describe('features: attribution', () => {
+  // Hand-made: plain attribution is no feature; stanced reporting verbs are.
+  const CASES: [string, string[]][] = [
+    ['Officials said the canal reopened.', ['t:canal', 't:~government', 't:reopen']],
+    ['The canal reopened, officials told reporters.', ['t:canal', 't:~government', 't:reopen', 't:reporte']],
+    ['According to officials, the canal reopened.', ['t:canal', 't:~government', 't:reopen']],
+    ['Officials warned that the canal reopened.', ['t:canal', 't:~government', 't:reopen', 't:~warn']]
+  ]
+  it.each(CASES)(here + '%s', (text, keys) => {
+    expect(words(text)).toEqual([...keys].sort())
+  })
+})
