@@ -29,7 +29,10 @@ const DEV_SETS = [
   resolve(__dirname, '../fixtures/dev/us-politics.spans.jsonl'),
   // Subtle partisan slant (one attitude adverb, implicative verb or epithet) beside neutral twins
   // that use divisive topic words conventionally; labelled before the fifth session's changes.
-  resolve(__dirname, '../fixtures/dev/partisan-subtle.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/partisan-subtle.spans.jsonl'),
+  // All-neutral US wire copy dense with names, titles and bill/group names: every counted flag is
+  // a false positive (mechanical over-firing).
+  resolve(__dirname, '../fixtures/dev/us-wire-neutral.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 const naming = builtinNaming()

@@ -198,7 +198,7 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
         if (w.kind !== 'word' || taken(k, k + 1)) continue
         let id = ''
         if (PRESCRIPTIVE.has(w.norm) && isPrescription(tokens, k, s.tokenEnd)) id = 'writer-prescription'
-        else if (ADDRESS.has(w.norm) && !isCountryUS(text, w) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
+        else if (ADDRESS.has(w.norm) && !isCountryUS(text, w) && !isInName(text, w, k === firstWord(tokens, s.tokenStart, s.tokenEnd)) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
         if (id === '') continue
         const r = rule(id)
         out.push({
@@ -336,6 +336,20 @@ function isPrescription(tokens: readonly Token[], i: number, end: number): boole
  */
 function isCountryUS(text: string, t: Token): boolean {
   return text.slice(t.start, t.end) === 'US'
+}
+
+/**
+ * A capitalised "Our"/"We"/"You" that does not open the sentence belongs to a title or name
+ * ("the March for Our Lives", "the We Are One campaign"), not to the writer.
+ */
+function isInName(text: string, t: Token, opensSentence: boolean): boolean {
+  return !opensSentence && /^[A-Z]/.test(text.slice(t.start, t.end))
+}
+
+/** Index of the first word token of a sentence (-1 if none). */
+function firstWord(tokens: readonly Token[], a: number, b: number): number {
+  for (let k = a; k < b; k++) if (tokens[k]!.kind === 'word') return k
+  return -1
 }
 
 /** Is this first/second-person word the newsroom or a service instruction? */

@@ -41,7 +41,8 @@ describe('construction rules', () => {
     ['If you were born before 1960, you can claim the benefit at 62.', 'writer-address', null, false],
     ['"We will fight on," the mayor said.', 'writer-address', null, false],
     ['Migrants can apply for asylum under US law.', 'writer-address', null, false],
-    ['The decision will cost us all dearly.', 'writer-address', 'us', true]
+    ['The decision will cost us all dearly.', 'writer-address', 'us', true],
+    ['The March for Our Lives was organized by students.', 'writer-address', null, false]
   ] as const)('%s → %s', (text, rule, surface, counts) => {
     const fl = flagsOf(text, rule)
     if (surface === null) {
