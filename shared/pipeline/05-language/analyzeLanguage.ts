@@ -32,7 +32,6 @@ import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
 import { resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
-import { corroborateWeakCues } from './corroborate'
 
 export { LEXICON_VERSION }
 
@@ -235,10 +234,6 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   }
 
   flags.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1))
-  // Two independent weak cues in one sentence in the writer's voice count together
-  // (corroborate.ts); the rule ids change, so sort again for a stable order.
-  const calibrated = corroborateWeakCues(flags, segmentation.sentences)
-  calibrated.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1))
 
   // Sentiment per sentence, with the same negation scope as the flags.
   const sentences: SentenceSentiment[] = []
@@ -268,7 +263,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     })
   }
 
-  return { article: id, flags: calibrated, sentences, quotes, mentions }
+  return { article: id, flags, sentences, quotes, mentions }
 }
 
 /** Tokens whose start lies in [start, end) — a linear scan is fine for quote-sized ranges. */
