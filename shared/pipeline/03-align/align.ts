@@ -173,6 +173,8 @@ interface Doc {
   readonly offset: number
   /** The lead: the first sentence of the body (after any headline lines), or -1. */
   readonly lead: number
+  /** 1 for a sentence that goes on with the statement of the sentence before it (features.ts). */
+  readonly cont: Uint8Array
 }
 
 interface Corpus {
@@ -305,7 +307,8 @@ function unionIds(parts: readonly Int32Array[]): Int32Array {
 
 /** Features, rarity weights and a global inverted index for all articles. */
 function prepare(articles: readonly Article[], segs: readonly Segmentation[], naming: NamingResource | null): Corpus {
-  const feats = articles.map((a, i) => articleFeatures(segs[i]!, a.text, naming))
+  const conts = segs.map((s) => new Uint8Array(s.sentences.length))
+  const feats = articles.map((a, i) => articleFeatures(segs[i]!, a.text, naming, conts[i]))
   const idOf = new Map<string, number>()
   const keys: string[] = []
   const dfList: number[] = []
@@ -371,7 +374,7 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
       // the ALWAYS_USED slots nor add candidates.
       return s.filter((id) => w[id]! > 0).sort((x, y) => dfList[x]! - dfList[y]! || x - y)
     })
-    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text) }
+    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text), cont: conts[ai]! }
   })
   return { docs, w, kinds, keys, postStart, post, articleOf, frame }
 }
@@ -581,16 +584,30 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   // whenever coverage does not drop (a split: two links to one passage become one). The added
   // sentence must itself be a plausible part: its own score with the other side is within
   // RELATIVE_KEEP of its best, so a sentence that belongs elsewhere is not swallowed.
+  // One statement told in two sentences ("Kanaani warned Azerbaijan…" + "He said Israel was
+  // seeking…", or a quotation running on; features.ts marks the second) is one passage: the
+  // second sentence is added when it reaches MUTUAL_SHARE of the threshold with the other side
+  // by itself and the merged passage still scores at least the threshold (and no more than
+  // 3 × MERGE_GAIN below the best so far), even if its own best counterpart lies elsewhere.
   const grown: Pending[] = []
   for (const l of links) {
     let best: Pending = l
     let bestCoverage = find(l.a0, l.b0)?.coverage ?? 0
     const baseCoverage = bestCoverage
-    const tryGrow = (a0: number, a1: number, b0: number, b1: number, addedBest: number, addedScore: number): void => {
-      if (addedScore <= 0 || addedScore < RELATIVE_KEEP * addedBest) return
+    const tryGrow = (a0: number, a1: number, b0: number, b1: number, addedBest: number, addedScore: number, statement: boolean): void => {
+      // A statement's second sentence is tried whenever it is itself similar enough to the
+      // other side; any other sentence must be a plausible part (near its own best).
+      const asStatement = statement && addedScore >= threshold * MUTUAL_SHARE
+      if (addedScore <= 0 || (addedScore < RELATIVE_KEEP * addedBest && !asStatement)) return
       const pa = passageIds(A, a0, a1)
       const pb = passageIds(B, b0, b1)
       const s = { score: similarityIds(pa, pb, massIds(pa, w), massIds(pb, w), w), coverage: scratch.coverage }
+      if (asStatement && s.score >= threshold && s.score > best.score - 3 * MERGE_GAIN) {
+        best = { a0, a1, b0, b1, score: s.score }
+        bestCoverage = s.coverage
+        return
+      }
+      if (addedScore < RELATIVE_KEEP * addedBest) return
       const split = addedScore === addedBest && addedScore >= threshold * MUTUAL_SHARE
       const gain = split ? s.coverage > bestCoverage - MERGE_GAIN : s.coverage >= baseCoverage + MERGE_GAIN && s.coverage > bestCoverage
       if (gain && s.score >= l.score - 2 * MERGE_GAIN) {
@@ -598,15 +615,16 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
         bestCoverage = s.coverage
       }
     }
+    const continued = (doc: Doc, x: number, y: number): boolean => (x === y + 1 && doc.cont[x] === 1) || (x === y - 1 && doc.cont[y] === 1)
     const sameParagraph = (doc: Doc, x: number, y: number): boolean =>
       doc.seg.sentences[x] !== undefined && doc.seg.sentences[y] !== undefined && doc.seg.sentences[x]!.paragraph === doc.seg.sentences[y]!.paragraph
     for (const j of [l.b0 - 1, l.b1]) {
       if (j < 0 || j >= B.ids.length || !sameParagraph(B, j, l.b0)) continue
-      tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, find(l.a0, j)?.score ?? 0)
+      tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, find(l.a0, j)?.score ?? 0, continued(B, j, l.b0))
     }
     for (const i of [l.a0 - 1, l.a1]) {
       if (i < 0 || i >= A.ids.length || !sameParagraph(A, i, l.a0)) continue
-      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, find(i, l.b0)?.score ?? 0)
+      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, find(i, l.b0)?.score ?? 0, continued(A, i, l.a0))
     }
     grown.push(best)
   }

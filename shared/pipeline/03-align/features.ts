@@ -329,7 +329,7 @@ function monthAt(tokens: readonly Token[], text: string | null, i: number, to: n
 }
 
 /** Features of every sentence of one segmented article. */
-export function articleFeatures(seg: Segmentation, text: string, naming: NamingResource | null): SentenceFeatures[] {
+export function articleFeatures(seg: Segmentation, text: string, naming: NamingResource | null, continues?: Uint8Array): SentenceFeatures[] {
   const mentions = naming ? findNamingMentions(seg.tokens, naming) : []
   const mask = quoteMask(seg)
   const quoted = (i: number): boolean => mask[i] === 1
@@ -343,7 +343,7 @@ export function articleFeatures(seg: Segmentation, text: string, naming: NamingR
     out.push(featuresOfRange(seg.tokens, text, s.tokenStart, s.tokenEnd, mentions.slice(m, e), quoted))
     m = e
   }
-  if (naming) addSpeakers(seg, naming, mentions, mask, out)
+  if (naming) addSpeakers(seg, naming, mentions, mask, out, continues)
   return out
 }
 
@@ -366,7 +366,8 @@ function addSpeakers(
   naming: NamingResource,
   mentions: readonly { tokenStart: number; tokenEnd: number; actor: string }[],
   mask: Uint8Array,
-  out: SentenceFeatures[]
+  out: SentenceFeatures[],
+  continues: Uint8Array | undefined
 ): void {
   const persons: (string[])[] = seg.sentences.map(() => [])
   let m = 0
@@ -388,11 +389,17 @@ function addSpeakers(
     }
     if (surface === null) return
     let found: string[] = []
-    for (let b = si - 1; b >= 0 && b >= si - COREF_BACK && seg.sentences[b]!.paragraph === s.paragraph && found.length === 0; b--) found = persons[b]!
+    let at = -1
+    for (let b = si - 1; b >= 0 && b >= si - COREF_BACK && seg.sentences[b]!.paragraph === s.paragraph && found.length === 0; b--) {
+      found = persons[b]!
+      at = b
+    }
     if (found.length !== 1) return
     const actor = found[0]!
     const label = naming.actorById.get(actor)?.label ?? actor
     put(out[si]!, 'a:' + actor, 'naming', `${surface} (${label})`, 0)
+    // The sentence goes on with the statement of the one just before it (align.ts: growth).
+    if (continues && at === si - 1) continues[si] = 1
   })
 }
 

@@ -191,6 +191,18 @@ describe('align: table of alignment situations', () => {
     expect(l).toBeDefined()
     expect(l!.evidence.some((e) => e.referent === 'kanaani' && e.a === 'he (Nasser Kanaani)')).toBe(true)
   })
+  it(here + 'one statement told in two sentences (named speaker, then "he said") is one passage', () => {
+    // Hand-made. B's second paragraph matches A's second sentence better than B's first does,
+    // so only the statement rule (not the split rule) can join A's two sentences.
+    const a = "Nasser Kanaani, the ministry's spokesman, had earlier warned Azerbaijan about its ties with Israel. He said Israel was seeking to promote discord among Muslims and urged Azerbaijanis to be vigilant. Oil prices rose in Baku."
+    const b = 'Kanaani warned Azerbaijan against Israel, accusing it of trying to sow division among Muslims.\nA preacher in Qom said Israel was seeking to promote discord among Muslims and urged Azerbaijanis to be vigilant.\nFarmers protested about water.'
+    const cases: [string, string][] = [
+      [a, '0-2~0-1'],
+      // No pronoun: the second sentence is not the named speaker's, and stays apart.
+      [a.replace('He said', 'Clerics said'), '0-1~0-1']
+    ]
+    for (const [x, want] of cases) expect(pairs(run([art('a', x), art('b', b)]).links, 'a', 'b')).toContain(want)
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
