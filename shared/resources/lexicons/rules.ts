@@ -101,12 +101,17 @@ function isCapitalised(t: Token, text: string): boolean {
 }
 
 /** Nouns after which "criminal" is a legal classification, not an insult ("criminal charges"). */
+/** Words that introduce the name of a legal charge or finding, up to three words before it. */
+const CHARGE_WORDS = new Set([
+  'charged', 'charging', 'charges', 'charge', 'convicted', 'conviction', 'indicted', 'indictment', 'accused',
+  'guilty', 'acquitted', 'sentenced', 'count', 'counts', 'seditious', 'found', 'alleging', 'alleged'
+])
 const LEGAL_NOUNS = new Set([
   'charge', 'charges', 'case', 'cases', 'investigation', 'investigations', 'justice', 'code', 'record',
   'records', 'court', 'courts', 'law', 'laws', 'liability', 'proceedings', 'probe', 'probes', 'defense',
   'defence', 'complaint', 'complaints', 'trial', 'trials', 'conviction', 'convictions', 'inquiry',
   'offence', 'offense', 'offences', 'offenses', 'prosecution', 'prosecutions', 'referral', 'referrals',
-  'indictment', 'contempt', 'division', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'background',
+  'indictment', 'contempt', 'division', 'conspiracy', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'background',
   'history', 'procedure', 'matter', 'matters', 'penalties', 'penalty', 'statute', 'statutes', 'suspect',
   'suspects', 'syndicate', 'syndicates', 'network', 'networks', 'gang', 'gangs', 'organization',
   'organizations', 'organisation', 'organisations', 'enterprise', 'activity', 'activities', 'cases',
@@ -247,10 +252,14 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'not-legal-term',
     description:
-      'Keeps "criminal" as an epithet ("the criminal regime") and drops legal uses ("criminal charges", "criminal investigation").',
-    keep(tokens, _start, end) {
+      'Keeps "criminal" as an epithet ("the criminal regime") and drops legal uses ("criminal charges", "criminal investigation") and the names of charges ("charged with conspiracy", "convicted of seditious conspiracy").',
+    keep(tokens, start, end) {
       const next = wordsAfter(tokens, end, 1)[0]
-      return !next || !LEGAL_NOUNS.has(next.norm)
+      if (next && LEGAL_NOUNS.has(next.norm)) return false
+      // The name of a charge: "charged with conspiracy", "convicted of seditious conspiracy",
+      // "pleaded guilty to conspiracy", "found negligent".
+      for (const t of wordsBefore(tokens, start, 3)) if (CHARGE_WORDS.has(t.norm)) return false
+      return true
     }
   },
   {
