@@ -47,13 +47,55 @@ export interface Unmatched extends ArticleSpan {
   readonly missingIn: readonly ArticleId[]
 }
 
-/** A hand correction of the alignment, stored in the study and replayed over machine output. */
+/**
+ * Character offsets around a sentence boundary inside one side of a link: `end` closes the
+ * sentence before the cut, `start` opens the sentence at the cut (`end <= start`).
+ */
+export interface CutOffsets {
+  readonly end: number
+  readonly start: number
+}
+
+/**
+ * A hand correction of the alignment, stored in the study and replayed over machine output
+ * (shared/pipeline/03-align/corrections.ts documents the semantics of each kind).
+ *  - merge: the named links (one article pair) become one link covering the union of their
+ *    sentences on each side (contiguous on both sides, else the correction does not apply);
+ *  - split: a link is cut at a sentence boundary on side a (`atA`) and/or side b (`atB`), the
+ *    first sentence index of the second half; a side without a cut stays whole in both halves.
+ *    `cutA`/`cutB` record the character offsets of that boundary as the UI saw them; the engine
+ *    uses the current segmentation instead when it is given one.
+ */
 export type AlignmentCorrection =
   | { readonly kind: 'link'; readonly a: PassageRef; readonly b: PassageRef; readonly at: string }
   | { readonly kind: 'unlink'; readonly linkId: string; readonly at: string }
+  | { readonly kind: 'merge'; readonly linkIds: readonly string[]; readonly at: string }
+  | {
+      readonly kind: 'split'
+      readonly linkId: string
+      readonly atA?: number
+      readonly atB?: number
+      readonly cutA?: CutOffsets
+      readonly cutB?: CutOffsets
+      readonly at: string
+    }
+
+/** A stored correction that had no effect on this run, and why (e.g. its link is gone). */
+export interface CorrectionSkip {
+  /** Position of the correction in `Study.corrections`. */
+  readonly index: number
+  readonly kind: AlignmentCorrection['kind']
+  /** One plain sentence for the user, e.g. "link seed:3-4~wire:5-6 is no longer produced". */
+  readonly reason: string
+}
 
 export interface Alignment {
   readonly base: ArticleId
   readonly links: readonly Link[]
   readonly unmatched: readonly Unmatched[]
+  /**
+   * Stored corrections that did not apply on this run (absent when all applied or when the
+   * producer does not report them). Lets the UI say "2 corrections no longer apply".
+   */
+  readonly skippedCorrections?: readonly CorrectionSkip[]
 }
