@@ -71,6 +71,8 @@ interface ArticleInfo {
   readonly hedge: (Annot<HedgeEntry> | undefined)[]
   readonly evaluative: (Annot<{ rule: string; label: string }> | undefined)[]
   readonly quoted: Uint8Array
+  /** `numberValue` of each token, computed once per article (hunks look tokens up many times). */
+  readonly numbers: (string | null)[]
   /** 1 where a token carries any annotation above, or is a number: a hunk without any such
    *  token can only be an unclassified edit or an `other` substitution (fast path). */
   readonly marked: Uint8Array
@@ -109,10 +111,11 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
     hedge: perToken(n, matchNorms(wording.hedges, tokens)),
     evaluative: perToken(n, evaluative),
     quoted: quoteMask(seg),
+    numbers: tokens.map(numberValue),
     marked: new Uint8Array(n)
   }
   for (let i = 0; i < n; i++) {
-    if (info.naming[i] || info.intensity[i] || info.reporting[i] || info.hedge[i] || info.evaluative[i] || info.quoted[i] || numberValue(tokens[i]!) !== null) info.marked[i] = 1
+    if (info.naming[i] || info.intensity[i] || info.reporting[i] || info.hedge[i] || info.evaluative[i] || info.quoted[i] || info.numbers[i] !== null) info.marked[i] = 1
   }
   return info
 }
@@ -216,11 +219,11 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
     const va = new Map<string, number>()
     const vb = new Map<string, number>()
     for (let i = h.a0; i < h.a1; i++) {
-      const v = usedA.has(i) ? null : numberValue(A.seg.tokens[i]!)
+      const v = usedA.has(i) ? null : (A.numbers[i] ?? null)
       if (v !== null && !va.has(v)) va.set(v, i)
     }
     for (let i = h.b0; i < h.b1; i++) {
-      const v = usedB.has(i) ? null : numberValue(B.seg.tokens[i]!)
+      const v = usedB.has(i) ? null : (B.numbers[i] ?? null)
       if (v !== null && !vb.has(v)) vb.set(v, i)
     }
     const onlyA = [...va].filter(([v]) => !vb.has(v))
