@@ -77,9 +77,24 @@ const passageRef = z.object({
   sentenceEnd: offset
 })
 
+const cut = z.object({ end: offset, start: offset })
+
+// merge and split were added to format 1 without a version bump: purely new kinds, so every
+// file an older build wrote still means the same (an older build refuses a file holding them
+// with "correction N: … kind" instead of silently dropping them).
 const correction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), a: passageRef, b: passageRef, at: z.string() }),
-  z.object({ kind: z.literal('unlink'), linkId: id, at: z.string() })
+  z.object({ kind: z.literal('unlink'), linkId: id, at: z.string() }),
+  z.object({ kind: z.literal('merge'), linkIds: z.array(id).min(2, 'a merge names at least two links'), at: z.string() }),
+  z.object({
+    kind: z.literal('split'),
+    linkId: id,
+    atA: offset.optional(),
+    atB: offset.optional(),
+    cutA: cut.optional(),
+    cutB: cut.optional(),
+    at: z.string()
+  })
 ])
 
 const review = z.object({
@@ -194,9 +209,25 @@ export function validateStudyData(data: unknown): Result<Study> {
     if (e) return err('STUDY_INVALID', e)
   }
   for (const [i, c] of s.corrections.entries()) {
-    if (c.kind !== 'link') continue
-    const e = span(`correction ${i + 1}`, c.a.article, c.a.start, c.a.end) ?? span(`correction ${i + 1}`, c.b.article, c.b.start, c.b.end)
-    if (e) return err('STUDY_INVALID', e)
+    const what = `correction ${i + 1}`
+    if (c.kind === 'link') {
+      const e = span(what, c.a.article, c.a.start, c.a.end) ?? span(what, c.b.article, c.b.start, c.b.end)
+      if (e) return err('STUDY_INVALID', e)
+    } else if (c.kind === 'merge') {
+      if (new Set(c.linkIds).size !== c.linkIds.length) return err('STUDY_INVALID', `${what}: the merge names the same link twice`)
+    } else if (c.kind === 'split') {
+      if (c.atA === undefined && c.atB === undefined) return err('STUDY_INVALID', `${what}: the split names no sentence to cut at ("atA" or "atB")`)
+      // Ids name their articles ("seed:3-5~wire:4-6"); stored cut offsets must lie inside them.
+      const sides = /^(.+):\d+-\d+~(.+):\d+-\d+$/.exec(c.linkId)
+      const check = (article: string | undefined, k: 'cutA' | 'cutB'): string | null => {
+        const x = c[k]
+        if (!x) return null
+        if (x.end > x.start) return `${what}: "${k}" ends after it starts (end ${x.end}, start ${x.start})`
+        return article === undefined ? null : span(`${what}: "${k}"`, article, x.end, x.start)
+      }
+      const e = check(sides?.[1], 'cutA') ?? check(sides?.[2], 'cutB')
+      if (e) return err('STUDY_INVALID', e)
+    }
   }
   return ok(s)
 }
