@@ -298,6 +298,8 @@ const NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'hardly', 'barely', 'scarcely', 'neither', 'nor', 'cannot',
   'none', 'nobody', 'nothing', 'nowhere', 'lack', 'lacks', 'lacked', 'lacking', 'rarely', 'seldom'
 ])
+/** Comparatives that turn a preceding negation into emphasis ("could not be more", "no less than"). */
+const EMPHATIC_COMPARATIVES = new Set(['more', 'less', 'short', 'shortage', 'better', 'worse', 'greater', 'bigger', 'clearer', 'further'])
 /** Punctuation that closes a negation scope. */
 const SCOPE_BREAK = new Set([',', '.', ';', ':', '!', '?', '…', '(', ')', '"', '“', '”', '—', '–'])
 /** How many word tokens a negator governs to its right ("not a very brutal act" → brutal negated). */
@@ -321,6 +323,12 @@ export function isNegatedAt(tokens: readonly Token[], i: number, from = 0): bool
     }
     if (isNegator(t)) return true
     if (t.norm === 'but' || t.norm === 'only') return false
+    // Negation + comparative asserts the extreme instead of denying it: "could not be more
+    // reckless", "never been more divided", "no less than a disaster", "nothing short of
+    // disastrous", "no shortage of outrageous claims". A comparative word between the negator
+    // and the match ends the scope (the match keeps its full strength).
+    // ("No more war" and "not more than" stay negations: "more" right after the negator.)
+    if (EMPHATIC_COMPARATIVES.has(t.norm) && !(t.norm === 'more' && k - 1 >= from && isNegator(tokens[k - 1]!))) return false
     words++
   }
   return false

@@ -68,7 +68,12 @@ describe('negation scope (up to four words, stops at punctuation)', () => {
     ["It wasn't really that draconian.", true],
     ['Without any draconian measures.', true],
     ['Not now, draconian measures follow.', false],
-    ['Never did we see such a very large draconian law.', false]
+    ['Never did we see such a very large draconian law.', false],
+    // negation + comparative is emphasis, not denial
+    ['The rules could not be more draconian.', false],
+    ['It has never been more draconian.', false],
+    ['The law is nothing short of draconian.', false],
+    ['There are no more draconian laws on the books.', true]
   ])('%j negated=%s', (text, negated) => {
     const h = hits(text).find(([s]) => s.toLowerCase() === 'draconian')!
     expect(h[2]).toBe(negated)
