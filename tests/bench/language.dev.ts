@@ -1,6 +1,6 @@
 /**
  * Development report for the loaded-language detector on the project's OWN dev sets
- * (run: npx tsx tests/bench/language.dev.ts [--errors]).
+ * (run: npx tsx tests/bench/language.dev.ts [--errors] [--sentences]).
  *
  * Prints the spans metric (shared/eval/spans.ts, the same counting as `parallax eval spans`)
  * per dev set, plus per-category counts of counted flags that hit / miss gold tokens, and with
@@ -35,6 +35,9 @@ const DEV_SETS = [
   resolve(__dirname, '../fixtures/dev/us-wire-neutral.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
+/** `--sentences`: list every sentence-level error (FP: neutral sentence with a counted flag; FN:
+ * slanted sentence without one) with all its flags, weak ones included. */
+const showSentences = process.argv.includes('--sentences')
 const naming = builtinNaming()
 
 function recordArticle(text: string): Article {
@@ -111,4 +114,15 @@ for (const path of DEV_SETS) {
     if (showErrors) console.log(c.examples.join('\n'))
   }
   if (showErrors) console.log([...fps, ...fns].join('\n'))
+  if (showSentences) {
+    for (const r of records) {
+      if (r.sentenceLabel === undefined) continue
+      const flags = cached(r.text)
+      const pred = flags.some((fl) => countsAsPrediction(fl))
+      const gold = r.sentenceLabel === 'biased'
+      if (pred === gold) continue
+      console.log(`  ${pred ? 'FP' : 'FN'} ${r.text}`)
+      console.log(`       ${flags.map((fl) => `${fl.text}|${fl.rule}|${fl.confidence.toFixed(2)}${fl.inQuote ? '|quoted' : ''}${fl.negated ? '|negated' : ''}`).join('  ')}`)
+    }
+  }
 }
