@@ -69,6 +69,10 @@ for (const path of DEV_SETS) {
     p ? `P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)}` : '-'
   console.log(`\n== ${path.split('/').slice(-1)[0]} (${m.records} records)`)
   console.log(`tokens    ${f(m.tokens)}\nsentences ${f(m.sentences)}`)
+  // For an all-neutral set P/R/F1 are 0 by definition; the false-positive rate is the figure.
+  const neutral = records.filter((r) => r.sentenceLabel === 'non-biased')
+  const neutralFlagged = neutral.filter((r) => cached(r.text).some((fl) => countsAsPrediction(fl))).length
+  console.log(`neutral sentences with a counted flag: ${neutralFlagged} of ${neutral.length}`)
   const byCat = new Map<string, { hit: number; miss: number }>()
   const fps: string[] = []
   const fns: string[] = []
