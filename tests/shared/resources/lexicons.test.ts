@@ -108,6 +108,11 @@ describe('context rules', () => {
     ['Human rights groups said so.', 'rights', false],
     ['He rightly refused.', 'rightly', true],
     ['In the dead of night.', 'dead', false],
+    // party-epithets: "Democrat" as an adjective, not the noun or the party's own name
+    ['Democrat lawmakers blocked the bill.', 'Democrat lawmakers', true],
+    ['Crime rose in Democrat-run cities.', 'Democrat-run', true],
+    ['He is a Democrat from West Virginia.', 'Democrat', false],
+    ['The Democratic Party lost.', 'Democratic', false],
     // ly-form: an -ly adverb entry never matches other forms of its stem
     ['The debt totaling $1.6 trillion was refinanced.', 'totaling', false],
     ['The plan was totally unworkable.', 'totally', true],
