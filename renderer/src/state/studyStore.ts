@@ -90,7 +90,7 @@ function apply(s: Study, a: StudyAction, now: string): { study: Study; label: st
           base,
           annotations: s.annotations.filter((x) => x.article !== a.id),
           reviews: s.reviews.filter((r) => !r.flagId.startsWith(`${a.id}:`)),
-          corrections: s.corrections.filter((c) => (c.kind === 'link' ? !touches(c.a) && !touches(c.b) : !c.linkId.includes(a.id)))
+          corrections: s.corrections.filter((c) => (c.kind === 'link' ? !touches(c.a) && !touches(c.b) : !correctionLinkIds(c).some((id) => linkArticles(id).includes(a.id))))
         },
         label: 'remove article'
       }
@@ -124,7 +124,7 @@ function apply(s: Study, a: StudyAction, now: string): { study: Study; label: st
     case 'remove-annotation':
       return { study: { ...s, annotations: s.annotations.filter((x) => x.id !== a.id) }, label: 'remove annotation' }
     case 'correct':
-      return { study: { ...s, corrections: [...s.corrections, a.correction] }, label: a.correction.kind === 'link' ? 'link passages' : 'unlink passages' }
+      return { study: { ...s, corrections: [...s.corrections, a.correction] }, label: CORRECTION_LABEL[a.correction.kind] }
     case 'set-codebook':
       if (a.codebook === s.codebook) return null
       return { study: { ...s, codebook: a.codebook }, label: a.label }
@@ -178,4 +178,21 @@ export function studyReducer(h: StudyHistory, a: StudyAction): StudyHistory {
       }
     }
   }
+}
+
+const CORRECTION_LABEL: Record<AlignmentCorrection['kind'], string> = {
+  link: 'link passages',
+  unlink: 'unlink passages',
+  merge: 'merge links',
+  split: 'split link'
+}
+
+/** The link ids a correction names (none for 'link', which names refs). */
+export function correctionLinkIds(c: AlignmentCorrection): readonly string[] {
+  return c.kind === 'merge' ? c.linkIds : c.kind === 'link' ? [] : [c.linkId]
+}
+
+/** The two articles a link id names: "seed:3-5~wire:4-6" → ["seed", "wire"]. */
+function linkArticles(id: string): string[] {
+  return id.split('~').map((side) => side.replace(/:\d+-\d+$/, ''))
 }

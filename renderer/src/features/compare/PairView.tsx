@@ -10,9 +10,10 @@ import { displayName } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
 import { InlineDiff } from '../../components/text/InlineDiff'
 import { HighlightedText } from '../../components/text/HighlightedText'
+import { LinkCorrections } from './LinkCorrections'
 
 export function PairView(): ReactNode {
-  const { analysis, layers, dispatch, onDemand, requestPair } = useApp()
+  const { analysis, layers, onDemand, requestPair } = useApp()
   const { derived, meta, reviews, annotations } = useWorkspace()
   const [aSel, setA] = useState<ArticleId | null>(null)
   const [bSel, setB] = useState<ArticleId | null>(null)
@@ -186,9 +187,15 @@ export function PairView(): ReactNode {
                     {link.origin === 'user' ? ' · linked by you' : ''}
                     {delta && <DeltaNote delta={delta} flip={flip} />}
                   </span>
-                  <button type="button" onClick={() => dispatch({ type: 'correct', correction: { kind: 'unlink', linkId: link.id, at: new Date().toISOString() } })}>
-                    Unlink
-                  </button>
+                  <LinkCorrections
+                    link={link}
+                    next={pairs[i + 1]?.link}
+                    n={i + 1}
+                    idxA={flip ? ib : ia}
+                    idxB={flip ? ia : ib}
+                    nameA={displayName(meta.get(link.a.article), link.a.article)}
+                    nameB={displayName(meta.get(link.b.article), link.b.article)}
+                  />
                 </div>
               </div>
             </li>

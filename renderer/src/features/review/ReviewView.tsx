@@ -1,5 +1,6 @@
 // Review the machine's work: accept/reject flags, see and remove annotations, correct the
-// alignment (link two passages, unlink a wrong pair). Everything lands in the study, undoable.
+// alignment (link two passages of one or more sentences each; unlink, merge and split are in the
+// Pair view and the passage details). Everything lands in the study, undoable.
 import { useMemo, useState, type ReactNode } from 'react'
 import type { ArticleId, FlagCategory, PassageRef } from '@shared/model'
 import { useApp } from '../../state/AppState'
@@ -9,10 +10,19 @@ import { CATEGORIES, CATEGORY } from '../../state/layers'
 import { voiceLabel } from '../../components/text/explain'
 
 const PAGE = 60
+/** At most this many sentences in one hand-made passage (keeps the "to" select short). */
+const MAX_PASSAGE = 8
 
-function sentenceRef(idx: ArticleIndex, k: number): PassageRef {
-  const s = idx.seg.sentences[k]!
-  return { article: idx.id, start: s.start, end: s.end, sentenceStart: k, sentenceEnd: k + 1 }
+/** Sentences `first..last` (inclusive) of one article as a passage ref. */
+function passageRef(idx: ArticleIndex, first: number, last: number): PassageRef {
+  const s = idx.seg.sentences[first]!
+  const e = idx.seg.sentences[Math.max(first, last)]!
+  return { article: idx.id, start: s.start, end: e.end, sentenceStart: first, sentenceEnd: Math.max(first, last) + 1 }
+}
+
+/** "¶3" or "¶3–5" (1-based, inclusive) for a passage ref. */
+function sentences(r: PassageRef): string {
+  return r.sentenceEnd - r.sentenceStart > 1 ? `¶${r.sentenceStart + 1}–${r.sentenceEnd}` : `¶${r.sentenceStart + 1}`
 }
 
 function excerpt(idx: ArticleIndex, k: number): string {
@@ -28,10 +38,29 @@ function LinkEditor(): ReactNode {
   const [other, setOther] = useState<ArticleId>(others[0] ?? '')
   const [bs, setBs] = useState(0)
   const [os, setOs] = useState(0)
+  // Last sentence of each passage (inclusive); never before its first sentence.
+  const [bTo, setBTo] = useState(0)
+  const [oTo, setOTo] = useState(0)
   if (!derived || !analysis) return null
   const baseIdx = derived.byId.get(derived.base)!
   const oIdx = derived.byId.get(other) ?? derived.byId.get(others[0] ?? '')
   const userLinks = analysis.alignment.links.filter((l) => l.origin === 'user')
+  const skipped = analysis.alignment.skippedCorrections ?? []
+  const skippedAt = new Map(skipped.map((k) => [k.index, k.reason]))
+  const bEnd = Math.min(Math.max(bs, bTo), bs + MAX_PASSAGE - 1)
+  const oEnd = Math.min(Math.max(os, oTo), os + MAX_PASSAGE - 1)
+  const toSelect = (idx: ArticleIndex, from: number, value: number, set: (k: number) => void, label: string): ReactNode => (
+    <label className="field">
+      to
+      <select value={value} onChange={(e) => set(Number(e.target.value))} aria-label={label}>
+        {idx.seg.sentences.slice(from, from + MAX_PASSAGE).map((s) => (
+          <option key={s.index} value={s.index}>
+            {s.index === from ? `${s.index + 1}. (this sentence only)` : excerpt(idx, s.index)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
   return (
     <section className="rv-section" aria-labelledby="rv-links">
       <h2 id="rv-links">Correct the alignment</h2>
@@ -40,7 +69,7 @@ function LinkEditor(): ReactNode {
           className="link-form"
           onSubmit={(e) => {
             e.preventDefault()
-            dispatch({ type: 'correct', correction: { kind: 'link', a: sentenceRef(baseIdx, bs), b: sentenceRef(oIdx, os), at: new Date().toISOString() } })
+            dispatch({ type: 'correct', correction: { kind: 'link', a: passageRef(baseIdx, bs, bEnd), b: passageRef(oIdx, os, oEnd), at: new Date().toISOString() } })
           }}
         >
           <label className="field">
@@ -53,9 +82,10 @@ function LinkEditor(): ReactNode {
               ))}
             </select>
           </label>
+          {toSelect(baseIdx, bs, bEnd, setBTo, 'Base passage ends with')}
           <label className="field">
             Article
-            <select value={oIdx.id} onChange={(e) => { setOther(e.target.value); setOs(0) }} aria-label="Other article">
+            <select value={oIdx.id} onChange={(e) => { setOther(e.target.value); setOs(0); setOTo(0) }} aria-label="Other article">
               {others.map((id) => (
                 <option key={id} value={id}>
                   {displayName(meta.get(id), id)}
@@ -73,6 +103,7 @@ function LinkEditor(): ReactNode {
               ))}
             </select>
           </label>
+          {toSelect(oIdx, os, oEnd, setOTo, 'Other passage ends with')}
           <button type="submit" className="primary">
             Link these passages
           </button>
@@ -81,21 +112,47 @@ function LinkEditor(): ReactNode {
         <p className="muted">Add a second article to link passages.</p>
       )}
       <h3>Your corrections ({study.corrections.length})</h3>
+      {skipped.length > 0 && (
+        <p className="notice warning" role="status" data-skipped-corrections={skipped.length}>
+          {skipped.length === 1 ? '1 correction no longer applies' : `${skipped.length} corrections no longer apply`}: the links they name are no
+          longer produced (the texts or the analysis changed). They are kept; revert them to tidy up.
+        </p>
+      )}
       {study.corrections.length === 0 ? (
-        <p className="muted">None yet. Unlink a wrong pair from a passage’s details (click a passage in Side by side) or link two passages above.</p>
+        <p className="muted">
+          None yet. Unlink a wrong pair from a passage’s details (click a passage in Side by side), merge or split links in the Pair view, or link two
+          passages above.
+        </p>
       ) : (
         <ul className="corrections">
           {study.corrections.map((c, i) => (
-            <li key={i} data-correction={c.kind}>
+            <li key={i} data-correction={c.kind} {...(skippedAt.has(i) ? { 'data-skipped': '' } : {})}>
               {c.kind === 'link' ? (
                 <>
-                  <strong>Linked</strong> {displayName(meta.get(c.a.article), c.a.article)} ¶{c.a.sentenceStart + 1} ↔ {displayName(meta.get(c.b.article), c.b.article)} ¶{c.b.sentenceStart + 1}
+                  <strong>Linked</strong> {displayName(meta.get(c.a.article), c.a.article)} {sentences(c.a)} ↔ {displayName(meta.get(c.b.article), c.b.article)} {sentences(c.b)}
                 </>
-              ) : (
+              ) : c.kind === 'unlink' ? (
                 <>
                   <strong>Unlinked</strong> <code>{c.linkId}</code>
                 </>
-              )}{' '}
+              ) : c.kind === 'merge' ? (
+                <>
+                  <strong>Merged</strong> {c.linkIds.map((id, j) => (
+                    <span key={id}>
+                      {j > 0 && ' + '}
+                      <code>{id}</code>
+                    </span>
+                  ))}
+                </>
+              ) : (
+                <>
+                  <strong>Split</strong> <code>{c.linkId}</code>
+                  {c.atA !== undefined && ` before ¶${c.atA + 1} of the first side`}
+                  {c.atA !== undefined && c.atB !== undefined && ' and'}
+                  {c.atB !== undefined && ` before ¶${c.atB + 1} of the second side`}
+                </>
+              )}
+              {skippedAt.has(i) && <span className="muted small"> — no longer applies: {skippedAt.get(i)}</span>}{' '}
               <button type="button" onClick={() => dispatch({ type: 'remove-correction', index: i })}>
                 Revert
               </button>

@@ -1,0 +1,92 @@
+// Review's link editor makes multi-sentence links ("… ends with" selects), the corrections list
+// names merge and split entries, and corrections the engine reports as no longer applying are
+// counted and marked.
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import type { AlignmentCorrection, Analysis } from '@shared/model'
+import { ReviewView } from '../../../../renderer/src/features/review/ReviewView'
+import { AppStateProvider, useApp } from '../../../../renderer/src/state/AppState'
+import { ExplainProvider } from '../../../../renderer/src/components/text/explain'
+import { segment } from '@shared/pipeline/02-segment/segment'
+import { createInlineRunner, type AnalysisRunner } from '../../../../renderer/src/workers/analysisClient'
+import { renderWithStudy, sampleAnalysis, sampleStudy } from '../../helpers'
+
+afterEach(cleanup)
+
+let corrections: readonly AlignmentCorrection[] = []
+function Probe(): ReactNode {
+  corrections = useApp().study.corrections
+  return null
+}
+
+describe('Review: corrections', { timeout: 40_000 }, () => {
+  it('links a two-sentence base passage to a two-sentence passage of another article', async () => {
+    const study = sampleStudy()
+    renderWithStudy(
+      <>
+        <Probe />
+        <ReviewView />
+      </>,
+      study,
+      'review'
+    )
+    const btn = await screen.findByRole('button', { name: 'Link these passages' }, { timeout: 20_000 })
+    fireEvent.change(screen.getByLabelText('Base sentence'), { target: { value: '3' } })
+    const to = screen.getByLabelText<HTMLSelectElement>('Base passage ends with')
+    // The "to" select starts at the chosen sentence.
+    expect(to.value).toBe('3')
+    expect(to.options[0]!.value).toBe('3')
+    fireEvent.change(to, { target: { value: '4' } })
+    fireEvent.change(screen.getByLabelText('Other sentence'), { target: { value: '2' } })
+    fireEvent.change(screen.getByLabelText('Other passage ends with'), { target: { value: '3' } })
+    fireEvent.click(btn)
+    const other = (screen.getByLabelText<HTMLSelectElement>('Other article')).value
+    const segBase = segment(study.articles.find((a) => a.id === study.base)!)
+    const segOther = segment(study.articles.find((a) => a.id === other)!)
+    expect(corrections).toEqual([
+      {
+        kind: 'link',
+        a: { article: study.base, start: segBase.sentences[3]!.start, end: segBase.sentences[4]!.end, sentenceStart: 3, sentenceEnd: 5 },
+        b: { article: other, start: segOther.sentences[2]!.start, end: segOther.sentences[3]!.end, sentenceStart: 2, sentenceEnd: 4 },
+        at: expect.any(String)
+      }
+    ])
+    expect(document.querySelector('[data-correction="link"]')!.textContent).toMatch(/¶4–5 ↔ .* ¶3–4/)
+    await screen.findByText(/1 link\(s\) made by you/, {}, { timeout: 20_000 })
+    // Moving the first sentence past the end keeps the passage non-empty.
+    fireEvent.change(screen.getByLabelText('Base sentence'), { target: { value: '6' } })
+    expect(screen.getByLabelText<HTMLSelectElement>('Base passage ends with').value).toBe('6')
+  })
+
+  it('lists merge and split corrections and marks those the engine says no longer apply', async () => {
+    const study = {
+      ...sampleStudy(),
+      corrections: [
+        { kind: 'merge', linkIds: ['x:0-1~y:0-1', 'x:1-2~y:1-2'], at: '2026-01-01T00:00:00Z' },
+        { kind: 'split', linkId: 'x:0-2~y:0-1', atA: 1, at: '2026-01-01T00:00:00Z' }
+      ] satisfies AlignmentCorrection[]
+    }
+    const full = sampleAnalysis()
+    const reported: Analysis = {
+      ...full,
+      alignment: { ...full.alignment, skippedCorrections: [{ index: 1, kind: 'split', reason: 'link x:0-2~y:0-1 is no longer produced' }] }
+    }
+    const runner: AnalysisRunner = { ...createInlineRunner(), run: (_r, cb) => queueMicrotask(() => cb.onResult(reported, 0)) }
+    render(
+      <AppStateProvider initial={study} runner={runner} initialView="review">
+        <ExplainProvider>
+          <ReviewView />
+        </ExplainProvider>
+      </AppStateProvider>
+    )
+    await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
+    expect(document.querySelector('[data-skipped-corrections]')!.textContent).toMatch(/^1 correction no longer applies/)
+    const items = [...document.querySelectorAll('[data-correction]')]
+    expect(items.map((li) => li.getAttribute('data-correction'))).toEqual(['merge', 'split'])
+    expect(items[0]!.textContent).toMatch(/Merged x:0-1~y:0-1 \+ x:1-2~y:1-2/)
+    expect(items[0]!.hasAttribute('data-skipped')).toBe(false)
+    expect(items[1]!.textContent).toMatch(/Split x:0-2~y:0-1 before ¶2 of the first side — no longer applies: link x:0-2~y:0-1 is no longer produced/)
+    expect(items[1]!.hasAttribute('data-skipped')).toBe(true)
+  })
+})
