@@ -305,6 +305,18 @@ const SCOPE_BREAK = new Set([',', '.', ';', ':', '!', '?', '…', '(', ')', '"',
 /** How many word tokens a negator governs to its right ("not a very brutal act" → brutal negated). */
 export const NEGATION_SCOPE_WORDS = 4
 
+/** Words that may stand between an emphatic comparative and the word it governs. */
+const COMPARATIVE_LINKS = new Set(['than', 'of', 'a', 'an', 'the'])
+
+/** Do only linking words (or adverbs in -ly: "more dangerously divided") stand between k and i? */
+function governsMatch(tokens: readonly Token[], k: number, i: number): boolean {
+  for (let j = k + 1; j < i; j++) {
+    const t = tokens[j]!
+    if (t.kind !== 'word' || !(COMPARATIVE_LINKS.has(t.norm) || t.norm.endsWith('ly'))) return false
+  }
+  return true
+}
+
 export function isNegator(t: Token): boolean {
   return t.kind === 'word' && (NEGATORS.has(t.norm) || t.norm.endsWith("n't"))
 }
@@ -327,8 +339,11 @@ export function isNegatedAt(tokens: readonly Token[], i: number, from = 0): bool
     // reckless", "never been more divided", "no less than a disaster", "nothing short of
     // disastrous", "no shortage of outrageous claims". A comparative word between the negator
     // and the match ends the scope (the match keeps its full strength).
-    // ("No more war" and "not more than" stay negations: "more" right after the negator.)
-    if (EMPHATIC_COMPARATIVES.has(t.norm) && !(t.norm === 'more' && k - 1 >= from && isNegator(tokens[k - 1]!))) return false
+    // The comparative must govern the match: only than/of/a/an/the may stand between them
+    // ("more reckless", "less than a disaster", "short of disastrous"); "did not give further
+    // details about the attack" and "no more war" (comparative right after the negator) stay
+    // negations.
+    if (EMPHATIC_COMPARATIVES.has(t.norm) && governsMatch(tokens, k, i) && !(t.norm === 'more' && k - 1 >= from && isNegator(tokens[k - 1]!))) return false
     words++
   }
   return false

@@ -73,7 +73,8 @@ describe('negation scope (up to four words, stops at punctuation)', () => {
     ['The rules could not be more draconian.', false],
     ['It has never been more draconian.', false],
     ['The law is nothing short of draconian.', false],
-    ['There are no more draconian laws on the books.', true]
+    ['There are no more draconian laws on the books.', true],
+    ['Nobody said more on draconian rules.', true]
   ])('%j negated=%s', (text, negated) => {
     const h = hits(text).find(([s]) => s.toLowerCase() === 'draconian')!
     expect(h[2]).toBe(negated)
