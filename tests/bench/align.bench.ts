@@ -329,15 +329,17 @@ function targets(name: string, rb: Measured, rb2: Measured, rb3: Measured): void
   row('≤ 15× floor', `${(rb.whole / rb.floor).toFixed(1)}×`, rb.whole / rb.floor <= 15)
   row('peak RSS ≤ 400 MB', `${rb.out.rssMB.toFixed(0)} MB`, rb.out.rssMB <= 400)
   row('≥ 2× faster than difflib peer', `${(rb.peer / rb.whole).toFixed(2)}×`, rb.peer / rb.whole >= 2)
-  row('doubling articles ≤ 2.3×', `${doubling.toFixed(2)}× (analyze alone ${doublingAnalyze.toFixed(2)}×; links ${rb.out.links} → ${rb2.out.links})`, doubling <= 2.3)
-  row('doubling words/article ≤ 2.3×', `${doubling3.toFixed(2)}× (links ${rb.out.links} → ${rb3.out.links})`, doubling3 <= 2.3)
+  // CPU ratios beside the wall-time ones: under load from other processes, wall-time ratios of
+  // separate runs can be off by 2× either way (seen: 0.63× for doubling the words).
+  row('doubling articles ≤ 2.3×', `${doubling.toFixed(2)}× (CPU ${(rb2.out.cpu / rb.out.cpu).toFixed(2)}×; analyze alone ${doublingAnalyze.toFixed(2)}×; links ${rb.out.links} → ${rb2.out.links})`, doubling <= 2.3)
+  row('doubling words/article ≤ 2.3×', `${doubling3.toFixed(2)}× (CPU ${(rb3.out.cpu / rb.out.cpu).toFixed(2)}×; links ${rb.out.links} → ${rb3.out.links})`, doubling3 <= 2.3)
   // The same targets on the real command (ingest, analyze and the JSON file written).
   row('CLI compare ≤ 2 s', `${rb.cli.toFixed(3)} s wall, ${rb.cliCpu.toFixed(3)} s CPU`, rb.cli <= 2)
   row('CLI compare ≤ 15× floor', `${(rb.cli / rb.floor).toFixed(1)}×`, rb.cli / rb.floor <= 15)
   row('CLI peak RSS ≤ 400 MB', `${rb.cliRssMB.toFixed(0)} MB`, rb.cliRssMB <= 400)
   row('CLI ≥ 2× faster than difflib peer', `${(rb.peer / rb.cli).toFixed(2)}×`, rb.peer / rb.cli >= 2)
-  row('CLI doubling articles ≤ 2.3×', `${(rb2.cli / rb.cli).toFixed(2)}×`, rb2.cli / rb.cli <= 2.3)
-  row('CLI doubling words/article ≤ 2.3×', `${(rb3.cli / rb.cli).toFixed(2)}×`, rb3.cli / rb.cli <= 2.3)
+  row('CLI doubling articles ≤ 2.3×', `${(rb2.cli / rb.cli).toFixed(2)}× (CPU ${(rb2.cliCpu / rb.cliCpu).toFixed(2)}×)`, rb2.cli / rb.cli <= 2.3)
+  row('CLI doubling words/article ≤ 2.3×', `${(rb3.cli / rb.cli).toFixed(2)}× (CPU ${(rb3.cliCpu / rb.cliCpu).toFixed(2)}×)`, rb3.cli / rb.cli <= 2.3)
 }
 
 function main(): void {
