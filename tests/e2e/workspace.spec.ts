@@ -150,6 +150,94 @@ test('correct the alignment: link two passages, unlink a machine link', async ({
   await expect(page.locator('[data-correction="unlink"]')).toHaveCount(0)
 })
 
+test('correct the alignment: merge two links and split one in the Pair view; study and JSON export follow', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('tab', { name: 'Pair' }).click()
+  // The first other article whose pair lists two adjacent links (a "Merge with next" button).
+  const second = page.getByLabel('Second')
+  const options = await second.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))
+  const mergeButtons = page.getByRole('button', { name: /^Merge passage pair \d+ with pair \d+$/ })
+  const firstArticle = await page.getByLabel('First').inputValue()
+  for (const value of options.filter((v) => v !== firstArticle)) {
+    await second.selectOption(value)
+    await expect(page.locator('[data-passage-row]').first()).toBeVisible()
+    if ((await mergeButtons.count()) > 0) break
+  }
+  const merge = mergeButtons.first()
+  await expect(merge).toBeVisible()
+  const pairOf = await second.inputValue()
+  const rows = page.locator('[data-passage-row]')
+  const before = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-passage-row')!))
+  const first = await merge.locator('xpath=ancestor::*[@data-passage-row][1]').getAttribute('data-passage-row')
+  const next = before[before.indexOf(first!) + 1]!
+  // The engine's id for the merged link: the union of each side's sentences.
+  const side = (id: string, k: 0 | 1): [string, number, number] => {
+    const m = /^(.+):(\d+)-(\d+)$/.exec(id.split('~')[k]!)!
+    return [m[1]!, Number(m[2]), Number(m[3])]
+  }
+  const union = (k: 0 | 1): string => {
+    const [art, s1, e1] = side(first!, k)
+    const [, s2, e2] = side(next, k)
+    return `${art}:${Math.min(s1, s2)}-${Math.max(e1, e2)}`
+  }
+  const mergedId = `${union(0)}~${union(1)}`
+  // Keyboard: focus the button and press Enter.
+  await merge.focus()
+  await page.keyboard.press('Enter')
+  const merged = page.locator(`[data-passage-row="${mergedId}"]`)
+  await expect(merged).toBeVisible({ timeout: 20_000 })
+  await expect(merged).toContainText('linked by you')
+  await expect(rows).toHaveCount(before.length - 1)
+
+  const grab = async (item: RegExp): Promise<string> => {
+    await page.getByRole('button', { name: 'Export…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export' })
+    const dl = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: item }).click()
+    const text = (await readDownload(await dl)).toString('utf8')
+    await page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+    return text
+  }
+  type Exported = { links: { id: string; origin: string }[] }
+  let study = JSON.parse(await grab(/Study file/)) as { corrections: { kind: string; linkIds?: string[]; linkId?: string; atA?: number; atB?: number }[] }
+  expect(study.corrections).toEqual([expect.objectContaining({ kind: 'merge', linkIds: [first, next] })])
+  let exported = JSON.parse(await grab(/JSON \(everything\)/)) as Exported
+  expect(exported.links.find((l) => l.id === mergedId)?.origin).toBe('user')
+  expect(exported.links.map((l) => l.id)).not.toContain(first)
+  expect(exported.links.map((l) => l.id)).not.toContain(next)
+
+  // Split the merged link at its first boundary on each side that spans several sentences.
+  const selects = merged.getByRole('combobox', { name: /^Split point in / })
+  const splitButton = merged.getByRole('button', { name: /^Split passage pair \d+$/ })
+  await expect(splitButton).toBeDisabled()
+  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 })
+  await splitButton.click()
+  await expect(merged).toHaveCount(0, { timeout: 20_000 })
+  await expect(rows).toHaveCount(before.length)
+  study = JSON.parse(await grab(/Study file/))
+  expect(study.corrections.map((c) => c.kind)).toEqual(['merge', 'split'])
+  expect(study.corrections[1]).toMatchObject({ linkId: mergedId })
+  exported = JSON.parse(await grab(/JSON \(everything\)/)) as Exported
+  const ids = exported.links.map((l) => l.id)
+  expect(ids).not.toContain(mergedId)
+  // The halves are user links cut from the merged passage (both sides start/end inside it).
+  const halves = exported.links.filter((l) => l.origin === 'user')
+  expect(halves).toHaveLength(2)
+
+  // Review lists both; undo removes the split and the merged link comes back.
+  await page.getByRole('tab', { name: 'Review' }).click()
+  await expect(page.locator('[data-correction="merge"]')).toHaveCount(1)
+  await expect(page.locator('[data-correction="split"]')).toHaveCount(1)
+  await page.getByRole('button', { name: /Undo/ }).click()
+  await expect(page.locator('[data-correction="split"]')).toHaveCount(0)
+  await page.getByRole('tab', { name: 'Pair' }).click()
+  await page.getByLabel('Second').selectOption(pairOf)
+  await expect(page.locator(`[data-passage-row="${mergedId}"]`)).toBeVisible({ timeout: 20_000 })
+  expect(problems).toEqual([])
+})
+
 test('library: edit metadata, change base, remove with undo', async ({ page }) => {
   const problems = watchConsole(page)
   await openSample(page)
