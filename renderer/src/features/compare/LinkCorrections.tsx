@@ -34,7 +34,7 @@ function excerpt(idx: ArticleIndex, k: number): string {
   const s = idx.seg.sentences[k]
   if (!s) return ''
   const t = idx.article.text.slice(s.start, s.end)
-  return t.length > 42 ? `${t.slice(0, 42)}…` : t
+  return t.length > 34 ? `${t.slice(0, 34)}…` : t
 }
 
 /** The split correction for cuts before sentence `ka` of side a and/or `kb` of side b. */
@@ -62,9 +62,11 @@ interface Props {
   readonly idxB: ArticleIndex
   readonly nameA: string
   readonly nameB: string
+  /** True when side b is shown on the left (the split selects follow the columns). */
+  readonly flip?: boolean
 }
 
-export function LinkCorrections({ link, next, n, idxA, idxB, nameA, nameB }: Props): ReactNode {
+export function LinkCorrections({ link, next, n, idxA, idxB, nameA, nameB, flip = false }: Props): ReactNode {
   const { dispatch } = useApp()
   const [ka, setKa] = useState<number | null>(null)
   const [kb, setKb] = useState<number | null>(null)
@@ -83,7 +85,7 @@ export function LinkCorrections({ link, next, n, idxA, idxB, nameA, nameB }: Pro
       <option value="">{name}: keep whole</option>
       {Array.from({ length: side.sentenceEnd - side.sentenceStart - 1 }, (_, i) => side.sentenceStart + 1 + i).map((k) => (
         <option key={k} value={k}>
-          {name}: cut before “{excerpt(idx, k)}”
+          {name}: before ¶{k + 1} “{excerpt(idx, k)}”
         </option>
       ))}
     </select>
@@ -105,8 +107,12 @@ export function LinkCorrections({ link, next, n, idxA, idxB, nameA, nameB }: Pro
       )}
       {(multiA || multiB) && (
         <span className="split-control">
-          {multiA && cutSelect(link.a, idxA, nameA, ka, setKa)}
+          <span className="muted" aria-hidden="true">
+            Split:
+          </span>
+          {!flip && multiA && cutSelect(link.a, idxA, nameA, ka, setKa)}
           {multiB && cutSelect(link.b, idxB, nameB, kb, setKb)}
+          {flip && multiA && cutSelect(link.a, idxA, nameA, ka, setKa)}
           <button
             type="button"
             disabled={!split}

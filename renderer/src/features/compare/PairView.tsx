@@ -195,6 +195,7 @@ export function PairView(): ReactNode {
                     idxB={flip ? ia : ib}
                     nameA={displayName(meta.get(link.a.article), link.a.article)}
                     nameB={displayName(meta.get(link.b.article), link.b.article)}
+                    flip={flip}
                   />
                 </div>
               </div>

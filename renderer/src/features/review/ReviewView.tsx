@@ -20,6 +20,11 @@ function passageRef(idx: ArticleIndex, first: number, last: number): PassageRef 
   return { article: idx.id, start: s.start, end: e.end, sentenceStart: first, sentenceEnd: Math.max(first, last) + 1 }
 }
 
+/** The article of side `k` of a link id ("seed:3-5~wire:4-6" → "seed", "wire"). */
+function sideArticle(linkId: string, k: 0 | 1): string {
+  return (linkId.split('~')[k] ?? '').replace(/:\d+-\d+$/, '')
+}
+
 /** "¶3" or "¶3–5" (1-based, inclusive) for a passage ref. */
 function sentences(r: PassageRef): string {
   return r.sentenceEnd - r.sentenceStart > 1 ? `¶${r.sentenceStart + 1}–${r.sentenceEnd}` : `¶${r.sentenceStart + 1}`
@@ -83,8 +88,8 @@ function LinkEditor(): ReactNode {
             </select>
           </label>
           {toSelect(baseIdx, bs, bEnd, setBTo, 'Base passage ends with')}
-          <label className="field">
-            Article
+          <label className="field lf-wide">
+            Other article
             <select value={oIdx.id} onChange={(e) => { setOther(e.target.value); setOs(0); setOTo(0) }} aria-label="Other article">
               {others.map((id) => (
                 <option key={id} value={id}>
@@ -104,7 +109,7 @@ function LinkEditor(): ReactNode {
             </select>
           </label>
           {toSelect(oIdx, os, oEnd, setOTo, 'Other passage ends with')}
-          <button type="submit" className="primary">
+          <button type="submit" className="primary lf-submit">
             Link these passages
           </button>
         </form>
@@ -147,9 +152,9 @@ function LinkEditor(): ReactNode {
               ) : (
                 <>
                   <strong>Split</strong> <code>{c.linkId}</code>
-                  {c.atA !== undefined && ` before ¶${c.atA + 1} of the first side`}
+                  {c.atA !== undefined && ` before ${displayName(meta.get(sideArticle(c.linkId, 0)), sideArticle(c.linkId, 0))} ¶${c.atA + 1}`}
                   {c.atA !== undefined && c.atB !== undefined && ' and'}
-                  {c.atB !== undefined && ` before ¶${c.atB + 1} of the second side`}
+                  {c.atB !== undefined && ` before ${displayName(meta.get(sideArticle(c.linkId, 1)), sideArticle(c.linkId, 1))} ¶${c.atB + 1}`}
                 </>
               )}
               {skippedAt.has(i) && <span className="muted small"> — no longer applies: {skippedAt.get(i)}</span>}{' '}

@@ -86,7 +86,7 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
     expect(items.map((li) => li.getAttribute('data-correction'))).toEqual(['merge', 'split'])
     expect(items[0]!.textContent).toMatch(/Merged x:0-1~y:0-1 \+ x:1-2~y:1-2/)
     expect(items[0]!.hasAttribute('data-skipped')).toBe(false)
-    expect(items[1]!.textContent).toMatch(/Split x:0-2~y:0-1 before ¶2 of the first side — no longer applies: link x:0-2~y:0-1 is no longer produced/)
+    expect(items[1]!.textContent).toMatch(/Split x:0-2~y:0-1 before x ¶2 — no longer applies: link x:0-2~y:0-1 is no longer produced/)
     expect(items[1]!.hasAttribute('data-skipped')).toBe(true)
   })
 })
