@@ -53,16 +53,16 @@ export interface WordDiff {
  * skipped), so a diff never depends on WHICH characters its tokens were given, only on
  * equality: the same passages diff the same way in any analysis.
  */
-let table: string[] | null = null
+const table: string[] = []
+/** Next code unit to consider for the table (the table grows on demand, in code-unit order). */
+let nextCode = FIRST_CODE
 function codeFor(n: number): string {
-  if (!table) {
-    table = []
-    for (let c = FIRST_CODE; c < 0x10000; c++) {
-      if (c >= SURROGATE_START && c <= SURROGATE_END) continue
-      const ch = String.fromCharCode(c)
-      if (/\s/.test(ch)) continue
-      table.push(ch)
-    }
+  while (table.length <= n && nextCode < 0x10000) {
+    const c = nextCode++
+    if (c >= SURROGATE_START && c <= SURROGATE_END) continue
+    const ch = String.fromCharCode(c)
+    if (/\s/.test(ch)) continue
+    table.push(ch)
   }
   return table[n]!
 }
@@ -105,20 +105,25 @@ export const ALPHABET_CAPACITY = 0x10000 - FIRST_CODE - (SURROGATE_END - SURROGA
  * callers then fall back to per-diff alphabets (`diffTokens` without codes).
  */
 export class TokenAlphabet {
-  private readonly chars = new Map<string, string>()
+  private readonly codes = new Map<string, number>()
 
   encodeTokens(tokens: readonly Token[]): string | null {
-    const parts: string[] = []
-    for (const t of tokens) {
-      let ch = this.chars.get(t.norm)
-      if (ch === undefined) {
-        if (this.chars.size >= ALPHABET_CAPACITY) return null
-        ch = codeFor(this.chars.size)
-        this.chars.set(t.norm, ch)
+    // Code units gathered in a typed array and turned into a string in blocks (one
+    // String.fromCharCode call per block, not one string per token).
+    const units = new Uint16Array(tokens.length)
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm
+      let code = this.codes.get(norm)
+      if (code === undefined) {
+        if (this.codes.size >= ALPHABET_CAPACITY) return null
+        code = codeFor(this.codes.size).charCodeAt(0)
+        this.codes.set(norm, code)
       }
-      parts.push(ch)
+      units[i] = code
     }
-    return parts.join('')
+    let out = ''
+    for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192))
+    return out
   }
 }
 
