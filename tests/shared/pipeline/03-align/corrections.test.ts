@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { AlignmentCorrection, Article, Evidence, Link, PassageRef } from '../../../../shared/model'
 import { applyCorrections, linkId, replayCorrections, sentenceSpans, type SentenceSpanLookup } from '../../../../shared/pipeline/03-align/corrections'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
+import { align, DEFAULT_LINK_THRESHOLD } from '../../../../shared/pipeline/03-align/align'
+import { builtinNaming } from '../../../../shared/resources/naming'
 import { sha256 } from '../../../../shared/util/sha256'
+import { art } from '../../helpers/article'
 
 // Sentence i of every article spans [10i, 10i + 8): 2 characters of space between sentences, so
 // a cut's `end` (previous sentence end) and `start` (next sentence start) differ.
@@ -129,5 +132,39 @@ describe('replayCorrections: merge and split', () => {
     expect(text.slice(s1.start, s1.end)).toBe('Tel Aviv welcomed it.')
     expect(lookup('seed', 9)).toBeUndefined()
     expect(lookup('other', 0)).toBeUndefined()
+  })
+})
+
+describe('merge and split through align() (the real segmentation and machine links)', () => {
+  // Two sentences reported one by one in both articles, in the same order (project's own text).
+  const base = art('base', 'Azerbaijan opened its embassy in Tel Aviv on Wednesday. Bayramov cited over a hundred Israeli companies working in Azerbaijan. The weather was sunny in Paris.')
+  const wire = art('wire', 'On Wednesday the Azeri government inaugurated an embassy in Israel. More than 100 Israeli firms operate in Azerbaijan, Bayramov said. Stock markets fell sharply on Monday.')
+  const segs = [segment(base), segment(wire)]
+  const run = (corrections: AlignmentCorrection[]): ReturnType<typeof align> =>
+    align({ articles: [base, wire], segmentations: segs, base: 'base', naming: builtinNaming(), corrections, threshold: DEFAULT_LINK_THRESHOLD })
+
+  it('merges the two machine links into one passage pair and splits it back with the stored cut offsets', () => {
+    expect(run([]).links.map((l) => l.id)).toEqual(['base:0-1~wire:0-1', 'base:1-2~wire:1-2'])
+    const merged = run([merge('base:0-1~wire:0-1', 'base:1-2~wire:1-2')])
+    expect(merged.links).toHaveLength(1)
+    const [m] = merged.links
+    expect(m).toMatchObject({ id: 'base:0-2~wire:0-2', origin: 'user', score: 1 })
+    // Offsets come from the outer sentences: the passage is exactly the two sentences.
+    expect(base.text.slice(m!.a.start, m!.a.end)).toBe('Azerbaijan opened its embassy in Tel Aviv on Wednesday. Bayramov cited over a hundred Israeli companies working in Azerbaijan.')
+    expect(m!.evidence.map((e) => e.a)).toEqual(expect.arrayContaining(['wednesday', 'bayramov']))
+    // The third sentences stay unmatched either way.
+    expect(merged.unmatched.map((u) => `${u.article}:${u.sentence}`)).toEqual(['base:2', 'wire:2'])
+
+    const s0 = segs[0]!.sentences
+    const w0 = segs[1]!.sentences
+    const back = run([
+      merge('base:0-1~wire:0-1', 'base:1-2~wire:1-2'),
+      { kind: 'split', linkId: 'base:0-2~wire:0-2', atA: 1, atB: 1, cutA: { end: s0[0]!.end, start: s0[1]!.start }, cutB: { end: w0[0]!.end, start: w0[1]!.start }, at }
+    ])
+    expect(back.links.map((l) => [l.id, l.origin])).toEqual([['base:0-1~wire:0-1', 'user'], ['base:1-2~wire:1-2', 'user']])
+    for (const l of back.links) {
+      expect(base.text.slice(l.a.start, l.a.end)).toBe(base.text.slice(s0[l.a.sentenceStart]!.start, s0[l.a.sentenceStart]!.end))
+      expect(wire.text.slice(l.b.start, l.b.end)).toBe(wire.text.slice(w0[l.b.sentenceStart]!.start, w0[l.b.sentenceStart]!.end))
+    }
   })
 })
