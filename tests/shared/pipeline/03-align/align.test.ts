@@ -111,6 +111,19 @@ describe('align: table of alignment situations', () => {
     )
     expect(none).toBeUndefined()
   })
+  it(here + 'order evidence: a neighbour pair anchors from 0.8 of the threshold (a plausible link, not only a confident one)', () => {
+    const x = 'Fishermen gathered at the quay to mend their nets before dawn. The harbour master closed the northern channel after the collision, divers said on Friday evening. The port authority blamed stormy weather and poor visibility for the costly grounding. The mayor opened a new school.'
+    const y = 'Tourists filled the narrow lanes of the old town despite rain. Shipping through the channel stopped for two days while divers inspected the damaged hull near the northern pier. Critics said inexperienced pilots, not the weather, caused the grounding. A museum was renovated.'
+    const articles = [art('a', x), art('b', y)]
+    const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+    const score = sentencePairScorer(inp)
+    const neighbour = score('a', 1, 'b', 1).score
+    expect(neighbour).toBeGreaterThanOrEqual(0.8 * DEFAULT_LINK_THRESHOLD)
+    expect(neighbour).toBeLessThan(DEFAULT_LINK_THRESHOLD)
+    const l = align(inp).links.find((k) => k.a.sentenceStart === 2 && k.b.sentenceStart === 2)
+    expect(l!.score).toBeCloseTo(score('a', 2, 'b', 2).score * 1.25, 3)
+    expect(l!.evidence.some((e) => e.kind === 'order')).toBe(true)
+  })
   it(here + 'event evidence: a shared event frame raises a borderline pair to a link, with the frame as evidence', () => {
     const a = 'Turkey formally opened its embassy in Yerevan on Tuesday, ending three decades without diplomatic contact.'
     const told = "The inauguration of Turkey's embassy in Yerevan was a bitter moment for nationalists who opposed any thaw."

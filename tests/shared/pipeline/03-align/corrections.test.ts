@@ -45,6 +45,7 @@ describe('replayCorrections: merge and split', () => {
     ['merge with a gap is refused', machine, [merge(L24.id, L912.id)], machine.map((l) => l.id), [/merged passage in s would not be contiguous: sentences 4-9 lie in none/]],
     ['merge across article pairs is refused', machine, [merge(L35.id, LX.id)], machine.map((l) => l.id), [/join different pairs of articles/]],
     ['merge of one link is refused', machine, [merge(L24.id, L24.id)], machine.map((l) => l.id), [/at least two different links/]],
+    ['merge of a link with its own reversed id is refused', machine, [merge(L24.id, 'w:4-5~s:2-3')], machine.map((l) => l.id), [/at least two different links/]],
     ['merge naming a link that is gone is a no-op, reported', machine, [merge(L24.id, 's:7-8~w:9-10')], machine.map((l) => l.id), ['link s:7-8~w:9-10 is no longer produced']],
     ['merge finds a link named with its sides swapped', machine, [merge('w:4-5~s:2-3', L35.id)], [L46.id, L912.id, LX.id, 's:2-4~w:4-6'], []],
     ['split both sides of a 2~2 link', machine, [split(L46.id, { atA: 5, atB: 7 })], [L24.id, L35.id, L912.id, LX.id, 's:4-5~w:6-7', 's:5-6~w:7-8'], []],
