@@ -133,12 +133,29 @@ function merge(byId: Map<string, Link>, ids: readonly string[]): string | null {
   // All or nothing: merging only the links still present would build a passage the user never
   // asked for.
   if (missing.length > 0) return `${missing.length === 1 ? 'link' : 'links'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} no longer produced`
-  const first = found[0]!
+  // An id and its reverse name one link.
+  if (new Set(found.map((l) => l.id)).size < found.length) return 'a merge needs at least two different links'
+  const m = mergeLinks(found)
+  if (typeof m === 'string') return m
+  for (const l of found) byId.delete(l.id)
+  byId.delete(linkId(m.b, m.a))
+  byId.set(m.id, m)
+  return null
+}
+
+/**
+ * The one link a merge of `links` makes (side a = the first link's side a), or why they cannot
+ * merge: they must join one pair of articles and cover a contiguous run of sentences on each
+ * side. Pure; the UI uses it to offer "merge" only where the engine will accept it.
+ */
+export function mergeLinks(links: readonly Link[]): Link | string {
+  const first = links[0]
+  if (!first || links.length < 2) return 'a merge needs at least two different links'
   const A = first.a.article
   const B = first.b.article
   const as: PassageRef[] = []
   const bs: PassageRef[] = []
-  for (const l of found) {
+  for (const l of links) {
     if (l.a.article === A && l.b.article === B) {
       as.push(l.a)
       bs.push(l.b)
@@ -153,11 +170,7 @@ function merge(byId: Map<string, Link>, ids: readonly string[]): string | null {
   if (typeof a === 'string') return a
   const b = union(bs)
   if (typeof b === 'string') return b
-  for (const l of found) byId.delete(l.id)
-  const id = linkId(a, b)
-  byId.delete(linkId(b, a))
-  byId.set(id, { id, a, b, score: 1, evidence: mergeEvidence(found), origin: 'user' })
-  return null
+  return { id: linkId(a, b), a, b, score: 1, evidence: mergeEvidence(links), origin: 'user' }
 }
 
 /** One ref covering all `refs` (one article), or why they do not form one contiguous passage. */

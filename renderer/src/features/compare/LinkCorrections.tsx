@@ -3,24 +3,14 @@
 // boundary. Each is one study correction (undoable, replayed on every re-analysis); the
 // engine's rules live in shared/pipeline/03-align/corrections.ts.
 import { useState, type ReactNode } from 'react'
-import type { AlignmentCorrection, ArticleId, CutOffsets, Link, PassageRef } from '@shared/model'
+import type { AlignmentCorrection, CutOffsets, Link, PassageRef } from '@shared/model'
+import { mergeLinks } from '@shared/pipeline/03-align/corrections'
 import { useApp } from '../../state/AppState'
 import type { ArticleIndex } from '../../state/derive'
 
-/** The side of `l` in `article`. */
-function sideIn(l: Link, article: ArticleId): PassageRef {
-  return l.a.article === article ? l.a : l.b
-}
-
-/** Two ranges of one article join into one contiguous passage (touching or overlapping). */
-function joins(x: PassageRef, y: PassageRef): boolean {
-  return Math.max(x.sentenceStart, y.sentenceStart) <= Math.min(x.sentenceEnd, y.sentenceEnd)
-}
-
-/** True when merging `link` and `next` gives one contiguous passage in both articles (the engine's rule). */
+/** True when merging `link` and `next` gives one contiguous passage in both articles (the engine's own rule). */
 export function canMerge(link: Link, next: Link): boolean {
-  const sameArticles = [link.a.article, link.b.article].sort().join('\u0000') === [next.a.article, next.b.article].sort().join('\u0000')
-  return sameArticles && joins(link.a, sideIn(next, link.a.article)) && joins(link.b, sideIn(next, link.b.article))
+  return link.id !== next.id && typeof mergeLinks([link, next]) !== 'string'
 }
 
 /** Offsets around the boundary before sentence `k`: end of k-1, start of k. */
