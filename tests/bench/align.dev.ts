@@ -2,10 +2,12 @@
  * Alignment development report (`npx tsx tests/bench/align.dev.ts [--errors] [GOLD...]`).
  *
  * Scores `align()` (default threshold, built-in naming) on alignment gold files with the same
- * metric as `parallax eval align`: by default the samples' own gold and the project's dev set
- * from a different story (tests/fixtures/dev/align/*.align.json, built by
- * `node tests/fixtures/dev/align/build.mjs`). `--errors` lists missed gold links and predicted
- * links that match no gold link, with their scores, for error analysis; `--threshold=X` scores
+ * metric as `parallax eval align`: by default the samples' own gold and the project's dev sets
+ * from other stories (tests/fixtures/dev/align/*.align.json: the Suez Canal blockage and the
+ * Crimean Bridge explosion, built by `node tests/fixtures/dev/align/build.mjs`). `--errors`
+ * lists missed gold links (with the best content score between their sentences and the features
+ * they share) and predicted links that match no gold link, with their scores and evidence, for
+ * error analysis; `--threshold=X` scores
  * another link threshold (to see the precision/recall trade-off, not to fit it). Neither set is an
  * independent benchmark: both were written by the project and the dev set is tuned against.
  */
