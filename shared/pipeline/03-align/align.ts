@@ -51,7 +51,7 @@ import type {
 } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
 import { tokenize } from '../../text/tokenize'
-import { applyCorrections, linkId } from './corrections'
+import { linkId, replayCorrections, sentenceSpans } from './corrections'
 import { articleFeatures, featuresOfRange, KIND_WEIGHT, wordKey, type FeatureOcc, type SentenceFeatures } from './features'
 import { COMMON_NEWS } from './stopwords'
 
@@ -784,8 +784,16 @@ export function align(input: AlignInput): Alignment {
       }
     }
   }
-  const links = input.corrections.length > 0 ? applyCorrections(machine, input.corrections) : machine
-  return { base: docs[baseIdx]?.id ?? base, links, unmatched: findUnmatched(docs, links) }
+  // Corrections are replayed over the machine links; those that no longer apply (their link is
+  // gone, a merge would leave a gap) are reported with the alignment so the UI can say so.
+  const replay = input.corrections.length > 0 ? replayCorrections(machine, input.corrections, sentenceSpans(segmentations)) : { links: machine, skipped: [] }
+  const links = replay.links
+  return {
+    base: docs[baseIdx]?.id ?? base,
+    links,
+    unmatched: findUnmatched(docs, links),
+    ...(replay.skipped.length > 0 ? { skippedCorrections: replay.skipped } : {})
+  }
 }
 
 function round(x: number): number {

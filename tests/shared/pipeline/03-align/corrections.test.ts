@@ -168,4 +168,21 @@ describe('merge and split through align() (the real segmentation and machine lin
       expect(wire.text.slice(l.b.start, l.b.end)).toBe(wire.text.slice(w0[l.b.sentenceStart]!.start, w0[l.b.sentenceStart]!.end))
     }
   })
+
+  it('reports the corrections that no longer apply with the alignment, and only then', () => {
+    expect(run([]).skippedCorrections).toBeUndefined()
+    expect(run([merge('base:0-1~wire:0-1', 'base:1-2~wire:1-2')]).skippedCorrections).toBeUndefined()
+    const stale = run([
+      { kind: 'unlink', linkId: 'base:2-3~wire:0-1', at },
+      merge('base:0-1~wire:0-1', 'base:1-2~wire:1-2')
+    ])
+    expect(stale.skippedCorrections).toEqual([{ index: 0, kind: 'unlink', reason: expect.stringContaining('base:2-3~wire:0-1') }])
+    expect(stale.links.map((l) => l.id)).toEqual(['base:0-2~wire:0-2'])
+  })
+
+  it('a split stored without cut offsets uses the current segmentation', () => {
+    const back = run([merge('base:0-1~wire:0-1', 'base:1-2~wire:1-2'), { kind: 'split', linkId: 'base:0-2~wire:0-2', atA: 1, atB: 1, at }])
+    expect(back.skippedCorrections).toBeUndefined()
+    expect(back.links.map((l) => l.id)).toEqual(['base:0-1~wire:0-1', 'base:1-2~wire:1-2'])
+  })
 })
