@@ -4,11 +4,11 @@ import { basename, dirname, extname, join } from 'node:path'
 import type { Analysis, Study } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
 import { renderHtmlReport, type PassagesMode } from '../../shared/pipeline/06-report/serializers/html'
-import { toJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
+import { toJsonExportText, writeJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
 import { renderWorksheet } from '../../shared/pipeline/06-report/serializers/worksheet'
 import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
 import { InputError, type EXPORT_FORMATS, type Parsed } from '../args'
-import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic } from '../io'
+import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic, writeFileAtomicChunks } from '../io'
 import { htmlToPdf } from '../pdf'
 import { analyzeWithProgress, exportSettings, type Io } from './common'
 
@@ -49,10 +49,11 @@ async function writeExport(format: ExportFormat, analysis: Analysis, study: Stud
   const settings = exportSettings(analysis.linkThreshold ?? study.settings.linkThreshold)
   switch (format) {
     case 'json': {
-      const text = toJsonExportText(analysis, { generatedAt: now, settings, title: study.title })
-      if (out === '-') io.out(text)
+      const options = { generatedAt: now, settings, title: study.title }
+      if (out === '-') io.out(toJsonExportText(analysis, options))
       else {
-        writeFileAtomic(out, text)
+        // Written record by record, as compare --json (see writeJsonExportText).
+        writeFileAtomicChunks(out, (write) => writeJsonExportText(analysis, options, write))
         io.note(`wrote JSON ${out}`)
       }
       return
