@@ -35,6 +35,30 @@ test('the sample study opens with aligned passages and highlights', async ({ pag
   expect(problems).toEqual([])
 })
 
+test('a reordered passage jumps to its neighbour’s row, scrolling far rows into view', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  // Of the jump buttons on screen, take the one whose target row is furthest from its own row,
+  // so the virtualised list has to scroll and render that row.
+  const buttons = page.locator('[data-moved-position] button')
+  await expect(buttons.first()).toBeVisible()
+  const jumps = await buttons.evaluateAll((els) =>
+    els.map((b, i) => ({
+      i,
+      from: Number(b.closest('[data-passage-row]')!.getAttribute('data-passage-row')),
+      to: Number(/row (\d+)/.exec(b.getAttribute('aria-label')!)![1]) - 1,
+      article: b.closest('[data-article-id]')!.getAttribute('data-article-id')!
+    }))
+  )
+  const far = jumps.reduce((x, y) => (Math.abs(y.to - y.from) > Math.abs(x.to - x.from) ? y : x))
+  await buttons.nth(far.i).click()
+  const cell = page.locator(`[data-passage-row="${far.to}"] .cell[data-article-id="${far.article}"]`)
+  await expect(cell).toBeInViewport()
+  await expect(cell).toBeFocused()
+  await expect(cell).toHaveClass(/flash/)
+  expect(problems).toEqual([])
+})
+
 test('layer toggles hide and show highlight categories', async ({ page }) => {
   await openSample(page)
   const naming = page.locator('[data-flag-category="contested-naming"]')
