@@ -17,20 +17,11 @@ import { diffLinks } from './04-diff/diffLinks'
 import { analyzeLanguage, LEXICON_VERSION } from './05-language/analyzeLanguage'
 import { buildReport } from './06-report/buildReport'
 import { ENGINE_VERSION } from '../version'
+import { ALL_PAIRS_MAX_ARTICLES, DIFF_ALL_LINKS_MAX } from './limits'
 
-/**
- * Above this many links, only links involving the base are word-diffed. 3,000 links diff in
- * well under a second; a 20-article study of 5,000 words each has ~23,000 links, which took
- * ~1 s of diffing versus ~0.13 s for the base's links alone (tests/bench/align.bench.ts).
- */
-export const DIFF_ALL_LINKS_MAX = 3000
-
-/**
- * Studies with up to this many articles align every pair of articles (the workspace shows the
- * base and up to 8 others); larger batch studies align each article with the base only, since
- * all-pairs links grow with the square of the article count (40 articles: ~250k links).
- */
-export const ALL_PAIRS_MAX_ARTICLES = 10
+// The scope limits live in a module of their own so the UI can name them without importing
+// the engine; re-exported here for the composer's callers.
+export { ALL_PAIRS_MAX_ARTICLES, DIFF_ALL_LINKS_MAX } from './limits'
 
 export type StageName = 'segment' | 'align' | 'diff' | 'language' | 'report'
 

@@ -1,6 +1,7 @@
 // What produced the flags on screen: lexicon version, codebook, link threshold and diff scope,
 // read from the Analysis itself (never from the study's wishes, which may still be re-running).
 import type { ReactNode } from 'react'
+import { ALL_PAIRS_MAX_ARTICLES } from '@shared/pipeline/limits'
 import { useApp } from '../state/AppState'
 import { displayName } from '../state/derive'
 
@@ -33,8 +34,7 @@ export function MethodsBox(): ReactNode {
         <dt>Aligned pairs</dt>
         <dd data-align-scope={analysis.alignScope ?? 'all'}>
           {analysis.alignScope === 'base'
-            ? // 10 = ALL_PAIRS_MAX_ARTICLES (not imported: that module pulls the engine into the UI bundle)
-              `each article with the base (${analysis.articles.length} articles is over the 10 aligned pair by pair); other pairs are aligned on demand when opened in the Pair view`
+            ? `each article with the base (${analysis.articles.length} articles is over the ${ALL_PAIRS_MAX_ARTICLES} aligned pair by pair); other pairs are aligned on demand when opened in the Pair view`
             : 'every pair of articles'}
           {onDemandNames.length > 0 && (
             <>

@@ -4,6 +4,7 @@
 // exactly like the others.
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Analysis, ArticleId, Link, LinkDelta, PassageDiff } from '@shared/model'
+import { DIFF_ALL_LINKS_MAX } from '@shared/pipeline/limits'
 import { useApp } from '../../state/AppState'
 import { needsOnDemand, pairKey } from '../../state/onDemandPairs'
 import { displayName } from '../../state/derive'
@@ -125,7 +126,7 @@ export function PairView(): ReactNode {
         <p className="notice warning" role="status" data-diff-scope={analysis?.diffScope ?? 'all'}>
           <span aria-hidden="true">⚠ </span>
           Word diffs not computed for {missing === pairs.length ? 'these links' : `${missing} of these ${pairs.length} links`}: this study has{' '}
-          {analysis?.alignment.links.length.toLocaleString()} links, more than the 3,000 that are diffed in full, so only links with the base
+          {analysis?.alignment.links.length.toLocaleString()} links, more than the {DIFF_ALL_LINKS_MAX.toLocaleString()} that are diffed in full, so only links with the base
           article are word-diffed. The aligned passages are shown side by side; pick the base as one side for word diffs.
         </p>
       )}
