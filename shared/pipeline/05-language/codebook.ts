@@ -9,10 +9,9 @@
  * tokenizer and stemmer as the lexicons; its flags carry rule `codebook:<term>`; a built-in
  * lexicon hit that overlaps a codebook hit is dropped, so the codebook overrides it.
  */
-import type { Codebook, CodebookEntry, FlagCategory, Token } from '../../model'
+import type { Codebook, CodebookEntry, FlagCategory } from '../../model'
 import { err, ok, type Result } from '../../util/result'
 import { isLexiconCategory, parseCodebookJson, SchemaError, LEXICON_CATEGORIES } from '../../resources/schema'
-import { PhraseMatcher } from '../../text/phrases'
 import { tokenize } from '../../text/tokenize'
 
 /** Split one CSV text into records of fields, tracking the 1-based line each record starts on. */
@@ -140,25 +139,6 @@ export function serializeCodebookJson(cb: Codebook): string {
   return JSON.stringify({ name: cb.name, entries: cb.entries.map((e) => ({ term: e.term, category: e.category, note: e.note })) }, null, 2) + '\n'
 }
 
-export interface CodebookHit {
-  readonly tokenStart: number
-  readonly tokenEnd: number
-  readonly entry: CodebookEntry
-}
-
-const compiled = new WeakMap<Codebook, PhraseMatcher<CodebookEntry>>()
-
-/** Codebook matches in tokens[from, to), longest first (later entries override earlier ones). */
-export function codebookHits(cb: Codebook, tokens: readonly Token[], from = 0, to = tokens.length): CodebookHit[] {
-  let m = compiled.get(cb)
-  if (!m) {
-    const byKey = new Map<string, { stems: string[]; payload: CodebookEntry }>()
-    for (const e of cb.entries) {
-      const stems = tokenize(e.term).filter((t) => t.kind !== 'punct').map((t) => t.stem)
-      if (stems.length > 0) byKey.set(stems.join(' '), { stems, payload: e })
-    }
-    m = new PhraseMatcher([...byKey.values()])
-    compiled.set(cb, m)
-  }
-  return m.match(tokens, from, to).map((h) => ({ tokenStart: h.tokenStart, tokenEnd: h.tokenEnd, entry: h.payload }))
-}
+// Matching lives in ./codebookHits.ts (no zod there, so the language stage does not load it);
+// re-exported so this module keeps its API.
+export { codebookHits, type CodebookHit } from './codebookHits'

@@ -1,21 +1,31 @@
 /**
- * The built-in lexicons: curated JSON data (`./data/*.json`, rules in `./README.md`), validated
- * against `../schema.ts` and compiled once into a `PhraseMatcher` over token stems.
+ * The built-in lexicons: curated JSON data (`./data/*.json`, rules in `./README.md`), compiled
+ * once, on first use, into a `PhraseMatcher` over token stems.
  *
  * Any stage may call `lexiconHits(tokens, from, to)` to find lexicon terms in a token range;
  * matching is by stem sequence (so inflections and multi-word terms match through the shared
  * tokenizer/stemmer), case-insensitive, longest match first, with each entry's context rules
  * applied and negation scope recorded.
  *
+ * Validation: the structural schema (`../schema.ts`, zod) is checked by `compileLexicons`
+ * (`./compile.ts`), which tests run over every built-in file on every CI run
+ * (tests/shared/resources/builtinData.test.ts): a malformed built-in file fails there, loudly,
+ * with file, group/entry and reason. At run time the built-in files are compiled without the
+ * zod pass (it cost ~30 ms per process start, and loading zod ~50 ms more); the semantic checks
+ * below (duplicate ids or stem sequences, unknown context rules, heads, glosses) still run and
+ * still throw `LexiconError` naming file, entry and reason.
+ *
  * Invariants:
  *  - one stem sequence belongs to exactly one entry across all lexicons (the loader rejects
  *    duplicates, so a match has one unambiguous provenance `<lexiconId>:<entryId>`);
- *  - a broken file throws `LexiconError` naming file, group/entry (index and term) and reason.
+ *  - a broken file throws `LexiconError` naming file, group/entry (index and term) and reason;
+ *  - this module never imports zod (eslint.config.mjs gates it to schema.ts): the engine's
+ *    start-up does not pay for it.
  */
 import type { Token } from '../../model'
 import { PhraseMatcher } from '../../text/phrases'
 import { tokenize } from '../../text/tokenize'
-import { parseLexiconFile, SchemaError, type LexiconCategory, type LexiconFileData, type PosHint } from '../schema'
+import type { LexiconCategory, LexiconFileData, PosHint } from '../schema'
 import { CONTEXT_RULE_BY_ID } from './rules'
 import loaded from './data/loaded.json'
 import labeling from './data/labeling.json'
@@ -146,11 +156,16 @@ export function verbForms(term: string): string[] {
   return forms.map((f) => f + rest)
 }
 
-/** Parts that never license a spaced spelling of a hyphenated term (see compileLexicons). */
+/** Parts that never license a spaced spelling of a hyphenated term (see buildLexicons). */
 const SPACED_FORM_BLOCKERS = new Set(['would', 'be', 'could', 'should', 'will', 'all', 'one', 'make', 'made', 'up', 'in', 'out'])
 
 function stemsOf(form: string): string[] {
   return tokenize(form).filter((t) => t.kind !== 'punct').map((t) => t.stem)
+}
+
+/** The data set's version: LEXICON_SET plus a hash of the files' data (no compiling needed). */
+function lexiconSetVersion(files: ReadonlyArray<{ readonly data: unknown }>): string {
+  return `${LEXICON_SET}+${fnv1a(JSON.stringify(files.map((f) => f.data)))}`
 }
 
 /** Cheap deterministic FNV-1a hash (hex), so LEXICON_VERSION changes whenever the data does. */
@@ -164,10 +179,16 @@ function fnv1a(s: string): string {
 }
 
 /**
- * Validate and compile lexicon files. `files` maps a source name (for messages) to parsed JSON.
- * Throws LexiconError on the first problem.
+ * Compile lexicon files whose structure `parse` vouches for (it returns the file typed, or
+ * throws LexiconError naming file, entry and reason). `compileLexicons` (./compile.ts) passes
+ * the zod schema; the built-in files pass a cast, their schema being checked by a test.
+ * Each file is parsed just before its entries are compiled, so with several broken files the
+ * first one's problem is reported. Throws LexiconError on the first problem.
  */
-export function compileLexicons(files: ReadonlyArray<{ readonly source: string; readonly data: unknown }>): CompiledLexicons {
+export function buildLexicons(
+  files: ReadonlyArray<{ readonly source: string; readonly data: unknown }>,
+  parse: (data: unknown, source: string) => LexiconFileData
+): CompiledLexicons {
   const entries: LexiconEntry[] = []
   const infos: LexiconInfo[] = []
   const patterns: { stems: string[]; payload: LexiconEntry }[] = []
@@ -176,14 +197,8 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
   const lexIds = new Set<string>()
   const deferred: { form: string; entry: LexiconEntry }[] = []
   for (const { source, data } of files) {
-    let file: LexiconFileData
-    try {
-      file = parseLexiconFile(data, source)
-    } catch (e) {
-      if (e instanceof SchemaError) throw new LexiconError(e.message)
-      throw e
-    }
-    if (lexIds.has(file.id)) throw new LexiconError(`${source}: duplicate lexicon id "${file.id}"`)
+    const file = parse(data, source)
+  if (lexIds.has(file.id)) throw new LexiconError(`${source}: duplicate lexicon id "${file.id}"`)
     lexIds.add(file.id)
     const ids = new Set<string>()
     let size = 0
@@ -266,8 +281,7 @@ export function compileLexicons(files: ReadonlyArray<{ readonly source: string; 
     owners.set(key, entry.rule)
     patterns.push({ stems, payload: entry })
   }
-  const version = `${LEXICON_SET}+${fnv1a(JSON.stringify(files.map((f) => f.data)))}`
-  return { version, lexicons: infos, entries, matcher: new PhraseMatcher(patterns) }
+  return { version: lexiconSetVersion(files), lexicons: infos, entries, matcher: new PhraseMatcher(patterns) }
 }
 
 const BUILTIN_FILES = [
@@ -284,14 +298,26 @@ const BUILTIN_FILES = [
 
 let cached: CompiledLexicons | null = null
 
-/** The built-in lexicons, validated and compiled once at first use. */
+/**
+ * The built-in lexicons, compiled once at first use (not at module load: a process that never
+ * matches lexicon words never pays for them). The zod schema is not run here: the built-in
+ * files are checked against it by tests/shared/resources/builtinData.test.ts on every CI run,
+ * which fails loudly with file, entry and reason if one is broken (issue 5); the test also
+ * checks the schema changes nothing in them (no trimming or defaults), so compiling them
+ * unparsed gives the same lexicons. The semantic checks of buildLexicons still run here.
+ */
 export function builtinLexicons(): CompiledLexicons {
-  cached ??= compileLexicons(BUILTIN_FILES)
+  cached ??= buildLexicons(BUILTIN_FILES, (data) => data as LexiconFileData)
   return cached
 }
 
-/** Version string of the built-in lexicon data, recorded in studies and exports. */
-export const LEXICON_VERSION: string = builtinLexicons().version
+/** Version string of the built-in lexicon data, recorded in studies and exports (a hash of the data; no compiling). */
+export const LEXICON_VERSION: string = lexiconSetVersion(BUILTIN_FILES)
+
+/** The built-in files as (source, data), for the schema test. */
+export function builtinLexiconFiles(): ReadonlyArray<{ readonly source: string; readonly data: unknown }> {
+  return BUILTIN_FILES
+}
 
 /** Words that open a negation scope. Contractions ("isn't", "won't") are caught by the n't ending. */
 const NEGATORS = new Set([
@@ -347,6 +373,23 @@ export function isNegatedAt(tokens: readonly Token[], i: number, from = 0): bool
     words++
   }
   return false
+}
+
+/**
+ * `isNegatedAt` for many tokens of one token array (the sentiment pass asks about every word).
+ * isNegatedAt only answers true when its backward scan reaches a negator, so a token with no
+ * negator in [from, i) is never negated: the index keeps, per token, the nearest negator at or
+ * before it and runs the scan only when that negator lies in the range. Same answers as
+ * isNegatedAt(tokens, i, from) for every i and from; `tokens` must not change afterwards.
+ */
+export function negationIndex(tokens: readonly Token[]): (i: number, from: number) => boolean {
+  const lastNegator = new Int32Array(tokens.length)
+  let last = -1
+  for (let k = 0; k < tokens.length; k++) {
+    if (isNegator(tokens[k]!)) last = k
+    lastNegator[k] = last
+  }
+  return (i, from) => i > from && lastNegator[i - 1]! >= from && isNegatedAt(tokens, i, from)
 }
 
 export interface LexiconHitOptions {

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
   builtinLexicons,
-  compileLexicons,
   CONTEXT_RULES,
   lexiconHits,
   lexiconSizes,
   LexiconError,
   adjectiveForms,
   headRange,
+  isNegatedAt,
+  negationIndex,
   verbForms
 } from '../../../shared/resources/lexicons'
+import { compileLexicons } from '../../../shared/resources/lexicons/compile'
 import { tokenize } from '../../../shared/text/tokenize'
+import { readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 function hits(text: string): Array<[string, string, boolean]> {
   const toks = tokenize(text)
@@ -78,6 +82,29 @@ describe('negation scope (up to four words, stops at punctuation)', () => {
   ])('%j negated=%s', (text, negated) => {
     const h = hits(text).find(([s]) => s.toLowerCase() === 'draconian')!
     expect(h[2]).toBe(negated)
+  })
+})
+
+describe('negationIndex answers as isNegatedAt', () => {
+  const dir = resolve(__dirname, '../../../samples/baku-tel-aviv')
+  const texts = [
+    'This is not a draconian law. Nobody thinks it is draconian, but it is. No more war; never again! Not now, draconian.',
+    "It wasn't really that draconian. Nothing short of draconian. There are no more draconian laws. Only not.",
+    ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(resolve(dir, f), 'utf8'))
+  ]
+  it.each(texts.map((t, i) => [i, t] as const))('text %i, every token and every scope start up to 12 tokens back', (_, text) => {
+    const toks = tokenize(text)
+    const negated = negationIndex(toks)
+    let trues = 0
+    for (let i = 0; i < toks.length; i++) {
+      for (let from = Math.max(0, i - 12); from <= i; from++) {
+        const want = isNegatedAt(toks, i, from)
+        if (negated(i, from) !== want) throw new Error(`token ${i} from ${from}: ${!want}, want ${want}`)
+        if (want) trues++
+      }
+      expect(negated(i, 0)).toBe(isNegatedAt(toks, i, 0))
+    }
+    expect(trues).toBeGreaterThan(0)
   })
 })
 
