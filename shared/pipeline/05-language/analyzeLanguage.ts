@@ -24,9 +24,9 @@ import type {
   SentenceSentiment,
   Token
 } from '../../model'
-import { builtinLexicons, explainEntry, headRange, isNegatedAt, lexiconHits, LEXICON_VERSION } from '../../resources/lexicons'
+import { builtinLexicons, explainEntry, headRange, lexiconHits, LEXICON_VERSION, negationIndex } from '../../resources/lexicons'
 import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
-import { codebookHits } from './codebook'
+import { codebookHits } from './codebookHits'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
 import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
@@ -84,18 +84,40 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
   const qspans = quotationSpans(text, segmentation.paragraphs)
   const inQuote = (start: number, end: number): boolean => quoteIndexAt(qspans, start, end) >= 0
+  // isNegatedAt(tokens, i, from), answered without a scan where no negator precedes i.
+  const negatedAt = negationIndex(tokens)
 
   // Per paragraph: naming mentions, lexicon hits and codebook hits never cross a line break.
   const namingMentions: NamingMention[] = []
   const flags: Flag[] = []
+  /**
+   * The flags that explain a sentence for the writer-voice fallbacks (usually evaluative word-
+   * level framing flags), in push order, with the largest end among those pushed before the
+   * current paragraph: `explained` then looks only at the current paragraph's ones unless an
+   * earlier flag reaches past the sentence start (never, as flags stay inside their paragraph;
+   * the check keeps the answer exact without relying on that).
+   */
+  const framing: Flag[] = []
+  let paraFraming = 0
+  let earlierFramingEnd = -1
   const pushFlag = (f: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> & { inQuote?: boolean }): void => {
-    flags.push({
+    const flag = {
       id: `${id}:${f.start}-${f.end}:${f.rule}`,
       article: id,
       text: text.slice(f.start, f.end),
       inQuote: f.inQuote ?? inQuote(f.start, f.end),
       ...f
-    } as Flag)
+    } as Flag
+    flags.push(flag)
+    if (flag.confidence >= EVALUATIVE_STRENGTH && !NON_FRAMING.has(flag.category)) framing.push(flag)
+  }
+  const explained = (a: number, b: number): boolean => {
+    const from = earlierFramingEnd > a ? 0 : paraFraming
+    for (let k = from; k < framing.length; k++) {
+      const f = framing[k]!
+      if (f.start < b && a < f.end) return true
+    }
+    return false
   }
 
   for (const p of segmentation.paragraphs) {
@@ -104,6 +126,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     if (!first || !last) continue
     const from = first.tokenStart
     const to = last.tokenEnd
+    for (; paraFraming < framing.length; paraFraming++) earlierFramingEnd = Math.max(earlierFramingEnd, framing[paraFraming]!.end)
 
     const names = findNamingMentions(tokens, naming, from, to)
     namingMentions.push(...names)
@@ -114,7 +137,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     for (const h of cb) {
       const start = tokens[h.tokenStart]!.start
       const end = tokens[h.tokenEnd - 1]!.end
-      const negated = isNegatedAt(tokens, h.tokenStart, from)
+      const negated = negatedAt(h.tokenStart, from)
       const surface = text.slice(start, end)
       pushFlag({
         start,
@@ -188,8 +211,8 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       lexicons: lex,
       inQuote,
       taken: overlapsTaken,
-      negated: (i) => isNegatedAt(tokens, i, from),
-      explained: (a, b) => flags.some((f) => f.start < b && a < f.end && f.confidence >= EVALUATIVE_STRENGTH && !NON_FRAMING.has(f.category))
+      negated: (i) => negatedAt(i, from),
+      explained
     })) {
       const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
         start: tokens[c.tokenStart]!.start,
@@ -198,7 +221,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
         rule: c.rule,
         explanation: c.explanation,
         confidence: c.confidence,
-        negated: c.entry ? isNegatedAt(tokens, c.tokenStart, from) : false
+        negated: c.entry ? negatedAt(c.tokenStart, from) : false
       }
       pushFlag(c.entry?.viewpoint ? { ...base, viewpoint: c.entry.viewpoint } : base)
     }
@@ -246,7 +269,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       if (t.kind !== 'word') continue
       idx.push(k)
       words.push(t.norm)
-      neg.push(isNegatedAt(tokens, k, s.tokenStart))
+      neg.push(negatedAt(k, s.tokenStart))
     }
     const r = scoreWords(words, neg)
     sentences.push({

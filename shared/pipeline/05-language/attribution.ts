@@ -34,6 +34,8 @@ const VERB_BEFORE_WINDOW = 14
 const VERB_AFTER_WINDOW = 5
 const TERMINALS = new Set(['.', '!', '?', '…'])
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+/** Words skipped between a subject and its reporting verb ("the ministry has also said"). */
+const SUBJECT_AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'also', 'then', 'later', 'once', 'previously', 'again', 'reportedly'])
 const SUBJECT_SKIP = new Set(['what', 'that', 'which', 'who', 'as', 'and', 'but', 'recall', 'to', 'it', 'is', 'was'])
 
 function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -83,7 +85,7 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
   if (person) return actorSpeaker(ctx, person.actor)
   // Clause phrase right before the verb (skip auxiliaries like "has", "had").
   let end = v
-  while (end > lo && /^(?:has|have|had|was|were|is|are|also|then|later|once|previously|again|reportedly|had)$/.test(tokens[end - 1]!.norm)) end--
+  while (end > lo && SUBJECT_AUXILIARIES.has(tokens[end - 1]!.norm)) end--
   let start = end
   while (start > lo) {
     const t = tokens[start - 1]!
@@ -145,11 +147,12 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
     const prevEnd = i > 0 ? spans[i - 1]!.end : -1
     let lo = open
     let words = 0
+    const pStart = ctx.segmentation.paragraphs.length > 0 ? paragraphStart(ctx, q.start) : -1
     while (lo > 0 && words < VERB_BEFORE_WINDOW) {
       const t = tokens[lo - 1]!
       if (t.start < prevEnd) break
       if (t.kind === 'punct' && TERMINALS.has(t.norm)) break
-      if (ctx.segmentation.paragraphs.length > 0 && t.end <= paragraphStart(ctx, q.start)) break
+      if (pStart >= 0 && t.end <= pStart) break
       if (t.kind === 'word') words++
       lo--
     }
@@ -232,8 +235,17 @@ function paragraphEnd(ctx: AttributionContext, offset: number): number {
   return ctx.text.length
 }
 
-/** Verbs that introduce indirect speech when followed by "that" (norms and stems). */
-const INDIRECT_VERBS = /^(?:say|says|said|report|reports|reported|claim|claims|claimed|announce|announces|announced|indicate|indicates|indicated|state|states|stated|insist|insists|insisted|allege|alleges|alleged|warn|warns|warned|admit|admits|admitted|suggest|suggests|suggested|argue|argues|argued|believe|believes|believed|assert|asserts|asserted|confirm|confirms|confirmed|deny|denies|denied|reveal|reveals|revealed|tell|tells|told|write|writes|wrote|note|notes|noted|acknowledge|acknowledged|concede|conceded|maintain|maintained|contend|contended)$/
+/** Verbs that introduce indirect speech when followed by "that" (exact norms). */
+const INDIRECT_VERBS = new Set([
+  'say', 'says', 'said', 'report', 'reports', 'reported', 'claim', 'claims', 'claimed', 'announce',
+  'announces', 'announced', 'indicate', 'indicates', 'indicated', 'state', 'states', 'stated',
+  'insist', 'insists', 'insisted', 'allege', 'alleges', 'alleged', 'warn', 'warns', 'warned',
+  'admit', 'admits', 'admitted', 'suggest', 'suggests', 'suggested', 'argue', 'argues', 'argued',
+  'believe', 'believes', 'believed', 'assert', 'asserts', 'asserted', 'confirm', 'confirms',
+  'confirmed', 'deny', 'denies', 'denied', 'reveal', 'reveals', 'revealed', 'tell', 'tells',
+  'told', 'write', 'writes', 'wrote', 'note', 'notes', 'noted', 'acknowledge', 'acknowledged',
+  'concede', 'conceded', 'maintain', 'maintained', 'contend', 'contended'
+])
 
 /** Attributions without quotation marks, one per sentence at most (span = the sentence). */
 export function indirectAttributions(ctx: AttributionContext, spans: readonly QuotationSpan[], article: string): Quote[] {
@@ -262,7 +274,7 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
             : { speaker: ctx.text.slice(startOff, endOff), speakerActor: ms[0]?.actor ?? '', anonymous },
           verb: 'according to'
         }
-      } else if (INDIRECT_VERBS.test(t.norm) && tokens[k + 1]!.norm === 'that' && !isNounUse(tokens, k)) {
+      } else if (INDIRECT_VERBS.has(t.norm) && tokens[k + 1]!.norm === 'that' && !isNounUse(tokens, k)) {
         const sp = subjectBefore(ctx, k, s.tokenStart)
         if (sp.speaker !== '') found = { sp, verb: t.norm }
       }

@@ -32,6 +32,14 @@ const DOUBLE_OPEN = new Set(['“', '«', '„', '‟'])
 const DOUBLE_CLOSE = new Set(['”', '»'])
 const SINGLE_WINDOW = 80
 
+/**
+ * Can this UTF-16 code unit open a quotation in `quotationSpans`: " ' “ « „ ‟ ” ‘? Every other
+ * character only advances the scan, so the scan skips to the next one of these first.
+ */
+function mayOpenQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27 || (c >= 0xab && (c === 0xab || c === 0x201c || c === 0x201e || c === 0x201f || c === 0x201d || c === 0x2018))
+}
+
 function isLetter(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c)
 }
@@ -43,6 +51,8 @@ export function quotationSpans(text: string, paragraphs: readonly Paragraph[]): 
   for (const p of paras) {
     let i = p.start
     while (i < p.end) {
+      while (i < p.end && !mayOpenQuote(text.charCodeAt(i))) i++
+      if (i >= p.end) break
       const c = text[i]!
       let closeAt = -1
       let closed = false
