@@ -25,11 +25,14 @@ export class PhraseMatcher<T> {
   constructor(entries: Iterable<{ readonly stems: readonly string[]; readonly payload: T }>) {
     for (const e of entries) {
       if (e.stems.length === 0) continue
-      const list = this.byFirst.get(e.stems[0]!) ?? []
-      list.push({ stems: e.stems, payload: e.payload })
-      this.byFirst.set(e.stems[0]!, list)
+      const first = e.stems[0]!
+      const list = this.byFirst.get(first)
+      if (list === undefined) this.byFirst.set(first, [{ stems: e.stems, payload: e.payload }])
+      else list.push({ stems: e.stems, payload: e.payload })
     }
-    for (const list of this.byFirst.values()) list.sort((x, y) => y.stems.length - x.stems.length)
+    // Longest first. The sort is stable (equal lengths keep their order), so lists of one entry,
+    // most of them, need none.
+    for (const list of this.byFirst.values()) if (list.length > 1) list.sort((x, y) => y.stems.length - x.stems.length)
   }
 
   get size(): number {
@@ -41,11 +44,17 @@ export class PhraseMatcher<T> {
   /**
    * Scan `tokens[from, to)`. With `overlapping: false` (default) matches are longest-first and
    * disjoint, left to right; with `true`, every entry that matches at every position is returned.
+   * `key: 'norm'` compares the tokens' exact norms with the compiled sequences instead of their
+   * stems (for lists compiled over norms; the same as matching copies of the tokens whose stem
+   * is replaced by their norm, without making the copies).
    */
-  match(tokens: readonly Token[], from = 0, to = tokens.length, overlapping = false): PhraseMatch<T>[] {
+  match(tokens: readonly Token[], from = 0, to = tokens.length, overlapping = false, key: 'stem' | 'norm' = 'stem'): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = []
+    const byFirst = this.byFirst
+    const byNorm = key === 'norm'
     for (let i = from; i < to; i++) {
-      const list = this.byFirst.get(tokens[i]!.stem)
+      const t = tokens[i]!
+      const list = byFirst.get(byNorm ? t.norm : t.stem)
       if (!list) continue
       let consumed = 0
       for (const e of list) {
@@ -53,7 +62,8 @@ export class PhraseMatcher<T> {
         if (i + n > to) continue
         let ok = true
         for (let k = 1; k < n; k++) {
-          if (tokens[i + k]!.stem !== e.stems[k]) { ok = false; break }
+          const u = tokens[i + k]!
+          if ((byNorm ? u.norm : u.stem) !== e.stems[k]) { ok = false; break }
         }
         if (!ok) continue
         out.push({ tokenStart: i, tokenEnd: i + n, payload: e.payload })

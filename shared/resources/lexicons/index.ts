@@ -24,6 +24,7 @@
  */
 import type { Token } from '../../model'
 import { PhraseMatcher } from '../../text/phrases'
+import { stem } from '../../text/stem'
 import { tokenize } from '../../text/tokenize'
 import type { LexiconCategory, LexiconFileData, PosHint } from '../schema'
 import { CONTEXT_RULE_BY_ID } from './rules'
@@ -159,13 +160,30 @@ export function verbForms(term: string): string[] {
 /** Parts that never license a spaced spelling of a hyphenated term (see buildLexicons). */
 const SPACED_FORM_BLOCKERS = new Set(['would', 'be', 'could', 'should', 'will', 'all', 'one', 'make', 'made', 'up', 'in', 'out'])
 
+/** Lower-case ASCII words separated by single spaces: most lexicon forms. */
+const PLAIN_WORDS = /^[a-z]+(?: [a-z]+)*$/
+
+/** Stems of a form's words, as the tokenizer gives them for article text. */
 function stemsOf(form: string): string[] {
+  // Fast path (compiling ~10k forms goes through here at first use): the tokenizer reads each
+  // plain lower-case word as one word token whose norm is the word itself, so its stem is
+  // stem(word). Anything else (capitals, hyphens, apostrophes, digits) takes the tokenizer.
+  if (PLAIN_WORDS.test(form)) return form.split(' ').map((w) => stem(w))
   return tokenize(form).filter((t) => t.kind !== 'punct').map((t) => t.stem)
 }
 
+const versions = new WeakMap<object, string>()
+
 /** The data set's version: LEXICON_SET plus a hash of the files' data (no compiling needed). */
 function lexiconSetVersion(files: ReadonlyArray<{ readonly data: unknown }>): string {
-  return `${LEXICON_SET}+${fnv1a(JSON.stringify(files.map((f) => f.data)))}`
+  // Memoised per files array: the built-in version is needed at load (LEXICON_VERSION) and again
+  // when the built-in files compile.
+  let v = versions.get(files)
+  if (v === undefined) {
+    v = `${LEXICON_SET}+${fnv1a(JSON.stringify(files.map((f) => f.data)))}`
+    versions.set(files, v)
+  }
+  return v
 }
 
 /** Cheap deterministic FNV-1a hash (hex), so LEXICON_VERSION changes whenever the data does. */
@@ -196,28 +214,39 @@ export function buildLexicons(
   const owners = new Map<string, string>()
   const lexIds = new Set<string>()
   const deferred: { form: string; entry: LexiconEntry }[] = []
+  /** Stems per form for this build: a term's stems are asked for up to three times. */
+  const stemCache = new Map<string, string[]>()
+  const stemsOfForm = (form: string): string[] => {
+    let st = stemCache.get(form)
+    if (st === undefined) {
+      st = stemsOf(form)
+      stemCache.set(form, st)
+    }
+    return st
+  }
   for (const { source, data } of files) {
     const file = parse(data, source)
-  if (lexIds.has(file.id)) throw new LexiconError(`${source}: duplicate lexicon id "${file.id}"`)
+    if (lexIds.has(file.id)) throw new LexiconError(`${source}: duplicate lexicon id "${file.id}"`)
     lexIds.add(file.id)
     const ids = new Set<string>()
     let size = 0
     file.groups.forEach((g, gi) => {
       g.entries.forEach((raw, ei) => {
         const e = typeof raw === 'string' ? { term: raw } : raw
-        const where = `${source}: group ${gi} "${g.id}", entry ${ei} ("${e.term}")`
+        // Built only for an error message (most entries never need it).
+        const where = (): string => `${source}: group ${gi} "${g.id}", entry ${ei} ("${e.term}")`
         const id = e.id ?? slug(e.term)
-        if (id === '') throw new LexiconError(`${where}: the term has no letters or digits to build an id from`)
-        if (ids.has(id)) throw new LexiconError(`${where}: duplicate entry id "${id}" in lexicon "${file.id}"`)
+        if (id === '') throw new LexiconError(`${where()}: the term has no letters or digits to build an id from`)
+        if (ids.has(id)) throw new LexiconError(`${where()}: duplicate entry id "${id}" in lexicon "${file.id}"`)
         ids.add(id)
         const context = [...(g.context ?? []), ...(e.context ?? [])]
         for (const c of context) {
-          if (!CONTEXT_RULE_BY_ID.has(c)) throw new LexiconError(`${where}: unknown context rule "${c}"`)
+          if (!CONTEXT_RULE_BY_ID.has(c)) throw new LexiconError(`${where()}: unknown context rule "${c}"`)
         }
         // A one-word -ly entry whose stem is its base word ("rightly" → right, "deadly" → dead)
         // matches only its -ly form, so "human rights", "the dead" or "totaling" are not flagged
         // (rule ly-form; participle-form would also keep -ing/-ed forms of the stem).
-        if (/^[a-z]+ly$/.test(e.term) && stemsOf(e.term)[0] !== e.term && !context.includes('participle-form') && !context.includes('ly-form')) context.push('ly-form')
+        if (/^[a-z]+ly$/.test(e.term) && stemsOfForm(e.term)[0] !== e.term && !context.includes('participle-form') && !context.includes('ly-form')) context.push('ly-form')
         const category = e.category ?? g.category
         if (category !== 'contested-naming' && !context.includes('not-proper-name')) context.push('not-proper-name')
         const entry: LexiconEntry = {
@@ -233,25 +262,25 @@ export function buildLexicons(
           gloss: e.gloss ?? g.gloss ?? '',
           context,
           viewpoint: e.viewpoint ?? g.viewpoint ?? '',
-          headStems: e.head === undefined ? [] : stemsOf(e.head)
+          headStems: e.head === undefined ? [] : stemsOfForm(e.head)
         }
-        if (e.head !== undefined && !stemsOf(e.term).join(' ').includes(entry.headStems.join(' '))) {
-          throw new LexiconError(`${where}: "head" ("${e.head}") is not a run of words of the term`)
+        if (e.head !== undefined && !stemsOfForm(e.term).join(' ').includes(entry.headStems.join(' '))) {
+          throw new LexiconError(`${where()}: "head" ("${e.head}") is not a run of words of the term`)
         }
         if (entry.explanation.includes('{gloss}') && entry.gloss === '') {
-          throw new LexiconError(`${where}: the explanation uses {gloss} but neither the entry nor its group has a "gloss"`)
+          throw new LexiconError(`${where()}: the explanation uses {gloss} but neither the entry nor its group has a "gloss"`)
         }
         // Explicit forms claim their stem sequence now (a clash is a data error); generated
         // forms (adverbs, inflections, unhyphenated spellings) are added after every file is
         // read, and only where no explicit form owns the sequence.
-        for (const f of new Set([e.term, ...(e.forms ?? [])])) {
-          const stems = stemsOf(f)
-          if (stems.length === 0) throw new LexiconError(`${where}: form "${f}" has no words`)
+        for (const f of e.forms === undefined ? [e.term] : new Set([e.term, ...e.forms])) {
+          const stems = stemsOfForm(f)
+          if (stems.length === 0) throw new LexiconError(`${where()}: form "${f}" has no words`)
           const key = stems.join(' ')
           const owner = owners.get(key)
           if (owner !== undefined) {
             if (owner === `${source} "${e.term}"`) continue
-            throw new LexiconError(`${where}: "${f}" matches the same words as ${owner}`)
+            throw new LexiconError(`${where()}: "${f}" matches the same words as ${owner}`)
           }
           owners.set(key, `${source} "${e.term}"`)
           patterns.push({ stems, payload: entry })
@@ -264,7 +293,9 @@ export function buildLexicons(
         // Short set phrases also occur hyphenated as one token ("soft-on-crime", "open-borders").
         const words = e.term.split(' ')
         if (words.length >= 2 && words.length <= 3 && words.every((w) => /^[a-z]+$/.test(w))) generated.push(words.join('-'))
-        for (const f of [e.term, ...generated]) {
+        // Over the term and the forms generated so far (not the spaced ones this loop adds).
+        for (let k = -1, n = generated.length; k < n; k++) {
+          const f = k < 0 ? e.term : generated[k]!
           if (f.includes('-') && !f.split('-').some((p) => SPACED_FORM_BLOCKERS.has(p))) generated.push(f.replace(/-/g, ' '))
         }
         for (const f of generated) deferred.push({ form: f, entry })
@@ -275,7 +306,7 @@ export function buildLexicons(
     infos.push({ id: file.id, version: file.version, description: file.description, size })
   }
   for (const { form, entry } of deferred) {
-    const stems = stemsOf(form)
+    const stems = stemsOfForm(form)
     const key = stems.join(' ')
     if (stems.length === 0 || owners.has(key)) continue
     owners.set(key, entry.rule)

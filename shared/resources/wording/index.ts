@@ -161,8 +161,7 @@ export function builtinWording(): Wording {
  * list each inflection they should match.
  */
 export function matchNorms<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-  const byNorm = tokens.map((t) => (t.stem === t.norm ? t : { ...t, stem: t.norm }))
-  return matcher.match(byNorm, from, to)
+  return matcher.match(tokens, from, to, false, 'norm')
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   headRange,
   isNegatedAt,
   negationIndex,
+  termStems,
   verbForms
 } from '../../../shared/resources/lexicons'
 import { compileLexicons } from '../../../shared/resources/lexicons/compile'
@@ -231,6 +232,22 @@ describe('generated forms and heads', () => {
   it('rejects a head that is not a run of the term\'s words', () => {
     const data = ok([group([{ term: 'illegal immigrants', head: 'aliens' }])])
     expect(() => compileLexicons([{ source: 'x.json', data }])).toThrow(/"head" \("aliens"\) is not a run of words/)
+  })
+})
+
+describe('term stems', () => {
+  it('the plain-word fast path gives the tokenizer\'s stems for every built-in term and generated form', () => {
+    const viaTokenizer = (f: string): string[] => tokenize(f).filter((t) => t.kind !== 'punct').map((t) => t.stem)
+    let plain = 0
+    for (const e of builtinLexicons().entries) {
+      const forms = [e.term, ...adjectiveForms(e.term), ...verbForms(e.term), e.term.replace(/-/g, ' '), e.term.replace(/ /g, '-')]
+      for (const f of forms) {
+        expect(termStems(f)).toEqual(viaTokenizer(f))
+        if (/^[a-z ]+$/.test(f)) plain++
+      }
+    }
+    expect(plain).toBeGreaterThan(5000)
+    for (const f of ['Zionist regime', "don't", 'U.S.', 'co-operate', 'naïve', '  two  spaces ', 'x1']) expect(termStems(f)).toEqual(viaTokenizer(f))
   })
 })
 
