@@ -89,7 +89,14 @@ describe('naming classes: each form finds its actor', () => {
     ['Shushi fell in November 2020.', 'Shushi', 'shusha', 'shushi'],
     ['Tankers sailed through the Arabian Gulf.', 'Arabian Gulf', 'persian-gulf', 'arabian-gulf'],
     ['The Tehran Times called the move provocative.', 'Tehran Times', 'tehran-times', 'tehran-times'],
-    ['The Jerusalem Post reported the flights.', 'Jerusalem Post', 'jerusalem-post', 'jerusalem-post']
+    ['The Jerusalem Post reported the flights.', 'Jerusalem Post', 'jerusalem-post', 'jerusalem-post'],
+    ["Iran's foreign ministry spokesman rejected the claim.", "Iran's foreign ministry spokesman", 'kanaani', 'kanaani'],
+    ['Iran warned against the Zangezur corridor.', 'Zangezur corridor', 'zangezur-corridor', 'zangezur-corridor'],
+    ['Trucks cross Syunik province daily.', 'Syunik province', 'syunik', 'syunik'],
+    ['Aliyev spoke of Western Zangezur.', 'Western Zangezur', 'syunik', 'western-zangezur'],
+    ['Aliyev spoke of a return to Western Azerbaijan.', 'Western Azerbaijan', 'armenia', 'western-azerbaijan'],
+    ['Urmia lies in Western Azerbaijan province.', 'Western Azerbaijan province', 'iranian-azerbaijan', 'iranian-azerbaijan'],
+    ['Crowds burned flags of the Little Satan.', 'Little Satan', 'israel', 'little-satan']
   ]
   it.each(cases)(here + '%s → "%s" is %s/%s', (sentence, surface, actor, term) => {
     expect(mentions(sentence)).toContain(`${surface} → ${actor}/${term}`)
@@ -113,7 +120,9 @@ describe('naming classes: precision (no mention where the referent is not meant)
     // "Occupied territories" is not a name for Israel: Azerbaijani coverage uses it for Karabakh.
     ['Azerbaijan rebuilt roads in the formerly occupied territories.', 'occupied territories', 'israel'],
     // The singular title is not the hostile plural metonym.
-    ['The Ayatollah addressed the nation.', 'Ayatollah', 'iran']
+    ['The Ayatollah addressed the nation.', 'Ayatollah', 'iran'],
+    // Iran's province, also written "Western Azerbaijan", is not the irredentist name for Armenia.
+    ['Urmia lies in Western Azerbaijan province.', 'Western Azerbaijan', 'armenia']
   ]
   it.each(cases)(here + '%s: "%s" is not %s', (sentence, surface, actor) => {
     const found = findNamingMentions(tokenize(sentence), naming)
@@ -131,7 +140,9 @@ describe('naming classes: hostile terms are counted flags with their explanation
     ['The Israeli regime seeks a foothold.', 'Israeli regime', 'israeli-regime'],
     ['Settlement building in Judea and Samaria continued.', 'Judea and Samaria', 'judea-and-samaria'],
     ['Separatists dream of South Azerbaijan.', 'South Azerbaijan', 'south-azerbaijan'],
-    ['Rallies for Southern Azerbaijanis were banned.', 'Southern Azerbaijanis', 'south-azerbaijanis']
+    ['Rallies for Southern Azerbaijanis were banned.', 'Southern Azerbaijanis', 'south-azerbaijanis'],
+    ['Aliyev spoke of a return to Western Azerbaijan.', 'Western Azerbaijan', 'western-azerbaijan'],
+    ['Crowds burned flags of the Great Satan.', 'Great Satan', 'great-satan']
   ]
   it.each(cases)(here + '%s → "%s" (%s)', (sentence, surface, termId) => {
     const term = naming.termById.get(termId)!
