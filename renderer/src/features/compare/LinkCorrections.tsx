@@ -75,7 +75,7 @@ export function LinkCorrections({ link, next, n, idxA, idxB, nameA, nameB, flip 
       <option value="">{name}: keep whole</option>
       {Array.from({ length: side.sentenceEnd - side.sentenceStart - 1 }, (_, i) => side.sentenceStart + 1 + i).map((k) => (
         <option key={k} value={k}>
-          {name}: before ¶{k + 1} “{excerpt(idx, k)}”
+          {name}: before sentence {k + 1} “{excerpt(idx, k)}”
         </option>
       ))}
     </select>

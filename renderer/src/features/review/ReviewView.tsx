@@ -21,13 +21,31 @@ function passageRef(idx: ArticleIndex, first: number, last: number): PassageRef 
 }
 
 /** The article of side `k` of a link id ("seed:3-5~wire:4-6" → "seed", "wire"). */
-function sideArticle(linkId: string, k: 0 | 1): string {
-  return (linkId.split('~')[k] ?? '').replace(/:\d+-\d+$/, '')
+/** One side of a link id (`article:s0-s1`, sentence indices end exclusive), or null if malformed. */
+function sideOf(linkId: string, k: 0 | 1): { readonly article: string; readonly from: number; readonly to: number } | null {
+  const m = /^(.*):(\d+)-(\d+)$/.exec(linkId.split('~')[k] ?? '')
+  return m ? { article: m[1]!, from: Number(m[2]), to: Number(m[3]) } : null
 }
 
-/** "¶3" or "¶3–5" (1-based, inclusive) for a passage ref. */
+/** "sentence 3" or "sentences 3–5" (1-based, inclusive) for sentence indices [from, to). */
+function sentenceRange(from: number, to: number): string {
+  return to - from > 1 ? `sentences ${from + 1}–${to}` : `sentence ${from + 1}`
+}
+
 function sentences(r: PassageRef): string {
-  return r.sentenceEnd - r.sentenceStart > 1 ? `¶${r.sentenceStart + 1}–${r.sentenceEnd}` : `¶${r.sentenceStart + 1}`
+  return sentenceRange(r.sentenceStart, r.sentenceEnd)
+}
+
+/** A link id as a reader sees it: "Seed sentences 18–19 ↔ Jerusalem Ledger sentence 28"; the raw id as a tooltip. */
+function LinkLabel(props: { readonly id: string; readonly name: (article: string) => string }): ReactNode {
+  const a = sideOf(props.id, 0)
+  const b = sideOf(props.id, 1)
+  if (!a || !b) return <code>{props.id}</code>
+  return (
+    <span className="link-label" title={props.id} data-link-id={props.id}>
+      {props.name(a.article)} {sentenceRange(a.from, a.to)} ↔ {props.name(b.article)} {sentenceRange(b.from, b.to)}
+    </span>
+  )
 }
 
 function excerpt(idx: ArticleIndex, k: number): string {
@@ -50,6 +68,7 @@ function LinkEditor(): ReactNode {
   const baseIdx = derived.byId.get(derived.base)!
   const oIdx = derived.byId.get(other) ?? derived.byId.get(others[0] ?? '')
   const userLinks = analysis.alignment.links.filter((l) => l.origin === 'user')
+  const nameOf = (article: string): string => displayName(meta.get(article), article)
   const skipped = analysis.alignment.skippedCorrections ?? []
   const skippedAt = new Map(skipped.map((k) => [k.index, k.reason]))
   const bEnd = Math.min(Math.max(bs, bTo), bs + MAX_PASSAGE - 1)
@@ -138,23 +157,23 @@ function LinkEditor(): ReactNode {
                 </>
               ) : c.kind === 'unlink' ? (
                 <>
-                  <strong>Unlinked</strong> <code>{c.linkId}</code>
+                  <strong>Unlinked</strong> <LinkLabel id={c.linkId} name={nameOf} />
                 </>
               ) : c.kind === 'merge' ? (
                 <>
                   <strong>Merged</strong> {c.linkIds.map((id, j) => (
                     <span key={id}>
                       {j > 0 && ' + '}
-                      <code>{id}</code>
+                      <LinkLabel id={id} name={nameOf} />
                     </span>
                   ))}
                 </>
               ) : (
                 <>
-                  <strong>Split</strong> <code>{c.linkId}</code>
-                  {c.atA !== undefined && ` before ${displayName(meta.get(sideArticle(c.linkId, 0)), sideArticle(c.linkId, 0))} ¶${c.atA + 1}`}
+                  <strong>Split</strong> <LinkLabel id={c.linkId} name={nameOf} />
+                  {c.atA !== undefined && ` before ${nameOf(sideOf(c.linkId, 0)?.article ?? '')} sentence ${c.atA + 1}`}
                   {c.atA !== undefined && c.atB !== undefined && ' and'}
-                  {c.atB !== undefined && ` before ${displayName(meta.get(sideArticle(c.linkId, 1)), sideArticle(c.linkId, 1))} ¶${c.atB + 1}`}
+                  {c.atB !== undefined && ` before ${nameOf(sideOf(c.linkId, 1)?.article ?? '')} sentence ${c.atB + 1}`}
                 </>
               )}
               {skippedAt.has(i) && <span className="muted small"> — no longer applies: {skippedAt.get(i)}</span>}{' '}

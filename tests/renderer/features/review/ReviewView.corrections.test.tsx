@@ -52,7 +52,7 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
         at: expect.any(String)
       }
     ])
-    expect(document.querySelector('[data-correction="link"]')!.textContent).toMatch(/¶4–5 ↔ .* ¶3–4/)
+    expect(document.querySelector('[data-correction="link"]')!.textContent).toMatch(/sentences 4–5 ↔ .* sentences 3–4/)
     await screen.findByText(/1 link\(s\) made by you/, {}, { timeout: 20_000 })
     // Moving the first sentence past the end keeps the passage non-empty.
     fireEvent.change(screen.getByLabelText('Base sentence'), { target: { value: '6' } })
@@ -84,9 +84,11 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
     expect(document.querySelector('[data-skipped-corrections]')!.textContent).toMatch(/^1 correction no longer applies/)
     const items = [...document.querySelectorAll('[data-correction]')]
     expect(items.map((li) => li.getAttribute('data-correction'))).toEqual(['merge', 'split'])
-    expect(items[0]!.textContent).toMatch(/Merged x:0-1~y:0-1 \+ x:1-2~y:1-2/)
+    // Link ids read as article names and 1-based sentence ranges; the raw id stays as a tooltip.
+    expect(items[0]!.textContent).toMatch(/Merged x sentence 1 ↔ y sentence 1 \+ x sentence 2 ↔ y sentence 2/)
+    expect([...items[0]!.querySelectorAll('[data-link-id]')].map((e) => e.getAttribute('title'))).toEqual(['x:0-1~y:0-1', 'x:1-2~y:1-2'])
     expect(items[0]!.hasAttribute('data-skipped')).toBe(false)
-    expect(items[1]!.textContent).toMatch(/Split x:0-2~y:0-1 before x ¶2 — no longer applies: link x:0-2~y:0-1 is no longer produced/)
+    expect(items[1]!.textContent).toMatch(/Split x sentences 1–2 ↔ y sentence 1 before x sentence 2 — no longer applies: link x:0-2~y:0-1 is no longer produced/)
     expect(items[1]!.hasAttribute('data-skipped')).toBe(true)
   })
 })
