@@ -18,9 +18,28 @@ interface Entry<T> {
   readonly payload: T
 }
 
+/**
+ * Lists at least this long also get an index by second stem: a common first word ("the", "a",
+ * "it", "anti") starts 20-30 lexicon phrases, and every occurrence tried them all.
+ */
+const SECOND_INDEX_MIN = 6
+
+interface SecondIndex<T> {
+  /** The list's one-word entries. */
+  readonly singles: readonly Entry<T>[]
+  /** Second stem → the list's entries with that second stem plus its one-word entries, in list order. */
+  readonly bySecond: ReadonlyMap<string, readonly Entry<T>[]>
+}
+
 export class PhraseMatcher<T> {
   /** First stem → entries starting with it, longest first (so the longest phrase wins). */
   private readonly byFirst = new Map<string, Entry<T>[]>()
+  /**
+   * For long lists: the entries that can match given the next token. Entries of 2+ words whose
+   * second stem differs from the next token's cannot match, so dropping them (keeping the order
+   * of the rest) gives the same first match and the same set of matches.
+   */
+  private readonly second = new Map<string, SecondIndex<T>>()
 
   constructor(entries: Iterable<{ readonly stems: readonly string[]; readonly payload: T }>) {
     for (const e of entries) {
@@ -33,6 +52,15 @@ export class PhraseMatcher<T> {
     // Longest first. The sort is stable (equal lengths keep their order), so lists of one entry,
     // most of them, need none.
     for (const list of this.byFirst.values()) if (list.length > 1) list.sort((x, y) => y.stems.length - x.stems.length)
+    for (const [first, list] of this.byFirst) {
+      if (list.length < SECOND_INDEX_MIN) continue
+      const bySecond = new Map<string, Entry<T>[]>()
+      for (const e of list) {
+        const s2 = e.stems[1]
+        if (s2 !== undefined && !bySecond.has(s2)) bySecond.set(s2, list.filter((x) => x.stems.length === 1 || x.stems[1] === s2))
+      }
+      this.second.set(first, { singles: list.filter((x) => x.stems.length === 1), bySecond })
+    }
   }
 
   get size(): number {
@@ -54,8 +82,14 @@ export class PhraseMatcher<T> {
     const byNorm = key === 'norm'
     for (let i = from; i < to; i++) {
       const t = tokens[i]!
-      const list = byFirst.get(byNorm ? t.norm : t.stem)
+      const firstKey = byNorm ? t.norm : t.stem
+      let list: readonly Entry<T>[] | undefined = byFirst.get(firstKey)
       if (!list) continue
+      if (list.length >= SECOND_INDEX_MIN) {
+        const ix = this.second.get(firstKey)!
+        const next = i + 1 < to ? tokens[i + 1]! : undefined
+        list = next === undefined ? ix.singles : (ix.bySecond.get(byNorm ? next.norm : next.stem) ?? ix.singles)
+      }
       let consumed = 0
       for (const e of list) {
         const n = e.stems.length

@@ -36,4 +36,50 @@ describe('PhraseMatcher', () => {
     }
     expect(n).toBeGreaterThan(5)
   })
+
+  it(here + 'long lists (indexed by second stem) give what trying every entry gives', () => {
+    const text = readFileSync(resolve(__dirname, '../../../samples/baku-tel-aviv/baku-tel-aviv-ties.txt'), 'utf8')
+    const toks = tokenize(text)
+    // Phrases of 1-4 words starting with common words, taken from the text itself, plus some
+    // that never occur: lists of 20+ entries for "the", "a", "of", "and", "to", "in".
+    const patterns: { stems: string[]; payload: number }[] = []
+    const seen = new Set<string>()
+    const common = new Set(['the', 'a', 'of', 'and', 'to', 'in'])
+    for (let i = 0; i + 4 <= toks.length; i += 3) {
+      if (!common.has(toks[i]!.stem)) continue
+      for (const n of [1, 2, 3, 4]) {
+        const st = toks.slice(i, i + n).map((t) => t.stem)
+        if (n === 3) st.push('never-there')
+        const k = st.join(' ')
+        if (seen.has(k)) continue
+        seen.add(k)
+        patterns.push({ stems: st, payload: patterns.length })
+      }
+    }
+    const m = new PhraseMatcher(patterns)
+    expect(patterns.filter((p) => p.stems[0] === 'the').length).toBeGreaterThan(20)
+    // Reference: every entry of the first word's list, longest first (stable), as before the index.
+    const reference = (from: number, to: number, overlapping: boolean): [number, number, number][] => {
+      const out: [number, number, number][] = []
+      const sorted = [...patterns].sort((x, y) => y.stems.length - x.stems.length)
+      for (let i = from; i < to; i++) {
+        let consumed = 0
+        for (const p of sorted) {
+          const n = p.stems.length
+          if (i + n > to || p.stems.some((st, k) => toks[i + k]!.stem !== st)) continue
+          out.push([i, i + n, p.payload])
+          if (!overlapping) { consumed = n; break }
+        }
+        if (consumed > 0) i += consumed - 1
+      }
+      return out
+    }
+    for (const [from, to] of [[0, toks.length], [5, 300], [17, 18], [100, 102]] as const) {
+      for (const overlapping of [false, true]) {
+        const got = m.match(toks, from, to, overlapping).map((h): [number, number, number] => [h.tokenStart, h.tokenEnd, h.payload])
+        expect(got).toEqual(reference(from, to, overlapping))
+      }
+    }
+    expect(m.match(toks).length).toBeGreaterThan(50)
+  })
 })
