@@ -67,9 +67,58 @@ function isCap(ctx: AttributionContext, t: Token): boolean {
   return t.kind === 'word' && c !== c.toLowerCase()
 }
 
+/**
+ * Per mentions array: is it in non-decreasing start order? resolveCoreference emits mentions in
+ * text order, so the lookups below binary-search instead of scanning every mention of the
+ * article for each reporting verb (quadratic on long articles); an unsorted array (another
+ * caller) takes the plain scans, which give the same answers.
+ */
+const sortedByStart = new WeakMap<readonly ActorMention[], boolean>()
+
+function isSortedByStart(ms: readonly ActorMention[]): boolean {
+  let sorted = sortedByStart.get(ms)
+  if (sorted === undefined) {
+    sorted = true
+    for (let i = 1; i < ms.length && sorted; i++) if (ms[i]!.start < ms[i - 1]!.start) sorted = false
+    sortedByStart.set(ms, sorted)
+  }
+  return sorted
+}
+
+/** First index of a sorted mentions array whose start is >= offset. */
+function lowerBound(ms: readonly ActorMention[], offset: number): number {
+  let lo = 0
+  let hi = ms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ms[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Mentions whose start lies in [start, end), nearest to `end` first. */
 function mentionsIn(ctx: AttributionContext, start: number, end: number): ActorMention[] {
-  return ctx.mentions.filter((m) => m.start >= start && m.end <= end).sort((a, b) => b.start - a.start)
+  const ms = ctx.mentions
+  if (!isSortedByStart(ms)) return ms.filter((m) => m.start >= start && m.end <= end).sort((a, b) => b.start - a.start)
+  // The same elements, in the same order, as the filter above (a mention starting after `end`
+  // cannot end by `end`); then the same stable sort.
+  const out: ActorMention[] = []
+  for (let i = lowerBound(ms, start); i < ms.length && ms[i]!.start <= end; i++) if (ms[i]!.end <= end) out.push(ms[i]!)
+  return out.sort((a, b) => b.start - a.start)
+}
+
+/** The first mention (in array order) starting at `a`, or at `b` when given; undefined if none. */
+function firstMentionAt(ctx: AttributionContext, a: number, b: number | undefined): ActorMention | undefined {
+  const ms = ctx.mentions
+  if (!isSortedByStart(ms)) return ms.find((x) => x.start === a || (b !== undefined && x.start === b))
+  // Sorted: the first index with start a, the first with start b; the earlier of the two.
+  const ia = lowerBound(ms, a)
+  const hitA = ia < ms.length && ms[ia]!.start === a ? ia : -1
+  const ib = b === undefined ? -1 : lowerBound(ms, b)
+  const hitB = ib >= 0 && ib < ms.length && ms[ib]!.start === b ? ib : -1
+  const i = hitA < 0 ? hitB : hitB < 0 ? hitA : Math.min(hitA, hitB)
+  return i < 0 ? undefined : ms[i]
 }
 
 /**
@@ -110,7 +159,7 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   const { tokens } = ctx
   const next = tokens[v + 1]
   if (!next || v + 1 >= hi) return NOBODY
-  const m = ctx.mentions.find((x) => x.start === next.start || (next.norm === 'the' && x.start === tokens[v + 2]?.start))
+  const m = firstMentionAt(ctx, next.start, next.norm === 'the' ? tokens[v + 2]?.start : undefined)
   if (m) return actorSpeaker(ctx, m.actor)
   if (isCap(ctx, next)) {
     let e = v + 1
