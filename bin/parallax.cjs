@@ -14,7 +14,7 @@ if (!existsSync(bundle)) {
 try {
   require(bundle)
 } catch (e) {
-  // Loading the bundle runs module initialisers (e.g. validating built-in lexicons) before the
+  // Loading the bundle runs module initialisers (e.g. building the naming and wording data) before the
   // CLI's own error handling exists; keep the one-line contract for those failures too.
   const message = String((e && e.message) || e).replace(/\s*[\r\n]+\s*/g, ' ')
   process.stderr.write(`parallax: internal error: ${message} (a bug; rerun with PARALLAX_DEBUG=1 for the stack trace)\n`)

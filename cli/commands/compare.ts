@@ -4,7 +4,7 @@ import type { Analysis } from '../../shared/model'
 import { toCsvExport } from '../../shared/pipeline/06-report/serializers/csv'
 import { renderHtmlReport, type PassagesMode } from '../../shared/pipeline/06-report/serializers/html'
 import { toJsonExportText, writeJsonExportText } from '../../shared/pipeline/06-report/serializers/json'
-import { createStudy, defaultStudyTitle, serializeStudy } from '../../shared/study'
+import { defaultStudyTitle } from '../../shared/study/title'
 import { InputError, type Parsed } from '../args'
 import { checkOutputDir, checkOutputFile, ensureDir, writeFileAtomic, writeFileAtomicChunks } from '../io'
 import { analyzeWithProgress, exportSettings, loadArticles, type Io } from './common'
@@ -45,6 +45,8 @@ export async function runCompare(args: Parsed, io: Io): Promise<number> {
   const title = defaultStudyTitle(articles[baseIndex]!)
 
   if (study !== undefined) {
+    // Loaded only here: the study module builds its zod schema on load (~0.1 s of start-up).
+    const { createStudy, serializeStudy } = await import('../../shared/study')
     const s = createStudy(articles, base, { lexiconVersion: analysis.lexiconVersion, now, title, codebook: analysis.codebook })
     if (!s.ok) throw new InputError(s.error.message)
     writeFileAtomic(study, serializeStudy(s.value))

@@ -19,6 +19,7 @@ import { ENGINE_VERSION } from '../version'
 import { EXPORT_FORMAT } from '../pipeline/06-report/serializers/json'
 import { migrateStudy, type Migration, type RawStudy } from './migrations'
 import { canonicalStudy, STUDY_FORMAT, STUDY_SCHEMA_VERSION, validateStudyData } from './schema'
+import { defaultStudyTitle } from './title'
 
 export { STUDY_FORMAT, STUDY_SCHEMA_VERSION } from './schema'
 
@@ -125,10 +126,7 @@ export interface CreateStudyOptions {
   readonly settings?: StudySettings
 }
 
-/** The title a new study gets when none is given: the base article's title. */
-export function defaultStudyTitle(base: Article): string {
-  return base.meta.title || 'Untitled study'
-}
+export { defaultStudyTitle } from './title'
 
 /** A new study over `articles` (display order kept) with `base` as the base article. */
 export function createStudy(articles: readonly Article[], base: ArticleId, options: CreateStudyOptions): Result<Study> {
