@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import { segment } from '../../shared/pipeline/02-segment/segment'
-import { synthesizeOutlets } from './align.outlets'
+import { synthesizeOutlets, zipfWord } from './align.outlets'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SAMPLES = join(ROOT, 'samples/baku-tel-aviv')
@@ -72,26 +72,6 @@ const SWAPS: [RegExp, string[]][] = [
 /** Qualifying phrases a paraphrase may insert. */
 const INSERTS = ['officials said', 'according to local media', 'in a move seen as significant', 'analysts noted', 'as expected']
 const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'a', 'in', 'that', 'is', 'was', 'for', 'on', 'with', 'as', 'by', 'it', 'from', 'at', 'its', 'his', 'their', 'which', 'has', 'have', 'be', 'an', 'this', 'but', 'not', 'are', 'were']
-const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'lo', 'ver', 'an', 'is', 'tor', 'bel', 'ma', 'nu', 'ri', 'des', 'gal', 'pe', 'co', 'str', 'ul']
-const ZIPF_VOCAB = 30000
-
-/** Pseudo-word of Zipf rank k (deterministic spelling from the rank). */
-function wordOfRank(k: number): string {
-  let w = ''
-  let x = k + 7
-  do {
-    w += SYLLABLES[x % SYLLABLES.length]
-    x = Math.floor(x / SYLLABLES.length)
-  } while (x > 0)
-  return w
-}
-
-/** Draw a rank from Zipf(s = 1) over ZIPF_VOCAB words by inverting the harmonic CDF approximately. */
-function zipfWord(r: () => number): string {
-  const hN = Math.log(ZIPF_VOCAB) + 0.5772
-  const k = Math.min(ZIPF_VOCAB - 1, Math.floor(Math.exp(r() * hN - 0.5772)))
-  return wordOfRank(k)
-}
 
 /**
  * The shared event pool: every sample sentence of 6+ words, plus as many recombined

@@ -60,7 +60,8 @@ function wordOfRank(k: number): string {
   } while (x > 0)
   return w
 }
-function zipfWord(r: R): string {
+/** A pseudo-word drawn from Zipf(s = 1) over ZIPF_VOCAB ranks (also set (b)'s filler words). */
+export function zipfWord(r: R): string {
   const hN = Math.log(ZIPF_VOCAB) + 0.5772
   return wordOfRank(Math.min(ZIPF_VOCAB - 1, Math.floor(Math.exp(r() * hN - 0.5772))))
 }

@@ -14,6 +14,7 @@ import type {
   SentenceSentiment,
   StudyArticle
 } from '@shared/model'
+import { firstAtOrAfter } from '@shared/util/search'
 
 export interface ArticleIndex {
   readonly id: ArticleId
@@ -278,15 +279,8 @@ export function positionIn(idx: ArticleIndex, sentences: readonly number[]): { p
 
 /** Flags starting inside [start, end) (binary search over the sorted list). */
 export function flagsIn(flags: readonly Flag[], start: number, end: number): Flag[] {
-  let lo = 0
-  let hi = flags.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (flags[mid]!.start < start) lo = mid + 1
-    else hi = mid
-  }
   const out: Flag[] = []
-  for (let i = lo; i < flags.length && flags[i]!.start < end; i++) out.push(flags[i]!)
+  for (let i = firstAtOrAfter(flags, start); i < flags.length && flags[i]!.start < end; i++) out.push(flags[i]!)
   return out
 }
 

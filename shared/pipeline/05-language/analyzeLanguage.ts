@@ -32,6 +32,7 @@ import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
 import { resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
+import { firstAtOrAfter } from '../../util/search'
 
 export { LEXICON_VERSION }
 
@@ -291,12 +292,5 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
 /** Tokens whose start lies in [start, end) — a linear scan is fine for quote-sized ranges. */
 function* tokensIn(tokens: readonly Token[], start: number, end: number): Generator<Token> {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < start) lo = mid + 1
-    else hi = mid
-  }
-  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) yield tokens[k]!
+  for (let k = firstAtOrAfter(tokens, start); k < tokens.length && tokens[k]!.start < end; k++) yield tokens[k]!
 }

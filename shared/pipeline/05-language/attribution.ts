@@ -18,6 +18,7 @@
 import type { ActorMention, Quote, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
 import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, type QuotationSpan } from './quotes'
+import { firstAtOrAfter } from '../../util/search'
 
 export interface AttributionContext {
   readonly text: string
@@ -38,16 +39,6 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“'
 const SUBJECT_AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'also', 'then', 'later', 'once', 'previously', 'again', 'reportedly'])
 const SUBJECT_SKIP = new Set(['what', 'that', 'which', 'who', 'as', 'and', 'but', 'recall', 'to', 'it', 'is', 'was'])
 
-function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 interface Speaker {
   readonly speaker: string
@@ -85,17 +76,6 @@ function isSortedByStart(ms: readonly ActorMention[]): boolean {
   return sorted
 }
 
-/** First index of a sorted mentions array whose start is >= offset. */
-function lowerBound(ms: readonly ActorMention[], offset: number): number {
-  let lo = 0
-  let hi = ms.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (ms[mid]!.start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /** Mentions whose start lies in [start, end), nearest to `end` first. */
 function mentionsIn(ctx: AttributionContext, start: number, end: number): ActorMention[] {
@@ -104,7 +84,7 @@ function mentionsIn(ctx: AttributionContext, start: number, end: number): ActorM
   // The same elements, in the same order, as the filter above (a mention starting after `end`
   // cannot end by `end`); then the same stable sort.
   const out: ActorMention[] = []
-  for (let i = lowerBound(ms, start); i < ms.length && ms[i]!.start <= end; i++) if (ms[i]!.end <= end) out.push(ms[i]!)
+  for (let i = firstAtOrAfter(ms, start); i < ms.length && ms[i]!.start <= end; i++) if (ms[i]!.end <= end) out.push(ms[i]!)
   return out.sort((a, b) => b.start - a.start)
 }
 
@@ -113,9 +93,9 @@ function firstMentionAt(ctx: AttributionContext, a: number, b: number | undefine
   const ms = ctx.mentions
   if (!isSortedByStart(ms)) return ms.find((x) => x.start === a || (b !== undefined && x.start === b))
   // Sorted: the first index with start a, the first with start b; the earlier of the two.
-  const ia = lowerBound(ms, a)
+  const ia = firstAtOrAfter(ms, a)
   const hitA = ia < ms.length && ms[ia]!.start === a ? ia : -1
-  const ib = b === undefined ? -1 : lowerBound(ms, b)
+  const ib = b === undefined ? -1 : firstAtOrAfter(ms, b)
   const hitB = ib >= 0 && ib < ms.length && ms[ib]!.start === b ? ib : -1
   const i = hitA < 0 ? hitB : hitB < 0 ? hitA : Math.min(hitA, hitB)
   return i < 0 ? undefined : ms[i]
@@ -187,8 +167,8 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
   const out: Quote[] = []
   for (let i = 0; i < spans.length; i++) {
     const q = spans[i]!
-    const open = firstTokenAtOrAfter(tokens, q.start)
-    const close = firstTokenAtOrAfter(tokens, q.end)
+    const open = firstAtOrAfter(tokens, q.start)
+    const close = firstAtOrAfter(tokens, q.end)
     let sp: Speaker = NOBODY
     let verb = ''
 
