@@ -32,7 +32,10 @@ const DEV_SETS = [
   resolve(__dirname, '../fixtures/dev/partisan-subtle.spans.jsonl'),
   // All-neutral US wire copy dense with names, titles and bill/group names: every counted flag is
   // a false positive (mechanical over-firing).
-  resolve(__dirname, '../fixtures/dev/us-wire-neutral.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/us-wire-neutral.spans.jsonl'),
+  // Propaganda techniques (flag-waving, bandwagon, black-and-white, reductio ad hitlerum, clichés,
+  // whataboutism) beside neutral twins with the same topic words; labelled before the cues were added.
+  resolve(__dirname, '../fixtures/dev/propaganda.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 /** `--sentences`: list every sentence-level error (FP: neutral sentence with a counted flag; FN:

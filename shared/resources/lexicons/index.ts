@@ -37,6 +37,7 @@ import epistemic from './data/epistemic.json'
 import reporting from './data/reporting.json'
 import sourcing from './data/sourcing.json'
 import contested from './data/contested.json'
+import propaganda from './data/propaganda.json'
 
 export { CONTEXT_RULES } from './rules'
 export type { LexiconCategory } from '../schema'
@@ -324,7 +325,8 @@ const BUILTIN_FILES = [
   { source: 'shared/resources/lexicons/data/epistemic.json', data: epistemic as unknown },
   { source: 'shared/resources/lexicons/data/reporting.json', data: reporting as unknown },
   { source: 'shared/resources/lexicons/data/sourcing.json', data: sourcing as unknown },
-  { source: 'shared/resources/lexicons/data/contested.json', data: contested as unknown }
+  { source: 'shared/resources/lexicons/data/contested.json', data: contested as unknown },
+  { source: 'shared/resources/lexicons/data/propaganda.json', data: propaganda as unknown }
 ]
 
 let cached: CompiledLexicons | null = null

@@ -385,6 +385,15 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     }
   },
   {
+    id: 'sentence-initial',
+    description:
+      'Keeps a phrase only when it opens its sentence (after an opening quotation mark or bracket at most): "What about the billions they wasted?" is whataboutism; "she was not sure what about the film upset them" is not.',
+    keep(tokens, start) {
+      // wordsBefore stops at sentence-ending punctuation, so no word before = first word of the sentence.
+      return wordsBefore(tokens, start, 1).length === 0
+    }
+  },
+  {
     id: 'predicative-or-attributive',
     description:
       'Keeps an intensity adjective ("massive", "huge") only before a noun or after a copula, dropping fixed technical phrases such as "massive star" or "huge page".',

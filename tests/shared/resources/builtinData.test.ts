@@ -17,9 +17,9 @@ const here = '[resources/builtin data] '
 describe('built-in lexicon files against the schema', () => {
   const files = builtinLexiconFiles()
 
-  it(here + 'all nine files are listed', () => {
+  it(here + 'all ten files are listed', () => {
     expect(files.map((f) => f.source.replace(/^.*\//, '')).sort()).toEqual(
-      ['contested', 'doubt', 'epistemic', 'exaggeration', 'fear', 'labeling', 'loaded', 'reporting', 'sourcing'].map((n) => `${n}.json`)
+      ['contested', 'doubt', 'epistemic', 'exaggeration', 'fear', 'labeling', 'loaded', 'propaganda', 'reporting', 'sourcing'].map((n) => `${n}.json`)
     )
   })
 
