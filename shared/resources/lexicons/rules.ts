@@ -394,6 +394,15 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     }
   },
   {
+    id: 'lowercase-mid-sentence',
+    description:
+      'Drops a match capitalised in mid-sentence, where the word is a name ("the New England Patriots", "Patriot air-defence systems") and keeps the common noun ("a true patriot") and a sentence-initial capital.',
+    keep(tokens, start, _end, text) {
+      if (!text || !isCapitalised(tokens[start]!, text)) return true
+      return wordsBefore(tokens, start, 1).length === 0
+    }
+  },
+  {
     id: 'predicative-or-attributive',
     description:
       'Keeps an intensity adjective ("massive", "huge") only before a noun or after a copula, dropping fixed technical phrases such as "massive star" or "huge page".',
