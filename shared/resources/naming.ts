@@ -19,7 +19,29 @@ export interface NamingTerm {
   readonly loaded: boolean
   /** Metonyms ("Baku" for Azerbaijan's government) only count when not after these words. */
   readonly metonym: boolean
+  /**
+   * Words (lower-case, one word each) that cancel a match when they come right before it.
+   * Checked for every term that lists them (in practice the metonyms: "in Tehran").
+   */
   readonly notAfter: readonly string[]
+  /** Words that cancel a match when they come right after it ("Tel Aviv University"). */
+  readonly notBefore: readonly string[]
+  /**
+   * Match the surface form (case-insensitive, apostrophes and dashes folded) instead of the
+   * stems: "the ayatollahs" must not match "the Ayatollah" (a title).
+   */
+  readonly exact: boolean
+  /**
+   * The word(s) of a form that carry the judgement, highlighted by the flag instead of the whole
+   * form ("regime" in "Israeli regime"); '' = the whole form. A form without the head is
+   * highlighted whole.
+   */
+  readonly head: string
+  /**
+   * Actor ids whose own terms inside this term's forms are also mentions ("Azerbaijan" in
+   * "Azerbaijan's State Security Service"), emitted as `NamingMention.nested`.
+   */
+  readonly contains: readonly string[]
   readonly explanation: string
 }
 
@@ -38,6 +60,8 @@ export interface NamingResource {
   readonly actorById: ReadonlyMap<string, Actor>
   readonly termById: ReadonlyMap<string, NamingTerm>
   readonly matcher: PhraseMatcher<NamingTerm>
+  /** Term id → accepted surface sequences (token norms joined by ' '), for `exact` terms only. */
+  readonly exactForms: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 export interface NamingMention {
@@ -47,6 +71,13 @@ export interface NamingMention {
   readonly end: number
   readonly actor: string
   readonly term: NamingTerm
+  /**
+   * Secondary mentions inside this one, from the term's `contains` (the country in "Azerbaijan's
+   * State Security Service"): for actor counts and alignment evidence, never a flag. Absent when
+   * there are none. The top-level list stays sorted and disjoint; nested mentions lie inside
+   * their parent and have no `nested` of their own.
+   */
+  readonly nested?: readonly NamingMention[]
 }
 
 /** Thrown when a naming file is malformed; the message names the file, entry and reason. */
@@ -75,6 +106,7 @@ export function loadNaming(data: unknown, source = 'naming'): NamingResource {
   const actors: Actor[] = []
   const actorById = new Map<string, Actor>()
   const termById = new Map<string, NamingTerm>()
+  const pendingContains: Array<{ where: string; ids: readonly string[] }> = []
   ;(d['actors'] as unknown[]).forEach((a, ai) => {
     const where = `${source}: actor ${ai}`
     if (typeof a !== 'object' || a === null) throw new ResourceError(`${where}: must be an object`)
@@ -99,16 +131,38 @@ export function loadNaming(data: unknown, source = 'naming'): NamingResource {
       if ((loaded || viewpoint !== 'neutral') && explanation === '' && !String(viewpoint).startsWith('neutral')) {
         throw new ResourceError(`${tw} "${termId}": a non-neutral term needs an "explanation"`)
       }
-      const notAfter = tr['notAfter'] === undefined ? [] : tr['notAfter']
-      if (!Array.isArray(notAfter)) throw new ResourceError(`${tw} "${termId}": "notAfter" must be an array`)
+      for (const k of Object.keys(tr)) {
+        if (!TERM_KEYS.has(k)) throw new ResourceError(`${tw} "${termId}": unknown field "${k}" (allowed: ${[...TERM_KEYS].join(', ')})`)
+      }
+      const flag = (k: string): boolean => {
+        const v = tr[k] === undefined ? false : tr[k]
+        if (typeof v !== 'boolean') throw new ResourceError(`${tw} "${termId}": "${k}" must be true or false, found ${JSON.stringify(v)}`)
+        return v
+      }
+      const head = str(tr['head'], tw, 'head', true).trim()
+      if (head !== '') {
+        const hs = formStems(head)
+        if (hs.length === 0 || !(forms as string[]).some((f) => indexOfRun(formStems(f), hs) >= 0)) {
+          throw new ResourceError(`${tw} "${termId}": "head" "${head}" must be consecutive words of at least one form`)
+        }
+      }
+      const contains = tr['contains'] === undefined ? [] : tr['contains']
+      if (!Array.isArray(contains) || contains.some((c) => typeof c !== 'string' || c === '' || c === actorId)) {
+        throw new ResourceError(`${tw} "${termId}": "contains" must be an array of other actors' ids, found ${JSON.stringify(contains)}`)
+      }
+      pendingContains.push({ where: `${tw} "${termId}"`, ids: contains as string[] })
       const term: NamingTerm = {
         id: termId,
         actor: actorId,
         forms: forms as string[],
         viewpoint,
         loaded,
-        metonym: tr['metonym'] === true,
-        notAfter: (notAfter as unknown[]).map((w) => String(w).toLowerCase()),
+        metonym: flag('metonym'),
+        notAfter: wordList(tr['notAfter'], `${tw} "${termId}"`, 'notAfter'),
+        notBefore: wordList(tr['notBefore'], `${tw} "${termId}"`, 'notBefore'),
+        exact: flag('exact'),
+        head,
+        contains: contains as string[],
         explanation
       }
       termById.set(termId, term)
@@ -124,10 +178,49 @@ export function loadNaming(data: unknown, source = 'naming'): NamingResource {
     actorById.set(actorId, actor)
     actors.push(actor)
   })
+  // `contains` may name an actor defined later in the file: checked once all are known.
+  for (const p of pendingContains) {
+    for (const c of p.ids) if (!actorById.has(c)) throw new ResourceError(`${p.where}: "contains" names unknown actor "${c}"`)
+  }
   const matcher = new PhraseMatcher<NamingTerm>(
     actors.flatMap((a) => a.terms.flatMap((t) => t.forms.map((f) => ({ stems: formStems(f), payload: t }))))
   )
-  return { id, version, actors, actorById, termById, matcher }
+  // Exact terms: the accepted surface sequences (token norms joined by a space).
+  const exactForms = new Map<string, ReadonlySet<string>>()
+  for (const a of actors) for (const t of a.terms) if (t.exact) exactForms.set(t.id, new Set(t.forms.map((f) => formNorms(f).join(' '))))
+  return { id, version, actors, actorById, termById, matcher, exactForms }
+}
+
+/** Every field a term may have (`actor` is filled in by the loader; extendNaming re-reads it). */
+const TERM_KEYS: ReadonlySet<string> = new Set([
+  'id', 'actor', 'forms', 'viewpoint', 'loaded', 'metonym', 'notAfter', 'notBefore', 'exact', 'head', 'contains', 'explanation'
+])
+
+/** A list of single words (lower-cased): anything else is a data error. */
+function wordList(v: unknown, where: string, field: string): string[] {
+  if (v === undefined) return []
+  if (!Array.isArray(v)) throw new ResourceError(`${where}: "${field}" must be an array of words, found ${JSON.stringify(v)}`)
+  return v.map((w, i) => {
+    const toks = typeof w === 'string' ? tokenize(w) : []
+    if (toks.length !== 1 || toks[0]!.kind !== 'word') {
+      throw new ResourceError(`${where}: "${field}" entry ${i} must be one word, found ${JSON.stringify(w)}`)
+    }
+    return toks[0]!.norm
+  })
+}
+
+/** Index of `run` as consecutive items of `seq`, or -1. */
+function indexOfRun(seq: readonly string[], run: readonly string[]): number {
+  outer: for (let i = 0; i + run.length <= seq.length; i++) {
+    for (let k = 0; k < run.length; k++) if (seq[i + k] !== run[k]) continue outer
+    return i
+  }
+  return -1
+}
+
+/** Surface norms of a form (case and apostrophes folded, not stemmed): for `exact` terms. */
+function formNorms(form: string): string[] {
+  return tokenize(form).map((t) => t.norm)
 }
 
 /** Stems of a term's form, through the same tokenizer as article text. */
@@ -151,7 +244,16 @@ export function extendNaming(base: NamingResource, extra: unknown, source = 'use
   return loadNaming({ id: base.id, version: `${base.version}+${ext.version}`, actors: merged }, source)
 }
 
-/** Find actor mentions in a token range, longest match first; metonym rules applied. */
+/**
+ * Find actor mentions in a token range: left to right, at each position the longest form that
+ * passes its term's rules (a rejected long form lets a shorter one at the same place match), and
+ * the result sorted and disjoint. Rules, all data-driven (naming/README.md):
+ *  - `exact`: the tokens' surface norms must equal one of the term's forms (not just the stems);
+ *  - `notAfter` / `notBefore`: the word right before / after the match cancels it;
+ *  - datelines: a match that opens a dateline ("JERUSALEM (Reuters) –", "Baku, March 29 (AP) –")
+ *    is the place of reporting, not a mention; the dateline's other place words go with it;
+ *  - `contains`: mentions of the listed actors inside the match become `nested` mentions.
+ */
 export function findNamingMentions(
   tokens: readonly Token[],
   resource: NamingResource,
@@ -159,23 +261,148 @@ export function findNamingMentions(
   to = tokens.length
 ): NamingMention[] {
   const out: NamingMention[] = []
-  for (const m of resource.matcher.match(tokens, from, to)) {
-    const term = m.payload
-    if (term.metonym && m.tokenStart > 0) {
-      const prev = tokens[m.tokenStart - 1]!
-      if (prev.kind === 'word' && term.notAfter.includes(prev.norm)) continue
+  let next = from
+  // Tokens up to this index belong to a dateline's place: no mention starts there.
+  let datelineUntil = -1
+  for (const m of resource.matcher.match(tokens, from, to, true)) {
+    if (m.tokenStart < next) continue
+    if (m.tokenStart < datelineUntil) continue
+    if (!passesRules(tokens, resource, m.payload, m.tokenStart, m.tokenEnd, to)) continue
+    const place = m.tokenEnd < to && (tokens[m.tokenEnd]!.norm === ',' || tokens[m.tokenEnd]!.norm === '(') && isPlaceName(resource, m.payload)
+      ? datelinePlaceEnd(tokens, m.tokenEnd, to)
+      : -1
+    if (place >= 0) {
+      datelineUntil = place
+      next = place
+      continue
     }
-    out.push({
-      tokenStart: m.tokenStart,
-      tokenEnd: m.tokenEnd,
-      start: tokens[m.tokenStart]!.start,
-      end: tokens[m.tokenEnd - 1]!.end,
-      actor: term.actor,
-      term
-    })
+    out.push(mentionOf(tokens, resource, m.payload, m.tokenStart, m.tokenEnd))
+    next = m.tokenEnd
   }
   return out
 }
+
+/**
+ * Datelines open with a place: a metonym or a term of a state or place. An organisation's name
+ * before its acronym and a dash ("the Revolutionary Guards (IRGC) – the elite force –") has the
+ * same shape and must stay a mention.
+ */
+function isPlaceName(resource: NamingResource, term: NamingTerm): boolean {
+  if (term.metonym) return true
+  const kind = resource.actorById.get(term.actor)?.kind
+  return kind === 'state' || kind === 'place'
+}
+
+function passesRules(tokens: readonly Token[], resource: NamingResource, term: NamingTerm, a: number, b: number, to: number): boolean {
+  if (term.exact) {
+    let key = tokens[a]!.norm
+    for (let k = a + 1; k < b; k++) key += ' ' + tokens[k]!.norm
+    if (!resource.exactForms.get(term.id)?.has(key)) return false
+  }
+  if (term.notAfter.length > 0 && a > 0) {
+    const prev = tokens[a - 1]!
+    if (prev.kind === 'word' && term.notAfter.includes(prev.norm)) return false
+  }
+  if (term.notBefore.length > 0 && b < to) {
+    const after = tokens[b]!
+    // "Jerusalem's Old City": a possessive joins the next word to the name as much as a space does.
+    if (after.kind === 'word' && term.notBefore.includes(after.norm)) return false
+  }
+  return true
+}
+
+function mentionOf(tokens: readonly Token[], resource: NamingResource, term: NamingTerm, a: number, b: number): NamingMention {
+  const base = { tokenStart: a, tokenEnd: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, actor: term.actor, term }
+  if (term.contains.length === 0) return base
+  // Inner matches of the listed actors only (never the term itself or another actor's).
+  const nested: NamingMention[] = []
+  let next = a
+  for (const m of resource.matcher.match(tokens, a, b, true)) {
+    if (m.tokenStart < next || m.payload === term || !term.contains.includes(m.payload.actor)) continue
+    if (!passesRules(tokens, resource, m.payload, m.tokenStart, m.tokenEnd, b)) continue
+    nested.push({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, start: tokens[m.tokenStart]!.start, end: tokens[m.tokenEnd - 1]!.end, actor: m.payload.actor, term: m.payload })
+    next = m.tokenEnd
+  }
+  return nested.length > 0 ? { ...base, nested } : base
+}
+
+const MONTHS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'
+])
+const DASHES: ReadonlySet<string> = new Set(['-', '\u2013', '\u2014', '\u2015', '\u2012', '\u2212', '--'])
+/** Longest agency name in a dateline's parentheses ("(Reuters)", "(AP)", "(Islamic Republic News Agency)"). */
+const AGENCY_MAX_WORDS = 5
+/** Longest region after the city ("BAKU, Azerbaijan", "WASHINGTON, D.C."). */
+const REGION_MAX_WORDS = 3
+
+/**
+ * Dateline shape after a place name ending at token `i`: up to two ", Region" parts, then
+ * ", Month Day[, Year]" and/or "(Agency)", then a dash. Returns the token index where the place
+ * part ends (region words included: "Azerbaijan" in "BAKU, Azerbaijan (AP) —" is not a
+ * mention either) or -1. Needs a date or an agency: a place followed by a bare dash ("Moscow —
+ * Tehran's ally — said") is often the subject of the sentence, and without the text the
+ * all-caps "BAKU —" dateline cannot be told from it (a documented limit).
+ */
+function datelinePlaceEnd(tokens: readonly Token[], i: number, to: number): number {
+  // Fast exit, the usual case: a dateline tail starts with a comma or a parenthesis.
+  const first = i < to ? tokens[i]!.norm : ''
+  if (first !== ',' && first !== '(') return -1
+  const at = (k: number): Token | undefined => (k < to ? tokens[k] : undefined)
+  const words = (k: number, max: number): number => {
+    let n = 0
+    while (n < max && at(k + n)?.kind === 'word') n++
+    return n
+  }
+  let k = i
+  let placeEnd = i
+  // ", Region" (not a month: that is the date).
+  for (let r = 0; r < 2; r++) {
+    if (at(k)?.norm !== ',' || at(k + 1)?.kind !== 'word' || MONTHS.has(at(k + 1)!.norm)) break
+    const n = words(k + 1, REGION_MAX_WORDS)
+    const after = at(k + 1 + n)
+    if (n === 0 || !after || after.kind !== 'punct') break
+    k += 1 + n
+    placeEnd = k
+  }
+  let evidence = false
+  // ", Month Day[, Year]".
+  if (at(k)?.norm === ',' && MONTHS.has(at(k + 1)?.norm ?? '')) {
+    // "Oct. 5": an abbreviated month may keep its dot.
+    const d = at(k + 2)?.norm === '.' ? k + 3 : k + 2
+    if (at(d)?.kind === 'number') {
+      k = d + 1
+      if (at(k)?.norm === ',' && at(k + 1)?.kind === 'number') k += 2
+      evidence = true
+    }
+  }
+  // "(Agency)".
+  if (at(k)?.norm === '(') {
+    const n = words(k + 1, AGENCY_MAX_WORDS)
+    if (n > 0 && at(k + 1 + n)?.norm === ')') {
+      k += n + 2
+      evidence = true
+    }
+  }
+  return evidence && DASHES.has(at(k)?.norm ?? '') ? placeEnd : -1
+}
+
+/**
+ * The token range a flag for `m` highlights: the term's `head` words when this form contains
+ * them ("regime" in "Israeli regime"), else the whole mention. Stems are compared, so "regimes"
+ * finds the head "regime".
+ */
+export function namingHeadRange(tokens: readonly Token[], m: NamingMention): [number, number] {
+  if (m.term.head === '') return [m.tokenStart, m.tokenEnd]
+  let hs = headStems.get(m.term.head)
+  if (hs === undefined) headStems.set(m.term.head, (hs = formStems(m.term.head)))
+  const seq: string[] = []
+  for (let k = m.tokenStart; k < m.tokenEnd; k++) seq.push(tokens[k]!.stem)
+  const i = indexOfRun(seq, hs)
+  return i < 0 ? [m.tokenStart, m.tokenEnd] : [m.tokenStart + i, m.tokenStart + i + hs.length]
+}
+
+const headStems = new Map<string, string[]>()
 
 let cached: NamingResource | null = null
 

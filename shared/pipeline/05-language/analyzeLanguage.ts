@@ -25,7 +25,7 @@ import type {
   Token
 } from '../../model'
 import { builtinLexicons, explainEntry, headRange, lexiconHits, LEXICON_VERSION, negationIndex } from '../../resources/lexicons'
-import { findNamingMentions, type NamingMention, type NamingResource } from '../../resources/naming'
+import { findNamingMentions, namingHeadRange, type NamingMention, type NamingResource } from '../../resources/naming'
 import { codebookHits } from './codebookHits'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
 import { quotationSpans, quoteIndexAt } from './quotes'
@@ -158,9 +158,12 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       taken.push([m.tokenStart, m.tokenEnd])
       const actor = naming.actorById.get(m.actor)
       const surface = text.slice(m.start, m.end)
+      // The flag highlights the term's head when it has one ("regime" in "Israeli regime"); the
+      // whole mention stays taken, so a lexicon hit on the other words is still explained once.
+      const [ha, hb] = namingHeadRange(tokens, m)
       pushFlag({
-        start: m.start,
-        end: m.end,
+        start: tokens[ha]!.start,
+        end: tokens[hb - 1]!.end,
         category: 'contested-naming',
         rule: `${naming.id}:${m.term.id}`,
         explanation:

@@ -132,25 +132,29 @@ describe('naming classes: precision (no mention where the referent is not meant)
 })
 
 describe('naming classes: hostile terms are counted flags with their explanation', () => {
-  // [sentence, surface, term id]
-  const cases: Array<[string, string, string]> = [
-    ['The Zionist army is nearing our borders.', 'Zionist army', 'zionist-army'],
-    ['Israeli occupation forces raided the town.', 'Israeli occupation forces', 'israeli-occupation-forces'],
-    ['The ruling ayatollahs see a threat.', 'ruling ayatollahs', 'the-ayatollahs'],
-    ['The Israeli regime seeks a foothold.', 'Israeli regime', 'israeli-regime'],
-    ['Settlement building in Judea and Samaria continued.', 'Judea and Samaria', 'judea-and-samaria'],
-    ['Separatists dream of South Azerbaijan.', 'South Azerbaijan', 'south-azerbaijan'],
-    ['Rallies for Southern Azerbaijanis were banned.', 'Southern Azerbaijanis', 'south-azerbaijanis'],
-    ['Aliyev spoke of a return to Western Azerbaijan.', 'Western Azerbaijan', 'western-azerbaijan'],
-    ['Crowds burned flags of the Great Satan.', 'Great Satan', 'great-satan']
+  // [sentence, mention, highlighted text (the term's head, or the whole mention), term id]
+  const cases: Array<[string, string, string, string]> = [
+    ['The Zionist army is nearing our borders.', 'Zionist army', 'Zionist', 'zionist-army'],
+    ['Israeli occupation forces raided the town.', 'Israeli occupation forces', 'occupation', 'israeli-occupation-forces'],
+    ['The ruling ayatollahs see a threat.', 'ruling ayatollahs', 'ayatollahs', 'the-ayatollahs'],
+    ['The Israeli regime seeks a foothold.', 'Israeli regime', 'regime', 'israeli-regime'],
+    ['Settlement building in Judea and Samaria continued.', 'Judea and Samaria', 'Judea and Samaria', 'judea-and-samaria'],
+    ['Separatists dream of South Azerbaijan.', 'South Azerbaijan', 'South Azerbaijan', 'south-azerbaijan'],
+    ['Rallies for Southern Azerbaijanis were banned.', 'Southern Azerbaijanis', 'Southern Azerbaijanis', 'south-azerbaijanis'],
+    ['Aliyev spoke of a return to Western Azerbaijan.', 'Western Azerbaijan', 'Western Azerbaijan', 'western-azerbaijan'],
+    ['Crowds burned flags of the Great Satan.', 'Great Satan', 'Great Satan', 'great-satan'],
+    ['The warming ties have angered the ayatollahs.', 'the ayatollahs', 'ayatollahs', 'the-ayatollahs'],
+    ['Sanctions have not weakened the mullahs.', 'the mullahs', 'mullahs', 'the-mullahs']
   ]
-  it.each(cases)(here + '%s → "%s" (%s)', (sentence, surface, termId) => {
+  it.each(cases)(here + '%s → "%s" highlighted as "%s" (%s)', (sentence, mention, highlighted, termId) => {
     const term = naming.termById.get(termId)!
     expect(term.loaded).toBe(true)
-    const flag = flagsOf(sentence).find((f) => f.text === surface)
+    expect(mentions(sentence)).toContain(`${mention} → ${term.actor}/${termId}`)
+    const flag = flagsOf(sentence).find((f) => f.rule === `${naming.id}:${termId}`)
     expect(flag).toBeDefined()
+    expect(flag!.text).toBe(highlighted)
+    expect(sentence.slice(flag!.start, flag!.end)).toBe(flag!.text)
     expect(flag!.category).toBe('contested-naming')
-    expect(flag!.rule).toBe(`${naming.id}:${termId}`)
     expect(flag!.explanation).toBe(term.explanation)
     expect(flag!.viewpoint).toBe(term.viewpoint)
     expect(flag!.referent).toBe(term.actor)
