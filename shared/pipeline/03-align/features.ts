@@ -131,7 +131,7 @@ export function featuresOfRange(
   text: string | null,
   from: number,
   to: number,
-  mentions: readonly { tokenStart: number; tokenEnd: number; actor: string }[],
+  mentions: readonly { tokenStart: number; tokenEnd: number; actor: string; nested?: readonly { tokenStart: number; tokenEnd: number; actor: string }[] }[],
   isQuoted: (i: number) => boolean
 ): SentenceFeatures {
   const out: SentenceFeatures = new Map()
@@ -142,6 +142,9 @@ export function featuresOfRange(
     const mention = mentions[m]
     if (mention && mention.tokenStart === i) {
       put(out, 'a:' + mention.actor, 'naming', surfaceOf(tokens, mention.tokenStart, mention.tokenEnd), 0)
+      // An actor named inside a longer name ("Azerbaijan's" in "Azerbaijan's State Security
+      // Service") is still a mention of that actor for alignment.
+      for (const n of mention.nested ?? []) put(out, 'a:' + n.actor, 'naming', surfaceOf(tokens, n.tokenStart, n.tokenEnd), 0)
       i = mention.tokenEnd - 1
       firstWord = false
       continue

@@ -159,3 +159,19 @@ describe('features: attribution', () => {
     expect(words(text)).toEqual([...keys].sort())
   })
 })
+
+describe('actors named inside a longer name', () => {
+  // Hand-made: the organisation's name contains its state; both are actor features.
+  const actors = (text: string): string[] => {
+    const tokens = tokenize(text)
+    const f = featuresOfRange(tokens, text, 0, tokens.length, findNamingMentions(tokens, builtinNaming()), () => false)
+    return [...f.keys()].filter((k) => k.startsWith('a:')).sort()
+  }
+  it.each([
+    ["Azerbaijan's State Security Service arrested five people.", ['a:azerbaijan', 'a:azerbaijan-state-security-service']],
+    ["Iran's Ministry of Intelligence denied the report.", ['a:iran', 'a:iran-intelligence-ministry']],
+    ['Azerbaijan arrested five people.', ['a:azerbaijan']]
+  ])('%s', (text, expected) => {
+    expect(actors(text)).toEqual(expected)
+  })
+})
