@@ -181,10 +181,13 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
       lexTaken.push([h.tokenStart, h.tokenEnd])
       // Highlight the evaluative head when the entry names one ("illegal" in "illegal
-      // immigrants"), else the content words of the phrase: "a handful of" → "handful".
+      // immigrants"; a fixed expression names itself whole: "it is what it is"), else the
+      // content words of the phrase: "a handful of" → "handful".
       let [a, b] = headRange(tokens, h)
-      while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[a]!.norm)) a++
-      while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[b - 1]!.norm)) b--
+      if (h.entry.headStems.length === 0) {
+        while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[a]!.norm)) a++
+        while (b - a > 1 && EDGE_FUNCTION_WORDS.has(tokens[b - 1]!.norm)) b--
+      }
       const start = tokens[a]!.start
       const end = tokens[b - 1]!.end
       const e = h.entry

@@ -30,17 +30,18 @@ describe('propaganda cues: each technique flags with its rule and explanation', 
   it.each([
     // [sentence, highlighted text, rule, category, technique named in the explanation, counted]
     // The highlight is the match minus edge function words (analyzeLanguage trims a, the, of, it,
-    // is, our, … from phrase edges): "Love it or leave", "It's what". See the lexicon README.
+    // is, our, … from phrase edges), except for fixed expressions that name themselves as head
+    // ("Love it or leave it", "It's what it is"). See the lexicon README.
     ['Only true patriots stand behind the president on this bill.', 'true patriots', 'propaganda:flag-waving-true-patriots', 'loaded', 'flag-waving', true],
     ['The plan would betray our country for a few votes.', 'betray our country', 'propaganda:flag-waving-betray-our-country', 'loaded', 'flag-waving', true],
     ['Critics of the plan simply hate America.', 'hate America', 'propaganda:flag-waving-hate-america', 'loaded', 'flag-waving', true],
-    ['Our great nation deserves better leaders.', 'great nation', 'propaganda:flag-waving-our-great-nation', 'loaded', 'flag-waving', true],
-    ['Love it or leave it is the only answer to these critics.', 'Love it or leave', 'propaganda:flag-waving-love-it-or-leave-it', 'loaded', 'flag-waving', true],
+    ['Our great nation deserves better leaders.', 'Our great nation', 'propaganda:flag-waving-our-great-nation', 'loaded', 'flag-waving', true],
+    ['Love it or leave it is the only answer to these critics.', 'Love it or leave it', 'propaganda:flag-waving-love-it-or-leave-it', 'loaded', 'flag-waving', true],
     ['Everyone knows the election was decided in advance.', 'Everyone knows', 'propaganda:bandwagon-everyone-knows', 'exaggeration', 'bandwagon', true],
     ['Most people agree that the tax is unfair.', 'Most people agree', 'propaganda:bandwagon-most-people-agree', 'exaggeration', 'bandwagon', true],
     ['No serious person believes the numbers add up.', 'No serious person', 'propaganda:bandwagon-no-serious-person', 'exaggeration', 'bandwagon', true],
     ['Join the millions who have rejected this plan.', 'Join the millions', 'propaganda:bandwagon-join-the-millions', 'exaggeration', 'bandwagon', true],
-    ['You are either with us or against us on this bill.', 'either with us or against us', 'propaganda:black-and-white-with-us-or-against-us', 'exaggeration', 'black-and-white fallacy', true],
+    ['You are either with us or against us on this bill.', 'with us or against us', 'propaganda:black-and-white-with-us-or-against-us', 'exaggeration', 'black-and-white fallacy', true],
     ['There is no middle ground on protecting children.', 'There is no middle ground', 'propaganda:black-and-white-there-is-no-middle-ground', 'exaggeration', 'black-and-white fallacy', true],
     ['The choice is simple: freedom or socialism.', 'freedom or socialism', 'propaganda:black-and-white-freedom-or-socialism', 'exaggeration', 'black-and-white fallacy', true],
     ['Anyone who opposes the bill is siding with the terrorists.', 'siding with the terrorists', 'propaganda:black-and-white-side-with-the-terrorists', 'exaggeration', 'black-and-white fallacy', true],
@@ -49,10 +50,10 @@ describe('propaganda cues: each technique flags with its rule and explanation', 
     ['The campaign is acting like the Nazis.', 'like the Nazis', 'propaganda:reductio-ad-hitlerum-like-the-nazis', 'labeling', 'reductio ad hitlerum', true],
     ['The governor behaves like a Hitler-like strongman.', 'Hitler-like', 'propaganda:reductio-ad-hitlerum-hitler-like', 'labeling', 'reductio ad hitlerum', true],
     ['Enough is enough: the city must act.', 'Enough is enough', 'propaganda:cliche-enough-is-enough', 'loaded', 'thought-terminating cliché', true],
-    ['Twelve thousand jobs were cut. Let that sink in.', 'Let that sink', 'propaganda:cliche-let-that-sink-in', 'loaded', 'thought-terminating cliché', true],
+    ['Twelve thousand jobs were cut. Let that sink in.', 'Let that sink in', 'propaganda:cliche-let-that-sink-in', 'loaded', 'thought-terminating cliché', true],
     ['Make no mistake, this bill is a giveaway.', 'Make no mistake', 'propaganda:cliche-make-no-mistake', 'loaded', 'thought-terminating cliché', true],
-    ["It's what it is, and we move on.", "It's what", 'propaganda:cliche-it-is-what-it-is', 'loaded', 'thought-terminating cliché', true],
-    ['At the end of the day, voters know the truth.', 'end of the day', 'propaganda:cliche-at-the-end-of-the-day', 'loaded', 'thought-terminating cliché', false],
+    ["It's what it is, and we move on.", "It's what it is", 'propaganda:cliche-it-is-what-it-is', 'loaded', 'thought-terminating cliché', true],
+    ['At the end of the day, voters know the truth.', 'At the end of the day', 'propaganda:cliche-at-the-end-of-the-day', 'loaded', 'thought-terminating cliché', false],
     ['The crowd chanted lock her up at the rally.', 'lock her up', 'propaganda:slogan-lock-her-up', 'loaded', 'slogan', true],
     ['Leaving is the only way to take back control of our laws.', 'take back control', 'propaganda:slogan-take-back-control', 'loaded', 'slogan', false],
     ['But what about the emails she deleted?', 'But what about', 'propaganda:whataboutism-but-what-about', 'doubt', 'whataboutism', true],
@@ -62,7 +63,7 @@ describe('propaganda cues: each technique flags with its rule and explanation', 
     ['Rising prices are entirely the fault of the president.', 'entirely the fault', 'propaganda:causal-oversimplification-entirely-the-fault-of', 'exaggeration', 'causal oversimplification', true],
     ['Crime rose for one reason and one reason only: weak judges.', 'one reason and one reason only', 'propaganda:causal-oversimplification-for-one-reason-and-one-reason-only', 'exaggeration', 'causal oversimplification', true],
     ['If we do nothing, our children will pay.', 'If we do nothing', 'propaganda:fear-if-we-do-nothing', 'fear', 'appeal to fear', true],
-    ['Newcomers will change our way of life.', 'way of life', 'propaganda:fear-our-way-of-life', 'fear', 'appeal to fear', true]
+    ['Newcomers will change our way of life.', 'our way of life', 'propaganda:fear-our-way-of-life', 'fear', 'appeal to fear', true]
   ] as const)('%s', (text, highlighted, rule, category, technique, counted) => {
     const flags = propagandaFlags(text)
     const f = flags.find((x) => x.rule === rule)
