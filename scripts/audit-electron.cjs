@@ -57,6 +57,9 @@ function parseCsv(text) {
 const COLUMNS = ['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description', 'url']
 
 /** Electronegativity's CSV → findings. Throws on a malformed report (never reads it as "clean"). */
+/** Scans tried before an inconsistent report fails the audit (see main). */
+const SCAN_ATTEMPTS = 3
+
 function parseReport(text) {
   const rows = parseCsv(text)
   if (rows.length === 0) throw new Error('empty report (no header)')
@@ -172,18 +175,35 @@ async function main(argv) {
     const csv = join(scratch, 'report.csv')
     const sarif = join(scratch, 'report.sarif')
     const version = electronVersion(ROOT)
-    const runs = await Promise.all([runTool(input, csv, version), runTool(input, sarif, version)])
-    for (const r of runs) {
-      if (r.code !== 0) {
-        console.error(`electronegativity failed (${r.signal || `exit ${r.code}`}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`)
+    // electronegativity writes its CSV header and its rows with two concurrent async
+    // fs.writeFile calls (util/file.js: 'w' for the header, 'a' for the rows), so under load the
+    // header can truncate or overwrite the rows. A report that does not parse, or disagrees with
+    // the SARIF one, is never read as clean: the scan is run again, up to SCAN_ATTEMPTS times,
+    // and the audit fails if no attempt gives two consistent reports.
+    let findings = null
+    let problem = ''
+    for (let attempt = 1; attempt <= SCAN_ATTEMPTS && findings === null; attempt++) {
+      rmSync(csv, { force: true })
+      rmSync(sarif, { force: true })
+      const runs = await Promise.all([runTool(input, csv, version), runTool(input, sarif, version)])
+      for (const r of runs) {
+        if (r.code !== 0) {
+          console.error(`electronegativity failed (${r.signal || `exit ${r.code}`}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`)
+          return 1
+        }
+      }
+      if (!existsSync(csv) || !existsSync(sarif)) {
+        console.error('electronegativity produced no report')
         return 1
       }
+      try {
+        findings = mergeReports(parseReport(readFileSync(csv, 'utf8')), parseSarif(readFileSync(sarif, 'utf8')))
+      } catch (e) {
+        problem = e.message
+        if (attempt < SCAN_ATTEMPTS) console.error(`audit-electron: unreliable report (${problem}); scanning again (${attempt + 1}/${SCAN_ATTEMPTS})`)
+      }
     }
-    if (!existsSync(csv) || !existsSync(sarif)) {
-      console.error('electronegativity produced no report')
-      return 1
-    }
-    const findings = mergeReports(parseReport(readFileSync(csv, 'utf8')), parseSarif(readFileSync(sarif, 'utf8')))
+    if (findings === null) throw new Error(`${problem} (after ${SCAN_ATTEMPTS} scans)`)
     const v = evaluate(findings, opts.acceptReview)
     for (const f of findings) console.log(formatFinding(f))
     console.log(v.summary)
