@@ -74,6 +74,12 @@ export interface ActorMention extends ArticleSpan {
   readonly sentence: number
   /** The surface term's id in the naming resource (which naming choice was made). */
   readonly term: string
+  /**
+   * Only on nested mentions (`LanguageResult.nestedMentions`): the actor id of the mention whose
+   * name contains this one ("azerbaijan-state-security-service" for "Azerbaijan's" in
+   * "Azerbaijan's State Security Service"). Absent on every entry of `mentions`.
+   */
+  readonly within?: string
 }
 
 export interface LanguageResult {
@@ -81,7 +87,25 @@ export interface LanguageResult {
   readonly flags: readonly Flag[]
   readonly sentences: readonly SentenceSentiment[]
   readonly quotes: readonly Quote[]
+  /**
+   * Invariant: sorted by `start`, pairwise disjoint, so start offsets are unique — one mention
+   * per stretch of text. Attribution binary-searches it, coreference's "most recent person" walks
+   * it, highlights are built from its offsets; none of them ever sees a nested mention.
+   */
   readonly mentions: readonly ActorMention[]
+  /**
+   * Actors named inside another actor's name (the naming resource's `contains`: "Azerbaijan's"
+   * in "Azerbaijan's State Security Service", "Iran's" in "Iran's Ministry of Intelligence"),
+   * kept apart from `mentions` so its invariant holds (a nested mention may start where its
+   * parent starts). Invariants: sorted by `start`; each has `within` set and lies inside exactly
+   * one entry of `mentions` (start ≥ parent.start, end ≤ parent.end, same `sentence`) whose
+   * `actor` is `within`; nested mentions are disjoint from each other. They count as mentions of
+   * their actor in the report (how often it is named, the sentences about it) but are never made
+   * into flags and are not naming choices (the outlet chose the institution's name, not a word
+   * for the country). Optional for backward compatibility: absent when there are none, so
+   * results without such names are unchanged.
+   */
+  readonly nestedMentions?: readonly ActorMention[]
 }
 
 /** A user codebook entry that adds to or overrides the built-in lexicons. */

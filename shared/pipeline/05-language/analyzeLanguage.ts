@@ -30,7 +30,7 @@ import { codebookHits } from './codebookHits'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
 import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
-import { resolveCoreference } from './coref'
+import { nestedActorMentions, resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
 import { firstAtOrAfter } from '../../util/search'
 
@@ -236,6 +236,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
   // Actors: naming mentions plus simple coreference (pronouns/role nouns within a paragraph).
   const mentions: ActorMention[] = resolveCoreference({ article: id, tokens, segmentation, naming, mentions: namingMentions, tokenSentence })
+  // Actors named inside other actors' names: a separate list, so `mentions` stays disjoint with
+  // unique starts (what attribution's binary search and the highlights rely on) and no flag is
+  // ever made from them (flags above come from the top-level naming mentions only).
+  const nestedMentions = nestedActorMentions(id, namingMentions, mentions)
 
   // Quotations and attributions.
   const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence }
@@ -293,7 +297,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     })
   }
 
-  return { article: id, flags, sentences, quotes, mentions }
+  // The key is left out when empty, so results (and exports) without nested names are unchanged.
+  return nestedMentions.length > 0
+    ? { article: id, flags, sentences, quotes, mentions, nestedMentions }
+    : { article: id, flags, sentences, quotes, mentions }
 }
 
 /** Tokens whose start lies in [start, end) — a linear scan is fine for quote-sized ranges. */

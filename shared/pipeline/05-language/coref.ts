@@ -8,6 +8,11 @@
  * and a role noun followed by "of" ("the minister of defence") is a new description, not a
  * reference. The resulting mention's `term` is `coref:<word>` so it is never mistaken for a
  * naming choice.
+ *
+ * Names that contain another actor ("Azerbaijan's State Security Service") also yield nested
+ * mentions (`nestedMentions`), kept out of the main list; see `LanguageResult.nestedMentions`
+ * for the invariants. They never update the "most recent person": a person's name inside an
+ * institution's name is not who "he" refers to next.
  */
 import type { ActorMention, Segmentation, Token } from '../../model'
 import type { NamingMention, NamingResource } from '../../resources/naming'
@@ -72,4 +77,31 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
     }
   }
   return out
+}
+
+/**
+ * The nested mentions of the naming matches (`NamingMention.nested`) as actor mentions, for
+ * `LanguageResult.nestedMentions`: sorted by start, each tagged with its parent's actor
+ * (`within`) and sentence (the sentence the name starts in). Only parents that made it into
+ * `mentions` (the coreference output) contribute, so every nested mention lies inside an entry
+ * of `mentions`.
+ */
+export function nestedActorMentions(
+  article: string,
+  naming: readonly NamingMention[],
+  mentions: readonly ActorMention[]
+): ActorMention[] {
+  const out: ActorMention[] = []
+  let parents: Map<number, ActorMention> | undefined
+  for (const m of naming) {
+    if (!m.nested || m.nested.length === 0) continue
+    // Built only when some name has nested mentions (rare), keyed by start (unique in `mentions`).
+    parents ??= new Map(mentions.map((x) => [x.start, x]))
+    const parent = parents.get(m.start)
+    if (!parent || parent.end !== m.end || parent.actor !== m.actor) continue
+    for (const n of m.nested) {
+      out.push({ article, start: n.start, end: n.end, actor: n.actor, sentence: parent.sentence, term: n.term.id, within: m.actor })
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end)
 }
