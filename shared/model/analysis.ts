@@ -35,6 +35,23 @@ export interface NamingCell {
     readonly viewpoint: string
     readonly offsets: readonly number[]
   }[]
+  /**
+   * Mentions of the actor inside another actor's name (`LanguageResult.nestedMentions`, e.g.
+   * "Azerbaijan's" in "Azerbaijan's State Security Service"), one entry per containing actor
+   * (`within`) and inner term: counted as mentions of the actor but not naming choices, so they
+   * are not in `terms`. How often the article names the actor = the sum of `count` over `terms`
+   * and `nested`. Absent when there are none (older analyses and most articles); a cell may have
+   * empty `terms` when the actor is only named inside other names.
+   */
+  readonly nested?: readonly {
+    readonly within: string
+    readonly term: string
+    readonly surface: string
+    readonly count: number
+    readonly viewpoint: string
+    readonly offsets: readonly number[]
+  }[]
+  /** Mean sentiment of the article's sentences that mention the actor (each sentence once). */
   readonly meanSentiment: number | null
 }
 

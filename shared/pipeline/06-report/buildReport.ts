@@ -19,7 +19,15 @@
  *                     and own-voice framing flags (FRAMING_CATEGORIES) starting inside it;
  *  - naming cells    = per actor × article, the naming-resource terms used (coreference
  *                     mentions such as "he" are not naming choices and are left out of
- *                     `terms`, but their sentences count for the cell's meanSentiment).
+ *                     `terms`, but their sentences count for the cell's meanSentiment);
+ *                     actors named inside another actor's name (`nestedMentions`:
+ *                     "Azerbaijan's" in "Azerbaijan's State Security Service") go to
+ *                     `nested`, not `terms` (the outlet chose the institution's name, not a
+ *                     word for the country), and their sentences count for meanSentiment too.
+ *                     A cell exists when the actor has a term or a nested mention; how often
+ *                     the article names the actor is `namedCount(cell)` = terms + nested.
+ *                     meanSentiment averages each sentence once per actor, however often the
+ *                     actor is named in it.
  *
  * Machine flags only: reviews and user annotations are applied by the consumers (exports show
  * review status per flag), so the aggregates stay reproducible from the texts alone.
@@ -229,11 +237,18 @@ function namingCells(
     viewpoint: string
     offsets: number[]
   }
-  const byActor = new Map<string, { terms: Map<string, TermAcc>; sentences: Set<number> }>()
+  interface NestedAcc extends TermAcc {
+    within: string
+  }
+  const byActor = new Map<string, { terms: Map<string, TermAcc>; nested: Map<string, NestedAcc>; sentences: Set<number> }>()
+  const actorAcc = (actor: string): { terms: Map<string, TermAcc>; nested: Map<string, NestedAcc>; sentences: Set<number> } => {
+    let acc = byActor.get(actor)
+    if (!acc) byActor.set(actor, (acc = { terms: new Map(), nested: new Map(), sentences: new Set() }))
+    return acc
+  }
   const mentions = [...(lang?.mentions ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
   for (const m of mentions) {
-    let acc = byActor.get(m.actor)
-    if (!acc) byActor.set(m.actor, (acc = { terms: new Map(), sentences: new Set() }))
+    const acc = actorAcc(m.actor)
     acc.sentences.add(m.sentence)
     // Coreference mentions ("he", "the spokesman": term ids outside the naming resource) say
     // where the actor is talked about, so they count for the sentiment around it, but they are
@@ -255,19 +270,63 @@ function namingCells(
     t.count++
     t.offsets.push(m.start)
   }
+  // Nested mentions: grouped by containing actor and inner term. Their sentences join the
+  // actor's set (a Set: a sentence naming the actor twice, or by name and inside a name, counts
+  // once for meanSentiment).
+  const nested = [...(lang?.nestedMentions ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)
+  for (const m of nested) {
+    const termInfo = naming.termById.get(m.term)
+    if (!termInfo) continue
+    const acc = actorAcc(m.actor)
+    acc.sentences.add(m.sentence)
+    const within = m.within ?? ''
+    const key = `${within}\u0000${m.term}`
+    let t = acc.nested.get(key)
+    if (!t) {
+      t = { within, term: m.term, surface: article.text.slice(m.start, m.end), count: 0, viewpoint: termInfo.viewpoint, offsets: [] }
+      acc.nested.set(key, t)
+    }
+    t.count++
+    t.offsets.push(m.start)
+  }
+  // Most used first; ties by first appearance.
+  const order = (a: TermAcc, b: TermAcc): number => b.count - a.count || a.offsets[0]! - b.offsets[0]!
   const out: NamingCell[] = []
   for (const [actor, acc] of byActor) {
-    if (acc.terms.size === 0) continue
+    // Only-coreference actors have no cell (nothing names them; "he" alone is not a mention
+    // the table can show).
+    if (acc.terms.size === 0 && acc.nested.size === 0) continue
     const scored = [...acc.sentences].filter((s) => sentScore.has(s)).map((s) => sentScore.get(s)!)
-    out.push({
+    const cell: NamingCell = {
       actor,
       article: article.id,
-      // Most used term first; ties by first appearance.
       terms: [...acc.terms.values()]
-        .sort((a, b) => b.count - a.count || a.offsets[0]! - b.offsets[0]!)
+        .sort(order)
         .map((t) => ({ term: t.term, surface: t.surface, count: t.count, viewpoint: t.viewpoint, offsets: t.offsets })),
       meanSentiment: scored.length > 0 ? round4(scored.reduce((a, b) => a + b, 0) / scored.length) : null
-    })
+    }
+    // `nested` only when there are some, so cells (and exports) without them are unchanged.
+    out.push(
+      acc.nested.size === 0
+        ? cell
+        : {
+            ...cell,
+            nested: [...acc.nested.values()]
+              .sort(order)
+              .map((t) => ({ within: t.within, term: t.term, surface: t.surface, count: t.count, viewpoint: t.viewpoint, offsets: t.offsets }))
+          }
+    )
   }
   return out
+}
+
+/**
+ * How often the article names the cell's actor: uses of its terms plus mentions inside other
+ * actors' names (`nested`). Coreference ("he", "the spokesman") is not counted: it is not a name.
+ */
+export function namedCount(cell: NamingCell): number {
+  let n = 0
+  for (const t of cell.terms) n += t.count
+  for (const t of cell.nested ?? []) n += t.count
+  return n
 }

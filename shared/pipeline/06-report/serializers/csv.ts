@@ -107,12 +107,19 @@ export function csvFromExport(x: JsonExport): Record<CsvFileName, string> {
 
   const naming = csvTable(
     NAMING_COLUMNS,
-    x.naming.flatMap((cell) =>
-      cell.terms.map((t) => [
+    x.naming.flatMap((cell) => [
+      ...cell.terms.map((t) => [
         cell.actor, cell.article, outlet.get(cell.article) ?? '', t.term, t.surface, t.count, t.viewpoint,
         t.offsets.join(' '), cell.meanSentiment
+      ]),
+      // Mentions inside another actor's name follow the cell's naming choices, marked in the
+      // term column as `within:<containing actor>:<term>` (no new column, so files without
+      // them keep their bytes): summing `count` over an actor's rows gives how often it is named.
+      ...(cell.nested ?? []).map((t) => [
+        cell.actor, cell.article, outlet.get(cell.article) ?? '', `within:${t.within}:${t.term}`, t.surface, t.count, t.viewpoint,
+        t.offsets.join(' '), cell.meanSentiment
       ])
-    )
+    ])
   )
 
   const sentences = csvTable(
