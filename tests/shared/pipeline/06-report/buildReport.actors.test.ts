@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Alignment, Analysis, Article, NamingCell } from '../../../../shared/model'
 import { analyze } from '../../../../shared/pipeline/analyze'
@@ -8,6 +10,7 @@ import { parseCsv, toCsvExport } from '../../../../shared/pipeline/06-report/ser
 import { toJsonExport } from '../../../../shared/pipeline/06-report/serializers/json'
 import { builtinNaming } from '../../../../shared/resources/naming'
 import { sha256 } from '../../../../shared/util/sha256'
+import { undocumentedKeys } from './json.fixture'
 
 function article(id: string, text: string): Article {
   return {
@@ -111,6 +114,11 @@ describe('exports of nested mentions', () => {
     expect(az.nested?.map((n) => [n.within, n.term, n.surface, n.count])).toEqual([['azerbaijan-state-security-service', 'azerbaijan', "Azerbaijan's", 1]])
     expect(az.outlet).toBe('A')
     for (const c of json.naming) if (c !== az) expect('nested' in c).toBe(false)
+  })
+
+  it('docs/exports.md documents the nested keys', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../../../docs/exports.md'), 'utf8')
+    expect(undocumentedKeys(json, doc)).toEqual([])
   })
 
   it('naming.csv adds within: rows, so summing count per actor × article gives how often it is named', () => {
