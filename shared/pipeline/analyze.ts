@@ -12,7 +12,7 @@ import type {
 } from '../model'
 import { builtinNaming, type NamingResource } from '../resources/naming'
 import { segment } from './02-segment/segment'
-import { align, DEFAULT_LINK_THRESHOLD } from './03-align/align'
+import { align, alignPairs, DEFAULT_LINK_THRESHOLD, prepareAlignment, type PreparedAlignment } from './03-align/align'
 import { diffLinks } from './04-diff/diffLinks'
 import { analyzeLanguage, LEXICON_VERSION } from './05-language/analyzeLanguage'
 import { buildReport } from './06-report/buildReport'
@@ -136,7 +136,24 @@ export interface AlignPairInput {
   readonly corrections?: readonly AlignmentCorrection[]
   /** The naming resource the analysis ran with (the built-in one by default, as in analyze()). */
   readonly naming?: NamingResource
+  /**
+   * The analysis' articles prepared for alignment (`preparePairs`), to reuse across pairs: with
+   * it a pair costs only its own candidates, links, diffs and deltas. Without it every call
+   * prepares the whole compared set again. Must come from the same analysis objects and naming.
+   */
+  readonly prepared?: PreparedAlignment
   readonly onProgress?: (stage: PairStageName, done: number, total: number) => void
+}
+
+export type { PreparedAlignment } from './03-align/align'
+
+/**
+ * Prepares an analysis' articles once for any number of `alignPair` calls (features, rarity
+ * over all the articles, the candidate index): the costly part of aligning one pair. Holds
+ * references to the analysis' articles and segmentations; keep it only as long as the analysis.
+ */
+export function preparePairs(analysis: Pick<Analysis, 'articles' | 'segmentations'>, naming?: NamingResource): PreparedAlignment {
+  return prepareAlignment(analysis.articles, analysis.segmentations, naming ?? builtinNaming())
 }
 
 /** Links of one pair of articles with everything the workspace shows for them. */
@@ -162,19 +179,14 @@ export interface PairAlignment {
  *
  * The result equals what analyze() gives for that pair when it aligns all pairs of the same
  * articles (tests/shared/pipeline/analyze.alignPair.test.ts), because:
- *  - align() is run over ALL the analysis' articles, so feature rarity (idf) is computed over
+ *  - the preparation covers ALL the analysis' articles, so feature rarity (idf) is computed over
  *    the same compared set as a full run (aligning just the two articles would weigh words by
  *    their rarity in those two alone and give different scores and links);
- *  - with `pairs: 'base'` and the pair's side-a article passed as the base, align() builds the
- *    candidates of side a against every other article. Candidate generation is per source
- *    sentence and per target article (top candidates per target article, posting-list cap from
- *    the article and sentence counts, both unchanged), so the pair's candidates, and hence its
- *    links and evidence, are the ones an all-pairs run finds with the same side a;
- *  - corrections are replayed by align() itself and the links are then filtered to the pair:
- *    corrections of other pairs touch only other pairs' link ids.
- * Cost: one align() of side a against every other article (like the base's share of a normal
- * run), plus the diffs of this pair's links only. The stage API cannot restrict align() to one
- * pair, so the other articles' links are computed and dropped.
+ *  - alignPairs generates the pair's candidates as a full run does (per source sentence and
+ *    target article), and replays the corrections that concern the pair (see alignPairs):
+ *    corrections of other pairs touch only other pairs' links.
+ * Cost: the preparation (skipped when `prepared` is given), then this pair's candidates, links,
+ * diffs and deltas only.
  */
 export function alignPair(input: AlignPairInput): PairAlignment {
   const { analysis } = input
@@ -191,19 +203,18 @@ export function alignPair(input: AlignPairInput): PairAlignment {
   const naming = input.naming ?? builtinNaming()
   const total = 3
 
-  const alignment = align({
-    articles,
-    segmentations,
-    base: aId,
-    naming,
+  const given = input.prepared
+  // A preparation of other articles (or another naming) would silently give other links.
+  if (given && (given.articles !== articles || given.segmentations !== segmentations || given.naming !== naming)) {
+    throw new RangeError('alignPair(): `prepared` was made for another analysis or naming resource')
+  }
+  const prepared = given ?? prepareAlignment(articles, segmentations, naming)
+  const { links } = alignPairs(prepared, {
+    base: analysis.base,
+    pairs: [[aId, bId]],
     corrections: input.corrections ?? [],
-    threshold: analysis.linkThreshold ?? DEFAULT_LINK_THRESHOLD,
-    pairs: 'base'
+    threshold: analysis.linkThreshold ?? DEFAULT_LINK_THRESHOLD
   })
-  // Corrections may store a link with its sides swapped (a user link drawn from b to a).
-  const links = alignment.links.filter(
-    (l) => (l.a.article === aId && l.b.article === bId) || (l.a.article === bId && l.b.article === aId)
-  )
   input.onProgress?.('align', 1, total)
   const diffs = diffLinks({ articles, segmentations, links, naming })
   input.onProgress?.('diff', 2, total)
