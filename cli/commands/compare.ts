@@ -102,7 +102,7 @@ export function summary(a: Analysis): string {
     lines.push('', 'Naming (terms each article uses for each actor):')
     for (const actor of actors) {
       const cells = a.naming.filter((c) => c.actor === actor)
-      const uses = cells.map((c) => `${c.article}: ${c.terms.map((t) => `${t.surface} ×${t.count}`).join(', ')}`)
+      const uses = cells.map((c) => `${c.article}: ${[...c.terms.map((t) => `${t.surface} ×${t.count}`), ...(c.nested ?? []).map((n) => `inside ${n.within} names: ${n.surface} ×${n.count}`)].join(', ')}`)
       lines.push(`  ${actor}: ${uses.join('; ')}`)
     }
   }

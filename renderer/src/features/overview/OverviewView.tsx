@@ -167,15 +167,23 @@ export function OverviewView(): ReactNode {
                     const cell = analysis.naming.find((c) => c.actor === actor && c.article === id)
                     return (
                       <td key={id}>
-                        {!cell || cell.terms.length === 0 ? (
+                        {!cell || (cell.terms.length === 0 && !cell.nested?.length) ? (
                           <span className="muted">—</span>
                         ) : (
-                          cell.terms.map((t) => (
-                            <div key={t.term} className={`term vp-${t.viewpoint.replace(/[^a-z]/gi, '')}`}>
-                              “{t.surface}” ×{t.count}
-                              {t.viewpoint && t.viewpoint !== 'neutral' && <span className="muted small"> ({t.viewpoint})</span>}
-                            </div>
-                          ))
+                          <>
+                            {cell.terms.map((t) => (
+                              <div key={t.term} className={`term vp-${t.viewpoint.replace(/[^a-z]/gi, '')}`}>
+                                “{t.surface}” ×{t.count}
+                                {t.viewpoint && t.viewpoint !== 'neutral' && <span className="muted small"> ({t.viewpoint})</span>}
+                              </div>
+                            ))}
+                            {/* Named inside another actor's name: a mention, not a naming choice. */}
+                            {cell.nested?.map((n) => (
+                              <div key={`${n.within}|${n.term}`} className="term muted small" data-naming-nested={n.within}>
+                                inside {n.within} names: “{n.surface}” ×{n.count}
+                              </div>
+                            ))}
+                          </>
                         )}
                       </td>
                     )

@@ -410,13 +410,16 @@ function namingTable(analysis: Analysis, arts: readonly Article[], names: Readon
   const rows = actors.map((actor) => {
     const cells = arts.map((a) => {
       const cell = analysis.naming.find((c) => c.actor === actor && c.article === a.id)
-      if (!cell || cell.terms.length === 0) return '<td class="empty">—</td>'
+      if (!cell || (cell.terms.length === 0 && !cell.nested?.length)) return '<td class="empty">—</td>'
       const terms = [...cell.terms]
         .sort((x, y) => y.count - x.count)
         .map((t) => {
           const marked = t.viewpoint !== 'neutral' && !t.viewpoint.startsWith('neutral')
           return `<li${marked ? ' class="vp"' : ''}>${marked ? '⚑ ' : ''}“${escapeHtml(t.surface)}” ×${t.count} <span class="facts">${escapeHtml(t.viewpoint)}</span></li>`
         })
+      // Named inside another actor's name ("Azerbaijan's State Security Service"): counted as a
+      // mention, listed apart because it is not a naming choice.
+      for (const n of cell.nested ?? []) terms.push(`<li class="facts">inside ${escapeHtml(actorLabel(n.within))} names: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
       return `<td data-naming="${escapeHtml(`${actor}|${a.id}`)}"><ul class="evidence">${terms.join('')}</ul>${cell.meanSentiment !== null ? `<span class="small">sentiment near mentions ${fmt(cell.meanSentiment, 2)}</span>` : ''}</td>`
     })
     return `<tr><th>${escapeHtml(actorLabel(actor))}</th>${cells.join('')}</tr>`

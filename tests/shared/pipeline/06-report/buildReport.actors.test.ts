@@ -8,6 +8,8 @@ import { analyzeLanguage } from '../../../../shared/pipeline/05-language/analyze
 import { buildReport, namedCount } from '../../../../shared/pipeline/06-report/buildReport'
 import { parseCsv, toCsvExport } from '../../../../shared/pipeline/06-report/serializers/csv'
 import { toJsonExport } from '../../../../shared/pipeline/06-report/serializers/json'
+import { renderHtmlReport } from '../../../../shared/pipeline/06-report/serializers/html'
+import { parseHTML } from 'linkedom'
 import { builtinNaming } from '../../../../shared/resources/naming'
 import { sha256 } from '../../../../shared/util/sha256'
 import { undocumentedKeys } from './json.fixture'
@@ -107,6 +109,14 @@ describe('exports of nested mentions', () => {
   })
   const csv = toCsvExport(analysis)
   const json = toJsonExport(analysis)
+
+  it('the HTML naming table shows an actor named only inside another name, apart from the naming choices', () => {
+    const doc = parseHTML(renderHtmlReport(analysis, { generatedAt: '2026-01-01T00:00:00Z' })).document
+    const cell = doc.querySelector('td[data-naming="azerbaijan|a"]')
+    expect(cell).not.toBeNull()
+    expect(cell!.textContent).toMatch(/inside .* names: “Azerbaijan's” ×1/)
+    expect(cell!.querySelector('li.vp')).toBeNull()
+  })
 
   it('JSON naming[] carries `nested` on the cell that has them only', () => {
     const az = json.naming.find((c) => c.actor === 'azerbaijan' && c.article === 'a')!
