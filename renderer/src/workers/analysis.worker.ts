@@ -1,14 +1,23 @@
 // Analysis off the UI thread. Cancelling terminates this worker (analyze() is synchronous, so a
 // cancel message could not be read mid-run); the client starts a fresh one for the next run.
 // The last analysis produced here is kept, so pairs of it can be aligned on demand without
-// sending the whole analysis back.
+// sending the whole analysis back; so is the preparation of the articles pairs were last
+// aligned for, so only the first pair of an analysis pays for it.
 import type { Analysis, AlignmentCorrection } from '@shared/model'
+import type { PreparedAlignment } from '@shared/pipeline/analyze'
 import type { FromWorker, ToWorker } from './protocol'
-import { runAnalysis, runPair } from './runAnalysis'
+import { prepareForPairs, runAnalysis, runPair } from './runAnalysis'
 
 const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m)
 
 let held: { run: number; analysis: Analysis; corrections: readonly AlignmentCorrection[] } | null = null
+/**
+ * The prepared articles of run `run`'s analysis, and the analysis object they were prepared
+ * from (alignPair checks identity). A run id names one analysis for the client's lifetime
+ * (analysisClient's runOf), so a later request of that run, held or sent along as a fresh
+ * copy, is answered from `analysis` here. Unknown analyses (run -1) are not cached.
+ */
+let prepared: { run: number; analysis: Analysis; prepared: PreparedAlignment } | null = null
 
 self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const msg = e.data
@@ -17,6 +26,8 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
     try {
       const analysis = runAnalysis(msg.request, (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }))
       held = { run: msg.id, analysis, corrections: msg.request.corrections }
+      // Pairs of the new analysis are the likely next requests: free the old preparation.
+      prepared = null
       post({ type: 'result', id: msg.id, analysis, ms: performance.now() - t0 })
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
@@ -31,8 +42,16 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
       return
     }
     try {
-      const pair = runPair({ analysis: ctx.analysis, corrections: ctx.corrections, a: msg.a, b: msg.b }, (stage, done, total) =>
-        post({ type: 'pair-progress', id: msg.id, stage, done, total })
+      let analysis = ctx.analysis
+      let prep: PreparedAlignment | undefined
+      if (msg.run >= 0) {
+        if (prepared?.run !== msg.run) prepared = { run: msg.run, analysis, prepared: prepareForPairs(analysis) }
+        analysis = prepared.analysis
+        prep = prepared.prepared
+      }
+      const pair = runPair({ analysis, corrections: ctx.corrections, a: msg.a, b: msg.b }, (stage, done, total) =>
+        post({ type: 'pair-progress', id: msg.id, stage, done, total }),
+        prep
       )
       post({ type: 'pair-result', id: msg.id, pair, ms: performance.now() - t0 })
     } catch (e) {

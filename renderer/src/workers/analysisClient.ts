@@ -2,7 +2,7 @@
 // of a finished analysis are aligned on demand on the same worker (see `pair`).
 import type { Analysis } from '@shared/model'
 import type { AppError } from '@shared/util/result'
-import type { PairAlignment, PairStageName, StageName } from '@shared/pipeline/analyze'
+import type { PairAlignment, PairStageName, PreparedAlignment, StageName } from '@shared/pipeline/analyze'
 import type { AnalysisRequest, FromWorker, PairRequest, ToWorker } from './protocol'
 
 export interface RunCallbacks {
@@ -138,6 +138,8 @@ export function createWorkerRunner(): AnalysisRunner {
 export function createInlineRunner(): AnalysisRunner {
   let seq = 0
   let cancelled = 0
+  // Prepared articles per analysis object (as the worker keeps them for its last analysis).
+  const prepared = new WeakMap<Analysis, PreparedAlignment>()
   return {
     run(request, cb) {
       const id = ++seq
@@ -155,13 +157,15 @@ export function createInlineRunner(): AnalysisRunner {
     },
     pair(request, cb) {
       let dropped = false
-      void import('./runAnalysis').then(({ runPair }) => {
+      void import('./runAnalysis').then(({ prepareForPairs, runPair }) => {
         if (dropped) return
         const t0 = performance.now()
         try {
+          let prep = prepared.get(request.analysis)
+          if (!prep) prepared.set(request.analysis, (prep = prepareForPairs(request.analysis)))
           const p = runPair(request, (s, d, t) => {
             if (!dropped) cb.onProgress(s, d, t)
-          })
+          }, prep)
           if (!dropped) cb.onResult(p, performance.now() - t0)
         } catch (e) {
           if (!dropped) cb.onError({ code: 'INTERNAL', message: `Pair alignment failed: ${e instanceof Error ? e.message : String(e)}` })

@@ -1,17 +1,31 @@
 // The worker runner's pair protocol, with the real worker module on the test thread: a fake
 // Worker class carries messages (structured clones, asynchronously) between the client and the
 // module's `self` listener. Checks that a pair of the worker's own last analysis is requested
-// by ids only, that any other analysis travels with the request, and that a new run cancels a
-// pair in flight.
+// by ids only, that any other analysis travels with the request, that the articles of an
+// analysis are prepared for pair alignment once for all its pairs (counted through the real
+// prepareForPairs), and that a new run cancels a pair in flight.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Analysis } from '@shared/model'
 import type { PairAlignment } from '@shared/pipeline/analyze'
 import { alignPair } from '@shared/pipeline/analyze'
 import type { AppError } from '@shared/util/result'
 import type { FromWorker, ToWorker } from '../../../renderer/src/workers/protocol'
-import { createWorkerRunner, type AnalysisRunner } from '../../../renderer/src/workers/analysisClient'
+import { createInlineRunner, createWorkerRunner, type AnalysisRunner } from '../../../renderer/src/workers/analysisClient'
 import { studyArticles } from '../../../renderer/src/state/AppState'
 import { sampleAnalysis, sampleStudy } from '../helpers'
+
+// Counts preparations; the real function does the work.
+const prepared = vi.hoisted(() => ({ calls: 0 }))
+vi.mock('../../../renderer/src/workers/runAnalysis', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../renderer/src/workers/runAnalysis')>()
+  return {
+    ...real,
+    prepareForPairs: (a: Analysis) => {
+      prepared.calls++
+      return real.prepareForPairs(a)
+    }
+  }
+})
 
 const sent: ToWorker[] = []
 const spawned: FakeWorker[] = []
@@ -90,6 +104,45 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
     const msg2 = sent.find((m) => m.type === 'pair')!
     expect(msg2.type === 'pair' && msg2.context?.analysis.articles.length).toBe(other.articles.length)
     expect(q.links).toEqual(p.links)
+    runner.dispose()
+  })
+
+  it("an analysis' articles are prepared once for all its pairs, also when the analysis is sent along again", async () => {
+    const runner = createWorkerRunner()
+    const first = await runOnce(runner)
+    const [, x, y, z] = first.articles.map((a) => a.id) as [string, string, string, string]
+    const n = prepared.calls
+    const p1 = await pairOnce(runner, first, x, y)
+    const p2 = await pairOnce(runner, first, y, z)
+    expect(prepared.calls).toBe(n + 1)
+    expect(p1).toEqual(alignPair({ analysis: first, a: x, b: y }))
+    expect(p2).toEqual(alignPair({ analysis: first, a: y, b: z }))
+
+    // A newer run: the worker now holds that one, so pairs of the first travel with their analysis.
+    const second = await runOnce(runner)
+    sent.length = 0
+    const q1 = await pairOnce(runner, first, x, z)
+    const q2 = await pairOnce(runner, first, x, y)
+    expect(sent.filter((m) => m.type === 'pair').every((m) => m.type === 'pair' && m.context !== undefined)).toBe(true)
+    expect(prepared.calls).toBe(n + 2)
+    expect(q1).toEqual(alignPair({ analysis: first, a: x, b: z }))
+    expect(q2).toEqual(p1)
+    // The held analysis gets a preparation of its own; an analysis of no run here is not kept.
+    expect(await pairOnce(runner, second, x, y)).toEqual(p1)
+    expect(prepared.calls).toBe(n + 3)
+    expect(await pairOnce(runner, sampleAnalysis(), x, y)).toEqual(p1)
+    expect(prepared.calls).toBe(n + 3)
+    runner.dispose()
+  })
+
+  it('the inline runner prepares each analysis once too', async () => {
+    const runner = createInlineRunner()
+    const analysis = sampleAnalysis()
+    const [, x, y, z] = analysis.articles.map((a) => a.id) as [string, string, string, string]
+    const n = prepared.calls
+    expect(await pairOnce(runner, analysis, x, y)).toEqual(alignPair({ analysis, a: x, b: y }))
+    expect(await pairOnce(runner, analysis, z, y)).toEqual(alignPair({ analysis, a: z, b: y }))
+    expect(prepared.calls).toBe(n + 1)
     runner.dispose()
   })
 
