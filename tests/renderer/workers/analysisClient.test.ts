@@ -10,6 +10,7 @@ import type { PairAlignment } from '@shared/pipeline/analyze'
 import { alignPair } from '@shared/pipeline/analyze'
 import type { AppError } from '@shared/util/result'
 import type { FromWorker, ToWorker } from '../../../renderer/src/workers/protocol'
+import type * as RunAnalysis from '../../../renderer/src/workers/runAnalysis'
 import { createInlineRunner, createWorkerRunner, type AnalysisRunner } from '../../../renderer/src/workers/analysisClient'
 import { studyArticles } from '../../../renderer/src/state/AppState'
 import { sampleAnalysis, sampleStudy } from '../helpers'
@@ -17,7 +18,7 @@ import { sampleAnalysis, sampleStudy } from '../helpers'
 // Counts preparations; the real function does the work.
 const prepared = vi.hoisted(() => ({ calls: 0 }))
 vi.mock('../../../renderer/src/workers/runAnalysis', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../renderer/src/workers/runAnalysis')>()
+  const real = await importOriginal<typeof RunAnalysis>()
   return {
     ...real,
     prepareForPairs: (a: Analysis) => {
