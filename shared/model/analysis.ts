@@ -95,6 +95,12 @@ export interface Analysis {
   readonly language: readonly LanguageResult[]
   readonly metrics: readonly OutletMetrics[]
   readonly naming: readonly NamingCell[]
+  /**
+   * Display names of the actors in `naming` (and of the actors they are named inside), from the
+   * naming classes used for this analysis (built-in or user-extended): "aliyev" → "Ilham
+   * Aliyev". Optional: hand-made fixtures and older analyses fall back to the id.
+   */
+  readonly actorLabels?: Readonly<Record<string, string>>
   /** One per link of `alignment.links`, same order (optional only for hand-made fixtures). */
   readonly linkDeltas?: readonly LinkDelta[]
   readonly reviews: readonly FlagReview[]

@@ -7,7 +7,7 @@
  * in the CLI and in tests.
  */
 import type {
-  Analysis, Article, ArticleId, AlignmentCorrection, Annotation, Codebook, FlagReview, LanguageResult, Link, LinkDelta,
+  Analysis, Article, ArticleId, AlignmentCorrection, Annotation, Codebook, FlagReview, LanguageResult, Link, LinkDelta, NamingCell,
   PassageDiff, Segmentation
 } from '../model'
 import { builtinNaming, type NamingResource } from '../resources/naming'
@@ -115,10 +115,25 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     language,
     metrics: report.metrics,
     naming: report.naming,
+    actorLabels: actorLabels(report.naming, naming),
     linkDeltas: report.linkDeltas,
     reviews: input.reviews ?? [],
     annotations: input.annotations ?? []
   }
+}
+
+/** Labels of the actors the naming table shows, including those other names contain. */
+function actorLabels(cells: readonly NamingCell[], naming: NamingResource): Record<string, string> {
+  const out: Record<string, string> = {}
+  const add = (id: string): void => {
+    const label = naming.actorById.get(id)?.label
+    if (label) out[id] = label
+  }
+  for (const c of cells) {
+    add(c.actor)
+    for (const n of c.nested ?? []) add(n.within)
+  }
+  return out
 }
 
 /** Stages of `alignPair`, reported through its `onProgress` (done counts out of 3). */

@@ -62,8 +62,10 @@ export function OverviewView(): ReactNode {
       for (const s of sides) row[s || 'unknown'] = m?.sourcesBySide[s] ?? 0
       return row
     })
-    const actors = [...new Set(analysis.naming.map((c) => c.actor))].sort()
-    return { name, cats, flagRows, arcRows, mapSeries, sides, sourceRows, actors }
+    // Actors by display name (the naming classes' label; the id for older analyses).
+    const actorName = (id: string): string => analysis.actorLabels?.[id] ?? id
+    const actors = [...new Set(analysis.naming.map((c) => c.actor))].sort((x, y) => actorName(x).localeCompare(actorName(y)))
+    return { name, cats, flagRows, arcRows, mapSeries, sides, sourceRows, actors, actorName }
   }, [analysis, derived, meta])
 
   if (!analysis || !derived || !data) return <div className="empty-state">Analysing…</div>
@@ -162,7 +164,9 @@ export function OverviewView(): ReactNode {
             <tbody>
               {data.actors.map((actor) => (
                 <tr key={actor}>
-                  <th scope="row">{actor}</th>
+                  <th scope="row" data-actor={actor}>
+                    {data.actorName(actor)}
+                  </th>
                   {derived.order.map((id) => {
                     const cell = analysis.naming.find((c) => c.actor === actor && c.article === id)
                     return (
@@ -180,7 +184,7 @@ export function OverviewView(): ReactNode {
                             {/* Named inside another actor's name: a mention, not a naming choice. */}
                             {cell.nested?.map((n) => (
                               <div key={`${n.within}|${n.term}`} className="term muted small" data-naming-nested={n.within}>
-                                inside {n.within} names: “{n.surface}” ×{n.count}
+                                inside {data.actorName(n.within)}: “{n.surface}” ×{n.count}
                               </div>
                             ))}
                           </>

@@ -419,10 +419,10 @@ function namingTable(analysis: Analysis, arts: readonly Article[], names: Readon
         })
       // Named inside another actor's name ("Azerbaijan's State Security Service"): counted as a
       // mention, listed apart because it is not a naming choice.
-      for (const n of cell.nested ?? []) terms.push(`<li class="facts">inside ${escapeHtml(actorLabel(n.within))} names: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
+      for (const n of cell.nested ?? []) terms.push(`<li class="facts">inside ${escapeHtml(analysis.actorLabels?.[n.within] ?? actorLabel(n.within))}: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
       return `<td data-naming="${escapeHtml(`${actor}|${a.id}`)}"><ul class="evidence">${terms.join('')}</ul>${cell.meanSentiment !== null ? `<span class="small">sentiment near mentions ${fmt(cell.meanSentiment, 2)}</span>` : ''}</td>`
     })
-    return `<tr><th>${escapeHtml(actorLabel(actor))}</th>${cells.join('')}</tr>`
+    return `<tr><th>${escapeHtml(analysis.actorLabels?.[actor] ?? actorLabel(actor))}</th>${cells.join('')}</tr>`
   })
   return `<p class="sub">⚑ marks a term that signals a viewpoint; “×n” is how many times the article uses it.</p><table class="naming"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
 }

@@ -20,5 +20,12 @@ describe('OverviewView', () => {
     expect(container.querySelectorAll('svg.recharts-surface').length).toBeGreaterThanOrEqual(4)
     const naming = screen.getByTestId('naming-table')
     expect(naming.querySelectorAll('tbody tr').length).toBe(new Set(analysis.naming.map((c) => c.actor)).size)
+    // Rows are named by the naming classes' labels, not their ids.
+    expect(naming.querySelector('th[data-actor="aliyev"]')!.textContent).toBe('Ilham Aliyev')
+    expect(analysis.actorLabels?.['aliyev']).toBe('Ilham Aliyev')
+    // An actor named inside another's name is listed apart, with that actor's label.
+    const nested = [...naming.querySelectorAll('[data-naming-nested]')]
+    expect(nested.length).toBeGreaterThan(0)
+    for (const e of nested) expect(e.textContent).toMatch(/^inside [A-Z][^:]*: “[^”]+” ×\d+$/)
   })
 })

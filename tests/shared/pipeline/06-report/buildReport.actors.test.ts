@@ -114,7 +114,7 @@ describe('exports of nested mentions', () => {
     const doc = parseHTML(renderHtmlReport(analysis, { generatedAt: '2026-01-01T00:00:00Z' })).document
     const cell = doc.querySelector('td[data-naming="azerbaijan|a"]')
     expect(cell).not.toBeNull()
-    expect(cell!.textContent).toMatch(/inside .* names: “Azerbaijan's” ×1/)
+    expect(cell!.textContent).toMatch(/inside State Security Service of Azerbaijan: “Azerbaijan's” ×1/)
     expect(cell!.querySelector('li.vp')).toBeNull()
   })
 
