@@ -5,37 +5,18 @@
  * were aligned before with the same preparation; a preparation of other articles is refused.
  * Study: the six sample articles plus six reworked copies (12 > ALL_PAIRS_MAX_ARTICLES).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { AlignmentCorrection, Article, ArticleId, Link } from '../../../shared/model'
+import type { AlignmentCorrection, ArticleId } from '../../../shared/model'
 import { alignPair, analyze, preparePairs } from '../../../shared/pipeline/analyze'
 import { align, DEFAULT_LINK_THRESHOLD } from '../../../shared/pipeline/03-align/align'
 import { builtinNaming } from '../../../shared/resources/naming'
-import { parseStudy, studyToAnalyzeInput } from '../../../shared/study/study'
+import { samePair, twelveArticles } from '../helpers/twelveArticles'
 
 const here = '[analyze/alignPair prepared] '
-const root = resolve(import.meta.dirname, '../../..')
-
-function sampleArticles(): Article[] {
-  const r = parseStudy(readFileSync(resolve(root, 'samples/baku-tel-aviv/baku-tel-aviv.parallax.json'), 'utf8'))
-  if (!r.ok) throw new Error(r.error.message)
-  return [...studyToAnalyzeInput(r.value).articles]
-}
-
-function rework(a: Article): Article {
-  const paras = a.text.split('\n\n')
-  const text = paras.slice(0, Math.max(1, paras.length - 1)).reverse().join('\n\n')
-  return { ...a, id: `${a.id}-copy`, text, meta: { ...a.meta, outlet: `${a.meta.outlet} (reprint)` } }
-}
-
-const originals = sampleArticles()
-const articles = [...originals, ...originals.map(rework)]
+const { originals, articles } = twelveArticles()
 const base = originals[0]!.id
 const analysis = analyze({ articles, base })
 const ids = articles.map((a) => a.id)
-const samePair = (l: Link, x: ArticleId, y: ArticleId): boolean =>
-  (l.a.article === x && l.b.article === y) || (l.a.article === y && l.b.article === x)
 
 // Non-base pairs, a base pair, and a pair repeated after others were aligned.
 const pairs: [ArticleId, ArticleId][] = [

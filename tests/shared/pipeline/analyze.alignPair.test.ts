@@ -7,40 +7,20 @@
  * (Aligning only the two articles would not: feature rarity would be computed over two articles
  * instead of twelve; the last test pins that this really differs, so the equality is not vacuous.)
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Article, ArticleId, Link } from '../../../shared/model'
+import type { ArticleId } from '../../../shared/model'
 import { ALL_PAIRS_MAX_ARTICLES, alignPair, analyze } from '../../../shared/pipeline/analyze'
 import { align, DEFAULT_LINK_THRESHOLD } from '../../../shared/pipeline/03-align/align'
 import { diffLinks } from '../../../shared/pipeline/04-diff/diffLinks'
 import { buildReport } from '../../../shared/pipeline/06-report/buildReport'
 import { builtinNaming } from '../../../shared/resources/naming'
-import { parseStudy, studyToAnalyzeInput } from '../../../shared/study/study'
+import { samePair, twelveArticles } from '../helpers/twelveArticles'
 
 const here = '[analyze/alignPair] '
-const root = resolve(import.meta.dirname, '../../..')
-
-function sampleArticles(): Article[] {
-  const r = parseStudy(readFileSync(resolve(root, 'samples/baku-tel-aviv/baku-tel-aviv.parallax.json'), 'utf8'))
-  if (!r.ok) throw new Error(r.error.message)
-  return [...studyToAnalyzeInput(r.value).articles]
-}
-
-/** A reworked copy: another id and outlet, paragraphs reversed, last paragraph dropped. */
-function rework(a: Article): Article {
-  const paras = a.text.split('\n\n')
-  const text = paras.slice(0, Math.max(1, paras.length - 1)).reverse().join('\n\n')
-  return { ...a, id: `${a.id}-copy`, text, meta: { ...a.meta, outlet: `${a.meta.outlet} (reprint)` } }
-}
-
-const originals = sampleArticles()
-const articles = [...originals, ...originals.map(rework)]
+const { originals, articles } = twelveArticles()
 const base = originals[0]!.id
 const naming = builtinNaming()
 const analysis = analyze({ articles, base })
-const samePair = (l: Link, x: ArticleId, y: ArticleId): boolean =>
-  (l.a.article === x && l.b.article === y) || (l.a.article === y && l.b.article === x)
 
 // What analyze() would give with every pair aligned: the same articles, order and threshold.
 const full = align({ articles, segmentations: analysis.segmentations, base, naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD, pairs: 'all' })
