@@ -64,6 +64,11 @@ export function PairView(): ReactNode {
   const cb = covered(b, ib.seg.sentences.length)
   const onlyA = ia.seg.sentences.filter((s) => !ca[s.index]).map((s) => s.index)
   const onlyB = ib.seg.sentences.filter((s) => !cb[s.index]).map((s) => s.index)
+  const nameA = displayName(meta.get(a), a)
+  const nameB = displayName(meta.get(b), b)
+  // Diffs read in the link's own direction; when every link runs second → first (e.g. a pair
+  // aligned on demand), the header legend says so once instead of contradicting each link.
+  const allFlipped = pairs.length > 0 && pairs.every((p) => p.flip)
   const picker = (value: ArticleId, set: (v: ArticleId) => void, label: string): ReactNode => (
     <label className="field inline">
       {label}{' '}
@@ -89,7 +94,16 @@ export function PairView(): ReactNode {
         </button>
         {picker(b, setB, 'Second')}
         <span className="muted">
-          {pending ? 'Aligning…' : `${pairs.length} aligned passage pairs`} · <del>struck</del> = only in first · <ins>underlined</ins> = only in second
+          {pending ? 'Aligning…' : `${pairs.length} aligned passage pairs`} ·{' '}
+          {allFlipped ? (
+            <>
+              <del>struck</del> = only in {nameB} · <ins>underlined</ins> = only in {nameA}
+            </>
+          ) : (
+            <>
+              <del>struck</del> = only in {nameA} · <ins>underlined</ins> = only in {nameB}
+            </>
+          )}
         </span>
       </div>
       {ready && analysis && (
@@ -151,7 +165,7 @@ export function PairView(): ReactNode {
                 {diff && (
                   <div className="pair-diff">
                     <span className="pd-label">Word diff</span>{' '}
-                    {flip && (
+                    {flip && !allFlipped && (
                       <span className="muted small">
                         (read from {displayName(meta.get(b), b)}: <del>struck</del> = only in {displayName(meta.get(b), b)}, <ins>underlined</ins> = only in{' '}
                         {displayName(meta.get(a), a)})
@@ -186,7 +200,7 @@ export function PairView(): ReactNode {
                   <span className="muted">
                     score {link.score.toFixed(2)}
                     {link.origin === 'user' ? ' · linked by you' : ''}
-                    {delta && <DeltaNote delta={delta} flip={flip} />}
+                    {delta && <DeltaNote delta={delta} flip={flip} first={nameA} second={nameB} />}
                   </span>
                   <LinkCorrections
                     link={link}
@@ -233,14 +247,15 @@ function whyOnDemand(analysis: Analysis): string {
 const STAGE_LABEL: Record<string, string> = { align: 'links', diff: 'word diffs', report: 'tone' }
 
 /** Tone and loaded-wording differences of a link, read from the first article to the second. */
-function DeltaNote(props: { readonly delta: LinkDelta; readonly flip: boolean }): ReactNode {
+function DeltaNote(props: { readonly delta: LinkDelta; readonly flip: boolean; readonly first: string; readonly second: string }): ReactNode {
   const sign = props.flip ? -1 : 1
   const s = sign * props.delta.sentimentDelta
   const l = sign * props.delta.loadedDelta
   const fmt = (x: number, digits: number): string => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x).toFixed(digits)
   return (
-    <span title="Second passage minus first: summed sentence sentiment, and own-voice loaded wording flags">
-      {' · '}sentiment {fmt(s, 1)} · loaded words {fmt(l, 0)}
+    <span title={`${props.second} minus ${props.first}: summed sentence sentiment, and own-voice loaded wording flags`}>
+      {' · '}
+      {props.second} vs {props.first}: sentiment {fmt(s, 1)} · loaded words {fmt(l, 0)}
     </span>
   )
 }
