@@ -2,7 +2,7 @@
 // alignment (link two passages of one or more sentences each; unlink, merge and split are in the
 // Pair view and the passage details). Everything lands in the study, undoable.
 import { useMemo, useState, type ReactNode } from 'react'
-import type { ArticleId, FlagCategory, PassageRef } from '@shared/model'
+import type { AlignmentCorrection, Analysis, ArticleId, FlagCategory, PassageRef } from '@shared/model'
 import { useApp } from '../../state/AppState'
 import { displayName, type ArticleIndex } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
@@ -48,6 +48,24 @@ function LinkLabel(props: { readonly id: string; readonly name: (article: string
   )
 }
 
+/** The two articles a correction is about, or null if its link id is malformed. */
+function articlesOf(c: AlignmentCorrection): readonly [string, string] | null {
+  if (c.kind === 'link') return [c.a.article, c.b.article]
+  const id = c.kind === 'merge' ? c.linkIds[0] : c.linkId
+  const a = id === undefined ? null : sideOf(id, 0)
+  const b = id === undefined ? null : sideOf(id, 1)
+  return a && b ? [a.article, b.article] : null
+}
+
+/**
+ * True when the analysis did not align the correction's pair at all (large studies align each
+ * article with the base only): the full run cannot apply it, but the Pair view's on-demand run does.
+ */
+function onDemandOnly(analysis: Analysis, c: AlignmentCorrection): boolean {
+  const p = articlesOf(c)
+  return analysis.alignScope === 'base' && !!p && p[0] !== p[1] && p[0] !== analysis.base && p[1] !== analysis.base
+}
+
 function excerpt(idx: ArticleIndex, k: number): string {
   const s = idx.seg.sentences[k]!
   const t = idx.article.text.slice(s.start, s.end)
@@ -69,7 +87,11 @@ function LinkEditor(): ReactNode {
   const oIdx = derived.byId.get(other) ?? derived.byId.get(others[0] ?? '')
   const userLinks = analysis.alignment.links.filter((l) => l.origin === 'user')
   const nameOf = (article: string): string => displayName(meta.get(article), article)
-  const skipped = analysis.alignment.skippedCorrections ?? []
+  // Corrections of pairs the analysis left to the Pair view are reported as skipped by the full
+  // run; they are not stale, so they are marked apart and not counted as "no longer apply".
+  const reported = analysis.alignment.skippedCorrections ?? []
+  const onDemandAt = new Set(reported.filter((k) => study.corrections[k.index] && onDemandOnly(analysis, study.corrections[k.index]!)).map((k) => k.index))
+  const skipped = reported.filter((k) => !onDemandAt.has(k.index))
   const skippedAt = new Map(skipped.map((k) => [k.index, k.reason]))
   const bEnd = Math.min(Math.max(bs, bTo), bs + MAX_PASSAGE - 1)
   const oEnd = Math.min(Math.max(os, oTo), os + MAX_PASSAGE - 1)
@@ -176,7 +198,13 @@ function LinkEditor(): ReactNode {
                   {c.atB !== undefined && ` before ${nameOf(sideOf(c.linkId, 1)?.article ?? '')} sentence ${c.atB + 1}`}
                 </>
               )}
-              {skippedAt.has(i) && <span className="muted small"> — no longer applies: {skippedAt.get(i)}</span>}{' '}
+              {skippedAt.has(i) && <span className="muted small"> — no longer applies: {skippedAt.get(i)}</span>}
+              {onDemandAt.has(i) && (
+                <span className="muted small" data-on-demand-correction="">
+                  {' '}
+                  — applies in the Pair view, where this pair is aligned on demand
+                </span>
+              )}{' '}
               <button type="button" onClick={() => dispatch({ type: 'remove-correction', index: i })}>
                 Revert
               </button>
