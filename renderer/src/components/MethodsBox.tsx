@@ -1,7 +1,7 @@
 // What produced the flags on screen: lexicon version, codebook, link threshold and diff scope,
 // read from the Analysis itself (never from the study's wishes, which may still be re-running).
 import type { ReactNode } from 'react'
-import { ALL_PAIRS_MAX_ARTICLES } from '@shared/pipeline/limits'
+import { ALL_PAIRS_MAX_ARTICLES, DIFF_ALL_LINKS_MAX } from '@shared/pipeline/limits'
 import { useApp } from '../state/AppState'
 import { displayName } from '../state/derive'
 
@@ -34,7 +34,7 @@ export function MethodsBox(): ReactNode {
         <dt>Aligned pairs</dt>
         <dd data-align-scope={analysis.alignScope ?? 'all'}>
           {analysis.alignScope === 'base'
-            ? `each article with the base (${analysis.articles.length} articles is over the ${ALL_PAIRS_MAX_ARTICLES} aligned pair by pair); other pairs are aligned on demand when opened in the Pair view`
+            ? `each article with the base only (${analysis.articles.length} articles: more than the ${ALL_PAIRS_MAX_ARTICLES} that are aligned pair by pair); other pairs are aligned on demand when opened in the Pair view`
             : 'every pair of articles'}
           {onDemandNames.length > 0 && (
             <>
@@ -45,7 +45,7 @@ export function MethodsBox(): ReactNode {
         <dt>Word diffs</dt>
         <dd>
           {analysis.diffScope === 'base'
-            ? `links with the base only (${links} links is over the 3,000 diffed in full)`
+            ? `links with the base only (${links} links: more than the ${DIFF_ALL_LINKS_MAX.toLocaleString()} that are diffed in full)`
             : analysis.alignScope === 'base'
               ? `all ${links} links`
               : `all ${links} links between every pair of articles`}
