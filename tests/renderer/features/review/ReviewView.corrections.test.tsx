@@ -91,4 +91,43 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
     expect(items[1]!.textContent).toMatch(/Split x sentences 1–2 ↔ y sentence 1 before x sentence 2 — no longer applies: link x:0-2~y:0-1 is no longer produced/)
     expect(items[1]!.hasAttribute('data-skipped')).toBe(true)
   })
+
+  it('does not count corrections of a pair aligned only on demand as no longer applying', async () => {
+    const full = sampleAnalysis()
+    const study = {
+      ...sampleStudy(),
+      corrections: [
+        { kind: 'unlink', linkId: 'x:0-1~y:0-1', at: '2026-01-01T00:00:00Z' },
+        { kind: 'unlink', linkId: `${full.base}:0-1~y:0-1`, at: '2026-01-01T00:00:00Z' }
+      ] satisfies AlignmentCorrection[]
+    }
+    // A large study aligns each article with the base only: the full run cannot apply the x~y
+    // correction (the Pair view's on-demand run does), while the base one is really stale.
+    const reported: Analysis = {
+      ...full,
+      alignScope: 'base',
+      alignment: {
+        ...full.alignment,
+        skippedCorrections: [
+          { index: 0, kind: 'unlink', reason: 'link x:0-1~y:0-1 is no longer produced' },
+          { index: 1, kind: 'unlink', reason: `link ${full.base}:0-1~y:0-1 is no longer produced` }
+        ]
+      }
+    }
+    const runner: AnalysisRunner = { ...createInlineRunner(), run: (_r, cb) => queueMicrotask(() => cb.onResult(reported, 0)) }
+    render(
+      <AppStateProvider initial={study} runner={runner} initialView="review">
+        <ExplainProvider>
+          <ReviewView />
+        </ExplainProvider>
+      </AppStateProvider>
+    )
+    await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
+    expect(document.querySelector('[data-skipped-corrections]')!.textContent).toMatch(/^1 correction no longer applies/)
+    const items = [...document.querySelectorAll('[data-correction]')]
+    expect(items[0]!.hasAttribute('data-skipped')).toBe(false)
+    expect(items[0]!.querySelector('[data-on-demand-correction]')!.textContent).toMatch(/applies in the Pair view/)
+    expect(items[1]!.hasAttribute('data-skipped')).toBe(true)
+    expect(items[1]!.querySelector('[data-on-demand-correction]')).toBeNull()
+  })
 })
