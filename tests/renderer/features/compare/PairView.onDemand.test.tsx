@@ -97,6 +97,9 @@ describe('PairView on demand', { timeout: 60_000 }, () => {
     expect(container.querySelector('[data-align-scope]')?.getAttribute('data-align-scope')).toBe('base')
     const outlet = (id: string): string => study.articles.find((a) => a.id === id)!.meta.outlet
     expect(container.querySelector('[data-on-demand-pairs]')?.textContent).toBe(`${outlet(x)} ~ ${outlet(y)}`)
+    // The header legend follows the links' reading direction (struck = their side a), so it never contradicts the diffs.
+    const struckIn = expected.links.every((l) => l.a.article === y) ? y : x
+    expect(container.querySelector('.pair-head')!.textContent).toContain(`struck = only in ${outlet(struckIn)}`)
 
     // Cached: other pairs and back do not ask again for the first (picking First then Second
     // passes through the pair ids[2]~y, which is aligned too).
