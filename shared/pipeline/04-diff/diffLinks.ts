@@ -191,10 +191,23 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
   // 1. Naming swap: same actor, different term, both touched by the hunk.
   const ma = touching(A.naming, h.a0, h.a1)
   const mb = touching(B.naming, h.b0, h.b1)
+  // A term the other side's hunk also uses for that actor was not swapped away: in a reworded
+  // sentence where both sides say "Azerbaijan" and one adds "Baku", nothing replaced
+  // "Azerbaijan". (The replacement may be a term side a also uses elsewhere in the hunk: "the
+  // Zionists established…" where the other side says "Israel" is a swap even if side a says
+  // "Israel" in its other sentence.)
+  const usesTerm = (ms: readonly Annot<NamingMention>[], actor: string, term: string): boolean =>
+    ms.some((m) => m.payload.actor === actor && m.payload.term.id === term)
   for (const x of ma) {
+    if (usesTerm(mb, x.payload.actor, x.payload.term.id)) continue
     // Different TERMS of one actor ("Zionist regime" vs "Israel"); two forms of one term
     // ("Jeyhun Bayramov" vs "Bayramov", "Azerbaijan" vs "Azerbaijan's") are not a naming choice.
-    const y = mb.find((m) => m.payload.actor === x.payload.actor && m.payload.term.id !== x.payload.term.id && free(usedB, m.tokenStart, m.tokenEnd))
+    const y = mb.find(
+      (m) =>
+        m.payload.actor === x.payload.actor &&
+        m.payload.term.id !== x.payload.term.id &&
+        free(usedB, m.tokenStart, m.tokenEnd)
+    )
     if (!y) continue
     const sa = textOf(A, x.tokenStart, x.tokenEnd)
     const sb = textOf(B, y.tokenStart, y.tokenEnd)
