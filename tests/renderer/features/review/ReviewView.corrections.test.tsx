@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import type { AlignmentCorrection, Analysis } from '@shared/model'
+import type { AlignmentCorrection, Analysis, Study } from '@shared/model'
 import { ReviewView } from '../../../../renderer/src/features/review/ReviewView'
 import { AppStateProvider, useApp } from '../../../../renderer/src/state/AppState'
 import { ExplainProvider } from '../../../../renderer/src/components/text/explain'
@@ -18,6 +18,19 @@ let corrections: readonly AlignmentCorrection[] = []
 function Probe(): ReactNode {
   corrections = useApp().study.corrections
   return null
+}
+
+/** Review over a fixed analysis (as the engine would report it), once its skip notice shows. */
+async function renderReview(study: Study, reported: Analysis): Promise<void> {
+  const runner: AnalysisRunner = { ...createInlineRunner(), run: (_r, cb) => queueMicrotask(() => cb.onResult(reported, 0)) }
+  render(
+    <AppStateProvider initial={study} runner={runner} initialView="review">
+      <ExplainProvider>
+        <ReviewView />
+      </ExplainProvider>
+    </AppStateProvider>
+  )
+  await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
 }
 
 describe('Review: corrections', { timeout: 40_000 }, () => {
@@ -72,15 +85,7 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
       ...full,
       alignment: { ...full.alignment, skippedCorrections: [{ index: 1, kind: 'split', reason: 'link x:0-2~y:0-1 is no longer produced' }] }
     }
-    const runner: AnalysisRunner = { ...createInlineRunner(), run: (_r, cb) => queueMicrotask(() => cb.onResult(reported, 0)) }
-    render(
-      <AppStateProvider initial={study} runner={runner} initialView="review">
-        <ExplainProvider>
-          <ReviewView />
-        </ExplainProvider>
-      </AppStateProvider>
-    )
-    await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
+    await renderReview(study, reported)
     expect(document.querySelector('[data-skipped-corrections]')!.textContent).toMatch(/^1 correction no longer applies/)
     const items = [...document.querySelectorAll('[data-correction]')]
     expect(items.map((li) => li.getAttribute('data-correction'))).toEqual(['merge', 'split'])
@@ -114,15 +119,7 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
         ]
       }
     }
-    const runner: AnalysisRunner = { ...createInlineRunner(), run: (_r, cb) => queueMicrotask(() => cb.onResult(reported, 0)) }
-    render(
-      <AppStateProvider initial={study} runner={runner} initialView="review">
-        <ExplainProvider>
-          <ReviewView />
-        </ExplainProvider>
-      </AppStateProvider>
-    )
-    await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
+    await renderReview(study, reported)
     expect(document.querySelector('[data-skipped-corrections]')!.textContent).toMatch(/^1 correction no longer applies/)
     const items = [...document.querySelectorAll('[data-correction]')]
     expect(items[0]!.hasAttribute('data-skipped')).toBe(false)
