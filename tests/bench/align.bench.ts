@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import { segment } from '../../shared/pipeline/02-segment/segment'
-import { synthesizeOutlets, zipfWord } from './align.outlets'
+import { ParagraphWriter, synthesizeOutlets, zipfWord } from './align.outlets'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SAMPLES = join(ROOT, 'samples/baku-tel-aviv')
@@ -128,11 +128,9 @@ function synthesize(dir: string, count: number, words: number): void {
       }
       order.splice(w, win.length, ...win)
     }
-    const paragraphs: string[] = []
-    let para: string[] = []
-    let n = 0
+    const out = new ParagraphWriter(r)
     let next = 0
-    while (n < words) {
+    while (out.words < words) {
       let s: string
       if (next < order.length && r() < 0.88) {
         s = pool[order[next++]!]!
@@ -151,15 +149,9 @@ function synthesize(dir: string, count: number, words: number): void {
         s = s.charAt(0).toUpperCase() + s.slice(1) + '.'
       }
       if (!/[.!?"”]$/.test(s)) s += '.'
-      para.push(s)
-      n += s.split(/\s+/).length
-      if (para.length >= 3 + Math.floor(r() * 3)) {
-        paragraphs.push(para.join(' '))
-        para = []
-      }
+      out.add([s])
     }
-    if (para.length) paragraphs.push(para.join(' '))
-    writeFileSync(join(dir, `${String(k).padStart(2, '0')}-synthetic.txt`), paragraphs.join('\n\n') + '\n')
+    writeFileSync(join(dir, `${String(k).padStart(2, '0')}-synthetic.txt`), out.text())
   }
 }
 

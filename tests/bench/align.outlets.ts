@@ -65,6 +65,34 @@ export function zipfWord(r: R): string {
   const hN = Math.log(ZIPF_VOCAB) + 0.5772
   return wordOfRank(Math.min(ZIPF_VOCAB - 1, Math.floor(Math.exp(r() * hN - 0.5772))))
 }
+
+/**
+ * Collects an article's sentences into paragraphs of 3-5 sentences (one draw of `r` per `add`,
+ * after its sentences, so both generators keep their random streams) and counts its words.
+ */
+export class ParagraphWriter {
+  private readonly paragraphs: string[] = []
+  private para: string[] = []
+  words = 0
+  constructor(private readonly r: R) {}
+
+  add(sentences: readonly string[]): void {
+    for (const s of sentences) {
+      this.para.push(s)
+      this.words += s.split(/\s+/).length
+    }
+    if (this.para.length >= 3 + Math.floor(this.r() * 3)) {
+      this.paragraphs.push(this.para.join(' '))
+      this.para = []
+    }
+  }
+
+  /** The article text: paragraphs separated by blank lines, ending with a newline. */
+  text(): string {
+    const all = this.para.length ? [...this.paragraphs, this.para.join(' ')] : this.paragraphs
+    return all.join('\n\n') + '\n'
+  }
+}
 /** A noun phrase of 2-3 Zipf words ("the kasamiro desten of loveris"). */
 function zipfPhrase(r: R): string {
   return r() < 0.5 ? `${zipfWord(r)} ${zipfWord(r)}` : `${zipfWord(r)} ${zipfWord(r)} of ${zipfWord(r)}`
@@ -310,12 +338,10 @@ export function synthesizeOutlets(dir: string, count: number, words: number): vo
     chosen.sort((x, y) => x.key - y.key)
     // The outlet's background: facts of its own (not in the story pool), no quotations.
     const ownFacts = makeFacts(rng(9000 + k), Math.ceil(words / 60))
-    const paragraphs: string[] = []
-    let para: string[] = []
-    let n = 0
+    const out = new ParagraphWriter(r)
     let next = 0
     let nextOwn = 0
-    while (n < words) {
+    while (out.words < words) {
       let ss: string[]
       const x = r()
       if (x < 0.03) ss = [pick(r, wire)]
@@ -335,16 +361,8 @@ export function synthesizeOutlets(dir: string, count: number, words: number): vo
           ss = [`${ss[0]!.slice(0, -1)}, ${pick(r, ['while', 'and', 'as', 'after'])} ${second}`, ...more.slice(1)]
         }
       } else ss = realize(ownFacts[nextOwn++ % ownFacts.length]!, st, r, true)
-      for (const s of ss) {
-        para.push(s)
-        n += s.split(/\s+/).length
-      }
-      if (para.length >= 3 + Math.floor(r() * 3)) {
-        paragraphs.push(para.join(' '))
-        para = []
-      }
+      out.add(ss)
     }
-    if (para.length) paragraphs.push(para.join(' '))
-    writeFileSync(join(dir, `${String(k).padStart(2, '0')}-outlet.txt`), paragraphs.join('\n\n') + '\n')
+    writeFileSync(join(dir, `${String(k).padStart(2, '0')}-outlet.txt`), out.text())
   }
 }
