@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Alignment, Analysis, Article, NamingCell } from '../../../../shared/model'
+import type { Alignment, Analysis, NamingCell } from '../../../../shared/model'
 import { analyze } from '../../../../shared/pipeline/analyze'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
 import { analyzeLanguage } from '../../../../shared/pipeline/05-language/analyzeLanguage'
@@ -11,19 +11,9 @@ import { toJsonExport } from '../../../../shared/pipeline/06-report/serializers/
 import { renderHtmlReport } from '../../../../shared/pipeline/06-report/serializers/html'
 import { parseHTML } from 'linkedom'
 import { builtinNaming } from '../../../../shared/resources/naming'
-import { sha256 } from '../../../../shared/util/sha256'
+import { article } from './article.fixture'
 import { undocumentedKeys } from './json.fixture'
 
-function article(id: string, text: string): Article {
-  return {
-    id,
-    meta: { title: id, outlet: id.toUpperCase(), author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
-    text,
-    hash: sha256(text),
-    source: { format: 'txt', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 /** One article through the real segmenter, language stage and report (no links). */
 function report(text: string): { cells: NamingCell[]; scores: Map<number, number> } {

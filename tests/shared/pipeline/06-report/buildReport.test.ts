@@ -3,18 +3,8 @@ import type { Alignment, Article, Flag, LanguageResult, Segmentation } from '../
 import { buildReport } from '../../../../shared/pipeline/06-report/buildReport'
 import { segment } from '../../../../shared/pipeline/02-segment/segment'
 import { builtinNaming } from '../../../../shared/resources/naming'
-import { sha256 } from '../../../../shared/util/sha256'
+import { article } from './article.fixture'
 
-function article(id: string, text: string): Article {
-  return {
-    id,
-    meta: { title: id, outlet: id.toUpperCase(), author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: true, note: '' },
-    text,
-    hash: sha256(text),
-    source: { format: 'txt', fileName: `${id}.txt`, encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 function flag(a: Article, word: string, category: Flag['category'], inQuote = false): Flag {
   const start = a.text.indexOf(word)
