@@ -200,7 +200,10 @@ export function CodebookView(): ReactNode {
           </tbody>
         </table>
       ) : (
-        <p className="empty-state">No codebook entries yet. Import a CSV (header <code>term,category,note</code>) or JSON file, or add a term above.</p>
+        <p className="empty-state">
+          {/* One child: .empty-state is a flex column, which would put every inline piece on its own line. */}
+          <span>No codebook entries yet. Import a CSV (header <code>term,category,note</code>) or JSON file, or add a term above.</span>
+        </p>
       )}
       <MethodsBox />
     </div>
