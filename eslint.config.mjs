@@ -15,7 +15,6 @@ const GATES = {
   chardet: ['shared/pipeline/01-ingest/decode.ts'],
   'iconv-lite': ['shared/pipeline/01-ingest/decode.ts'],
   linkedom: ['cli/platform/htmlDom.ts'],
-  dompurify: ['renderer/src/platform/sanitize.ts'],
   recharts: ['renderer/src/components/charts/Charts.tsx'],
   zod: ['shared/study/schema.ts', 'shared/ipc/validate.ts', 'shared/resources/schema.ts'],
   electron: ['electron/main/**', 'electron/preload/**', 'tests/electron/**']
