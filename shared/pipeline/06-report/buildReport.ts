@@ -233,6 +233,8 @@ function namingCells(
   interface TermAcc {
     term: string
     surface: string
+    /** Written forms (possessive dropped) → uses; `surface` is the most used, ties by first seen. */
+    forms: Map<string, number>
     count: number
     viewpoint: string
     offsets: number[]
@@ -257,18 +259,10 @@ function namingCells(
     if (!termInfo) continue
     let t = acc.terms.get(m.term)
     if (!t) {
-      // The first occurrence's surface form stands for the term in tables ("Zionist regime").
-      t = {
-        term: m.term,
-        surface: article.text.slice(m.start, m.end),
-        count: 0,
-        viewpoint: termInfo.viewpoint,
-        offsets: []
-      }
+      t = { term: m.term, surface: '', forms: new Map(), count: 0, viewpoint: termInfo.viewpoint, offsets: [] }
       acc.terms.set(m.term, t)
     }
-    t.count++
-    t.offsets.push(m.start)
+    addUse(t, article.text.slice(m.start, m.end), m.start)
   }
   // Nested mentions: grouped by containing actor and inner term. Their sentences join the
   // actor's set (a Set: a sentence naming the actor twice, or by name and inside a name, counts
@@ -283,11 +277,10 @@ function namingCells(
     const key = `${within}\u0000${m.term}`
     let t = acc.nested.get(key)
     if (!t) {
-      t = { within, term: m.term, surface: article.text.slice(m.start, m.end), count: 0, viewpoint: termInfo.viewpoint, offsets: [] }
+      t = { within, term: m.term, surface: '', forms: new Map(), count: 0, viewpoint: termInfo.viewpoint, offsets: [] }
       acc.nested.set(key, t)
     }
-    t.count++
-    t.offsets.push(m.start)
+    addUse(t, article.text.slice(m.start, m.end), m.start)
   }
   // Most used first; ties by first appearance.
   const order = (a: TermAcc, b: TermAcc): number => b.count - a.count || a.offsets[0]! - b.offsets[0]!
@@ -318,6 +311,23 @@ function namingCells(
     )
   }
   return out
+}
+
+/**
+ * Counts one use of a term and keeps `surface` = the form the article writes most (ties: the
+ * first written), so a table shows "Azerbaijan ×14" for an article that mostly writes
+ * "Azerbaijan" even when its first use is "Azerbaijan's". A possessive ending is not a naming
+ * choice and is dropped from the shown form; the invariant the offsets keep is that
+ * `text.slice(offset, offset + surface.length)` equals `surface` up to case.
+ */
+function addUse(t: { surface: string; forms: Map<string, number>; count: number; offsets: number[] }, written: string, start: number): void {
+  const form = written.replace(/(?:['’]s|(?<=s)['’])$/u, '')
+  const n = (t.forms.get(form) ?? 0) + 1
+  t.forms.set(form, n)
+  // Map order is first-seen order, so a strict "more than" keeps the earlier form on ties.
+  if (t.surface === '' || n > (t.forms.get(t.surface) ?? 0)) t.surface = form
+  t.count++
+  t.offsets.push(start)
 }
 
 /**

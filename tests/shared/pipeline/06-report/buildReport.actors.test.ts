@@ -34,7 +34,7 @@ describe('actor statistics count actors named inside other names', () => {
       text: "Azerbaijan's State Security Service arrested a spy. Officials in Tehran were angry.",
       actor: 'azerbaijan',
       terms: [],
-      nested: ['azerbaijan-state-security-service:azerbaijan=Azerbaijan\'s×1'],
+      nested: ['azerbaijan-state-security-service:azerbaijan=Azerbaijan×1'],
       sentences: [0]
     },
     {
@@ -45,14 +45,14 @@ describe('actor statistics count actors named inside other names', () => {
         "Azerbaijan condemned the brutal attack on Azerbaijan's army. Azerbaijan's State Security Service praised the brave officers. Azerbaijan welcomed the good news.",
       actor: 'azerbaijan',
       terms: ['azerbaijan=Azerbaijan×2'],
-      nested: ['azerbaijani-armed-forces:azerbaijan=Azerbaijan\'s×1', 'azerbaijan-state-security-service:azerbaijan=Azerbaijan\'s×1'],
+      nested: ['azerbaijani-armed-forces:azerbaijan=Azerbaijan×1', 'azerbaijan-state-security-service:azerbaijan=Azerbaijan×1'],
       sentences: [0, 1, 2]
     },
     {
       text: "Iran's Ministry of Intelligence blamed a foreign agent. Iran's intelligence ministry gave no evidence. Iran said nothing more.",
       actor: 'iran',
       terms: ['iran=Iran×1'],
-      nested: ['iran-intelligence-ministry:iran=Iran\'s×2'],
+      nested: ['iran-intelligence-ministry:iran=Iran×2'],
       sentences: [0, 1, 2]
     },
     {
@@ -63,7 +63,16 @@ describe('actor statistics count actors named inside other names', () => {
       nested: [],
       sentences: [0]
     },
-    { text: 'Iran and Azerbaijan signed a deal.', actor: 'azerbaijan', terms: ['azerbaijan=Azerbaijan×1'], nested: [], sentences: [0] }
+    { text: 'Iran and Azerbaijan signed a deal.', actor: 'azerbaijan', terms: ['azerbaijan=Azerbaijan×1'], nested: [], sentences: [0] },
+    // The shown form is the one written most, without a possessive ending, not the first use.
+    {
+      text: "Azerbaijan's envoy spoke. Azerbaijan agreed. Then Azerbaijan left.",
+      actor: 'azerbaijan',
+      terms: ['azerbaijan=Azerbaijan×3'],
+      nested: [],
+      sentences: [0, 1, 2]
+    },
+    { text: "The Zionists' plan failed. The Zionists left.", actor: 'israel', terms: ['the-zionists=Zionists×2'], nested: [], sentences: [0, 1] }
   ])('$actor in "$text"', ({ text, actor, terms, nested, sentences }) => {
     const { cells, scores } = report(text)
     const cell = cells.find((c) => c.actor === actor)
@@ -72,7 +81,7 @@ describe('actor statistics count actors named inside other names', () => {
     expect((cell!.nested ?? []).map((t) => `${t.within}:${t.term}=${t.surface}×${t.count}`)).toEqual(nested)
     // Absent, not empty, when none: cells (and exports) without nested names keep their shape.
     expect('nested' in cell!).toBe(nested.length > 0)
-    for (const n of cell!.nested ?? []) {
+    for (const n of [...cell!.terms, ...(cell!.nested ?? [])]) {
       expect(n.offsets).toHaveLength(n.count)
       for (const o of n.offsets) expect(text.slice(o, o + n.surface.length).toLowerCase()).toBe(n.surface.toLowerCase())
     }
@@ -104,14 +113,14 @@ describe('exports of nested mentions', () => {
     const doc = parseHTML(renderHtmlReport(analysis, { generatedAt: '2026-01-01T00:00:00Z' })).document
     const cell = doc.querySelector('td[data-naming="azerbaijan|a"]')
     expect(cell).not.toBeNull()
-    expect(cell!.textContent).toMatch(/inside State Security Service of Azerbaijan: “Azerbaijan's” ×1/)
+    expect(cell!.textContent).toMatch(/inside State Security Service of Azerbaijan: “Azerbaijan” ×1/)
     expect(cell!.querySelector('li.vp')).toBeNull()
   })
 
   it('JSON naming[] carries `nested` on the cell that has them only', () => {
     const az = json.naming.find((c) => c.actor === 'azerbaijan' && c.article === 'a')!
     expect(az.terms).toEqual([])
-    expect(az.nested?.map((n) => [n.within, n.term, n.surface, n.count])).toEqual([['azerbaijan-state-security-service', 'azerbaijan', "Azerbaijan's", 1]])
+    expect(az.nested?.map((n) => [n.within, n.term, n.surface, n.count])).toEqual([['azerbaijan-state-security-service', 'azerbaijan', 'Azerbaijan', 1]])
     expect(az.outlet).toBe('A')
     for (const c of json.naming) if (c !== az) expect('nested' in c).toBe(false)
   })
@@ -126,7 +135,7 @@ describe('exports of nested mentions', () => {
     const col = (name: string): number => head!.indexOf(name)
     const within = rows.filter((r) => r[col('term')]!.startsWith('within:'))
     expect(within.map((r) => [r[col('actor')], r[col('article')], r[col('term')], r[col('surface')], r[col('count')]])).toEqual([
-      ['azerbaijan', 'a', 'within:azerbaijan-state-security-service:azerbaijan', "Azerbaijan's", '1']
+      ['azerbaijan', 'a', 'within:azerbaijan-state-security-service:azerbaijan', 'Azerbaijan', '1']
     ])
     for (const cell of analysis.naming) {
       const sum = rows
