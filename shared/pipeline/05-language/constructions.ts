@@ -23,6 +23,13 @@
  *    Both writer-voice rules are FALLBACKS: they fire only in a sentence that holds no usually-
  *    evaluative (strength ≥ 0.5) framing flag yet, so a sentence is explained once, by its words
  *    when it has loaded words, by its construction when it has none.
+ *  - `reductio-ad-hitlerum` / `loaded-comparison`: a comparison verb or noun ("likened",
+ *    "compared", "equated", "parallels") governing an object of a few words and then "to"/"with"/
+ *    "between … and" a loaded comparandum (Hitler, the Nazis, a dictator, terrorists; or apartheid,
+ *    slavery, gulags), or a comparison phrase right before one ("akin to apartheid", "no
+ *    different from slavery"). Single words and fixed phrases ("like Hitler", "Gestapo tactics")
+ *    stay in the propaganda lexicon; this rule catches the words in between, which a phrase list
+ *    cannot. Historical comparisons (the object is itself a comparandum) are skipped.
  *  - `hyphen-compound`: a hyphenated word the lexicons do not know as a whole ("Trump-hating",
  *    "greed-fuelled") whose part is a one-word lexicon entry; the compound inherits that entry's
  *    category and strength (its context rules are applied to the part on its own).
@@ -74,6 +81,16 @@ export const CONSTRUCTION_RULES: readonly ConstructionRule[] = [
     id: 'writer-address',
     description: '"We", "our" or "you" in a sentence nobody is said to have spoken: the writer speaks for a group or to the reader, as opinion writing does.',
     confidence: 0.55
+  },
+  {
+    id: 'reductio-ad-hitlerum',
+    description: 'A comparison verb or phrase ("likened … to", "compared … to", "equated … with", "akin to") whose other side is Hitler, the Nazis, a dictator or a terrorist group: condemning by association instead of argument (Da San Martino et al. 2019).',
+    confidence: 0.7
+  },
+  {
+    id: 'loaded-comparison',
+    description: 'A comparison verb or phrase whose other side is an atrocity or a byword for oppression ("compared the policy to apartheid", "likened the camps to gulags"): the comparison passes judgement by borrowing the horror of the thing named.',
+    confidence: 0.6
   },
   {
     id: 'hyphen-compound',
@@ -171,7 +188,9 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
     }
 
     // Hyphenated compound whose part is a one-word lexicon entry: "Trump-hating".
-    if (t.norm.includes('-') && !taken(i, i + 1)) {
+    // A compound the lexicons know as a whole ("Nazi-style") is theirs: when its context rule
+    // drops it ("a Nazi-style salute"), its parts must not flag it again.
+    if (t.norm.includes('-') && !taken(i, i + 1) && lexicons.matcher.match(tokens, i, i + 1).length === 0) {
       const hit = compoundHit(t, lexicons)
       if (hit) {
         const conf = negated(i) ? hit.strength * 0.5 : hit.strength
@@ -185,6 +204,14 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
           entry: hit
         })
       }
+    }
+  }
+
+  // Loaded comparisons ("likened the minister to Hitler", "compared the policy to apartheid"):
+  // after the word rules, so a comparison span stops short of their flags too.
+  for (const s of input.sentences) {
+    for (const c of comparisonFlags(tokens, text, s.tokenStart, s.tokenEnd, (a, b) => taken(a, b) || out.some((f) => a < f.tokenEnd && f.tokenStart < b))) {
+      out.push({ ...c, confidence: negated(c.tokenStart) ? c.confidence * 0.5 : c.confidence })
     }
   }
 
@@ -407,4 +434,191 @@ function compoundHit(t: Token, lexicons: CompiledLexicons): LexiconEntry | null 
     }
   }
   return null
+}
+
+/**
+ * What a comparison sets its subject beside. `hitler`: Hitler, the Nazis, dictators, terrorist
+ * groups (reductio ad hitlerum, a labeling device); `atrocity`: atrocities and bywords for
+ * oppression (a loaded comparison). The project's own list from general knowledge of political
+ * rhetoric; country names ("the Soviet Union", "North Korea") are left out because economic
+ * and historical comparisons with them are routine ("compared with the Soviet Union in 1985").
+ * Keys are token norms, possessive "'s" stripped, joined by single spaces.
+ */
+const COMPARANDA: ReadonlyMap<string, 'hitler' | 'atrocity'> = new Map([
+  ...[
+    'hitler', 'adolf hitler', 'nazi', 'nazis', 'nazism', 'nazi germany', 'the third reich', 'third reich', 'gestapo',
+    'the gestapo', 'stasi', 'the stasi', 'kgb', 'the kgb', 'stalin', 'joseph stalin', 'stalinism', 'stalinist',
+    'stalinists', 'mussolini', 'benito mussolini', 'fascism', 'fascist', 'fascists', 'fascist italy', 'mao',
+    'chairman mao', 'mao zedong', 'pol pot', 'khmer rouge', 'the khmer rouge', 'goebbels', 'joseph goebbels',
+    'josef goebbels', 'himmler', 'mengele', 'josef mengele', 'eichmann', 'brownshirts', 'storm troopers',
+    'stormtroopers', 'the taliban', 'taliban', 'isis', 'al-qaeda', 'al qaeda', 'the islamic state', 'jihadists',
+    'terrorists', 'a terrorist', 'terrorist', 'suicide bombers', 'the kkk', 'kkk', 'the ku klux klan', 'ku klux klan',
+    'the klan', 'dictator', 'dictators', 'a dictator', 'dictatorship', 'dictatorships', 'tyrant', 'tyrants',
+    'a tyrant', 'despot', 'despots', 'a despot', 'kim jong un', 'kim jong-un', 'saddam hussein', 'idi amin',
+    'the mafia', 'mafia', 'mobsters', 'gangsters', 'a mob boss', 'mob boss'
+  ].map((k) => [k, 'hitler'] as const),
+  ...[
+    'apartheid', 'slavery', 'slaves', 'slave owners', 'slaveholders', 'jim crow', 'segregation', 'the holocaust',
+    'holocaust', 'genocide', 'a genocide', 'ethnic cleansing', 'concentration camps', 'concentration camp',
+    'death camps', 'a death camp', 'gulag', 'gulags', 'a gulag', 'the gulag', 'auschwitz', 'internment camps',
+    'serfdom', 'serfs', 'the inquisition', 'inquisition', 'mccarthyism', 'a witch hunt', 'witch hunt',
+    'the salem witch trials', 'witch trials', 'kristallnacht', 'the nuremberg rallies', 'a nuremberg rally',
+    'nuremberg rally', 'a police state', 'police state', 'a banana republic', 'banana republic', 'the dark ages',
+    'a cult', 'cult', 'a war zone', 'war zone', 'a prison camp', 'prison camps', 'a plantation', 'plantation',
+    'the plague', 'a plague', 'cancer', 'a cancer', 'the titanic'
+  ].map((k) => [k, 'atrocity'] as const)
+])
+/** Longest comparandum in words. */
+const COMPARANDUM_MAX = 4
+
+/** Verbs and nouns of comparison that take an object before their preposition. */
+const COMPARE_WORDS = new Set([
+  'compare', 'compared', 'compares', 'comparing', 'liken', 'likened', 'likens', 'likening', 'equate', 'equated',
+  'equates', 'equating', 'comparison', 'comparisons', 'parallel', 'parallels', 'analogy', 'analogies'
+])
+/** Prepositions that introduce the other side of a comparison ("between" takes "X and Y"). */
+const COMPARE_PREPS = new Set(['to', 'with', 'between'])
+/**
+ * Comparison phrases whose other side follows directly ("akin to apartheid", "tantamount to
+ * slavery"): head word → the preposition(s) it needs. "different"/"better" count only after "no".
+ */
+const COMPARE_PHRASES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['akin', ['to']],
+  ['tantamount', ['to']],
+  ['amount', ['to']],
+  ['amounts', ['to']],
+  ['amounted', ['to']],
+  ['amounting', ['to']],
+  ['reminiscent', ['of']],
+  ['comparable', ['to', 'with']],
+  ['equivalent', ['of', 'to']],
+  ['different', ['from', 'than']],
+  ['better', ['than']]
+])
+/** Most words between a comparison verb and its preposition (the object: "the new voter rules"). */
+const OBJECT_MAX_WORDS = 8
+/** Most words between the preposition and the comparandum ("to those of Stalin", "to a modern Gestapo"). */
+const LEAD_MAX_WORDS = 3
+/** Punctuation that ends the comparison's clause (quotation marks and hyphens do not). */
+const CLAUSE_BREAK = new Set([',', ';', ':', '.', '!', '?', '(', ')', '…', '-', '\u2013', '\u2014'])
+
+/** Function words a shortened comparison span does not end on. */
+const SPAN_TAIL = new Set(['the', 'a', 'an', 'and', 'of', 'those', 'that', 'modern-day', 'new'])
+
+/** Norm of a word without a possessive ending ("stalin's" → "stalin"). */
+function bareNorm(t: Token): string {
+  return t.norm.endsWith("'s") || t.norm.endsWith('\u2019s') ? t.norm.slice(0, -2) : t.norm
+}
+
+/**
+ * The comparandum starting at word token k (longest first): its kind and end token, or null.
+ * Only word tokens take part; punctuation inside the range ends the attempt.
+ */
+function comparandumAt(tokens: readonly Token[], k: number, end: number): { kind: 'hitler' | 'atrocity'; end: number } | null {
+  let key = ''
+  let best: { kind: 'hitler' | 'atrocity'; end: number } | null = null
+  for (let j = k, n = 0; j < end && n < COMPARANDUM_MAX; j++, n++) {
+    const t = tokens[j]!
+    if (t.kind !== 'word') break
+    key = n === 0 ? bareNorm(t) : `${key} ${bareNorm(t)}`
+    const kind = COMPARANDA.get(key)
+    if (kind) best = { kind, end: j + 1 }
+    // A possessive closes the name ("Stalin's methods"): nothing longer can start with it.
+    if (bareNorm(t) !== t.norm) break
+  }
+  return best
+}
+
+/** Word tokens from i (inclusive) up to `max` of them, stopping at a clause break; indices. */
+function wordsFrom(tokens: readonly Token[], i: number, end: number, max: number): number[] {
+  const out: number[] = []
+  for (let k = i; k < end && out.length < max; k++) {
+    const t = tokens[k]!
+    if (t.kind === 'word' || t.kind === 'number') out.push(k)
+    else if (CLAUSE_BREAK.has(t.norm)) break
+  }
+  return out
+}
+
+/** The first comparandum among the given word indices whose start lies in the first `lead + 1` of them. */
+function comparandumAfter(tokens: readonly Token[], idx: readonly number[], end: number): { start: number; kind: 'hitler' | 'atrocity'; end: number } | null {
+  for (let n = 0; n < idx.length && n <= LEAD_MAX_WORDS; n++) {
+    const c = comparandumAt(tokens, idx[n]!, end)
+    if (c) return { start: idx[n]!, ...c }
+  }
+  return null
+}
+
+/**
+ * Loaded comparisons in one sentence [a, b): a comparison verb/noun, an object of at most
+ * OBJECT_MAX_WORDS words, "to"/"with" (or "between X and"), then a comparandum within
+ * LEAD_MAX_WORDS words; or a comparison phrase ("akin to", "no different from") right before
+ * one. A comparison whose object already names a comparandum is a historical one ("compared
+ * the rise of Hitler with Mussolini's", "compared apartheid with segregation") and is skipped.
+ * The flag runs from the cue to the comparandum and stops before any token `taken` already
+ * (a lexicon word such as "concentration camps" keeps its own flag); a taken cue is skipped.
+ */
+function comparisonFlags(tokens: readonly Token[], text: string, a: number, b: number, taken: (x: number, y: number) => boolean): ConstructionFlag[] {
+  const out: ConstructionFlag[] = []
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!
+    if (t.kind !== 'word') continue
+    let cueStart = i
+    let object: number[] = []
+    let hit: { start: number; kind: 'hitler' | 'atrocity'; end: number } | null
+    if (COMPARE_WORDS.has(t.norm)) {
+      const after = wordsFrom(tokens, i + 1, b, OBJECT_MAX_WORDS + 1)
+      const p = after.findIndex((k) => COMPARE_PREPS.has(tokens[k]!.norm))
+      if (p < 0) continue
+      object = after.slice(0, p)
+      let rest = wordsFrom(tokens, after[p]! + 1, b, LEAD_MAX_WORDS + COMPARANDUM_MAX + OBJECT_MAX_WORDS)
+      if (tokens[after[p]!]!.norm === 'between') {
+        // "parallels between the policy and apartheid": the first side is the object.
+        const and = rest.findIndex((k) => tokens[k]!.norm === 'and')
+        if (and < 0) continue
+        object = rest.slice(0, and)
+        rest = rest.slice(and + 1)
+      }
+      hit = comparandumAfter(tokens, rest, b)
+    } else {
+      const preps = COMPARE_PHRASES.get(t.norm)
+      if (!preps) continue
+      const next = wordsFrom(tokens, i + 1, b, 1)[0]
+      if (next === undefined || next !== i + 1 || !preps.includes(tokens[next]!.norm)) continue
+      if (t.norm === 'different' || t.norm === 'better') {
+        if (i - 1 < a || tokens[i - 1]!.norm !== 'no') continue
+        cueStart = i - 1
+      }
+      hit = comparandumAfter(tokens, wordsFrom(tokens, next + 1, b, LEAD_MAX_WORDS + 1), b)
+    }
+    if (!hit) continue
+    if (object.some((k) => comparandumAt(tokens, k, b) !== null)) continue
+    if (taken(cueStart, i + 1)) continue
+    let end = hit.end
+    for (let k = i + 1; k < end; k++) {
+      if (taken(k, k + 1)) {
+        end = k
+        // Cut short by a flagged comparandum: end on a content word ("… between the lockdown").
+        while (end - 1 > i && (tokens[end - 1]!.kind !== 'word' || SPAN_TAIL.has(tokens[end - 1]!.norm))) end--
+        break
+      }
+    }
+    const id = hit.kind === 'hitler' ? 'reductio-ad-hitlerum' : 'loaded-comparison'
+    const r = rule(id)
+    const what = text.slice(tokens[hit.start]!.start, tokens[hit.end - 1]!.end)
+    const surface = text.slice(tokens[cueStart]!.start, tokens[hit.end - 1]!.end)
+    out.push({
+      tokenStart: cueStart,
+      tokenEnd: end,
+      rule: `rule:${r.id}`,
+      category: hit.kind === 'hitler' ? 'labeling' : 'loaded',
+      confidence: r.confidence,
+      explanation:
+        hit.kind === 'hitler'
+          ? `"${surface}" compares its target to ${what}: condemning someone by association with Hitler, the Nazis, a dictator or terrorists replaces argument with a smear (reductio ad hitlerum).`
+          : `"${surface}" compares its target to ${what}: the comparison judges by borrowing the horror of ${what} instead of showing what the two have in common.`
+    })
+    i = hit.end - 1
+  }
+  return out
 }

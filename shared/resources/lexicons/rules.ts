@@ -176,6 +176,13 @@ const HERITAGE = new Set([
   'society', 'structure', 'structures', 'bridge', 'village', 'city', 'photos', 'photographs', 'records'
 ])
 
+/** Nouns after "Nazi-style" that describe a symbol or gesture copied, not a comparison made. */
+const SYMBOL_NOUNS = new Set([
+  'salute', 'salutes', 'saluting', 'uniform', 'uniforms', 'insignia', 'symbol', 'symbols', 'regalia', 'armband',
+  'armbands', 'flag', 'flags', 'banner', 'banners', 'imagery', 'tattoo', 'tattoos', 'emblem', 'emblems', 'helmet',
+  'helmets', 'graffiti', 'slogans', 'memorabilia', 'badge', 'badges', 'swastika', 'swastikas', 'gesture', 'gestures'
+])
+
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'participle-form',
@@ -374,6 +381,15 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       if (!before || before.kind === 'punct') return true
       const after = tokens[end]
       return !(after && isCapitalised(after, text))
+    }
+  },
+  {
+    id: 'not-symbol',
+    description:
+      'Keeps a "Nazi-style" comparison ("a Nazi-style crackdown", "Nazi-style tactics") and drops the description of a copied symbol or gesture ("a Nazi-style salute", "Nazi-style uniforms", "Nazi-style graffiti").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && SYMBOL_NOUNS.has(next.norm))
     }
   },
   {

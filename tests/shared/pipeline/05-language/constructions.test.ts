@@ -55,6 +55,46 @@ describe('construction rules', () => {
     expect(fl[0]!.inQuote).toBe(false)
   })
 
+  it.each([
+    // [text, rule, expected highlighted text or null]: comparisons with words in between.
+    ['Critics likened the minister to Hitler after the speech.', 'reductio-ad-hitlerum', 'likened the minister to Hitler'],
+    ['The pamphlet equated the health pass with Nazism.', 'reductio-ad-hitlerum', 'equated the health pass with Nazism'],
+    ["The minister's critics likened his methods to those of Stalin.", 'reductio-ad-hitlerum', 'likened his methods to those of Stalin'],
+    ["The senator's remarks were compared to Mussolini's.", 'reductio-ad-hitlerum', "compared to Mussolini's"],
+    ['She compared the border policy to apartheid.', 'loaded-comparison', 'compared the border policy to apartheid'],
+    ['The new rules are akin to apartheid, the group said.', 'loaded-comparison', 'akin to apartheid'],
+    ['The policy is no different from slavery.', 'loaded-comparison', 'no different from slavery'],
+    // The comparandum keeps its own lexicon flag; the comparison stops before it, on a content word.
+    ['He drew parallels between the lockdown and the Holocaust.', 'loaded-comparison', 'parallels between the lockdown'],
+    // Negatives: an ordinary comparandum, a statistic, historical comparisons (the object is
+    // itself a comparandum), a comparison across a clause break, "better than" without "no".
+    ["Analysts compared the figures to last year's.", 'loaded-comparison', null],
+    ['Prices rose 3% compared with a year earlier.', 'loaded-comparison', null],
+    ['The trial compared the new drug to a placebo.', 'loaded-comparison', null],
+    ['Historians have compared the rise of Hitler with the rise of Mussolini.', 'reductio-ad-hitlerum', null],
+    ['Scholars compared apartheid in South Africa with segregation in the American South.', 'loaded-comparison', null],
+    ['Compared with last year, the Nazi-era archive drew more visitors.', 'reductio-ad-hitlerum', null],
+    ['The team played better than the Taliban-controlled province\'s side.', 'reductio-ad-hitlerum', null]
+  ] as const)('comparison: %s → %s', (text, rule, surface) => {
+    const fl = flagsOf(text, rule)
+    if (surface === null) {
+      expect(fl).toEqual([])
+      return
+    }
+    expect(fl.map((f) => f.text)).toEqual([surface])
+    expect(countsAsPrediction(fl[0]!)).toBe(true)
+    expect(fl[0]!.category).toBe(rule === 'reductio-ad-hitlerum' ? 'labeling' : 'loaded')
+    expect(fl[0]!.explanation).toContain(surface === 'parallels between the lockdown' ? 'Holocaust' : fl[0]!.text.split(' ').slice(-1)[0]!)
+  })
+
+  it('a negated comparison is weaker; a copied symbol is not a comparison', () => {
+    const fl = flagsOf('She did not compare the president to Hitler.', 'reductio-ad-hitlerum')
+    expect(fl.length).toBe(1)
+    expect(countsAsPrediction(fl[0]!)).toBe(false)
+    expect(run('Police launched a Nazi-style crackdown on the union.').flags.map((f) => [f.text, countsAsPrediction(f)])).toContainEqual(['Nazi-style', true])
+    expect(run('He was arrested for giving a Nazi-style salute at the match.').flags).toEqual([])
+  })
+
   it('never overlaps a lexicon flag: "utterly disgraceful" is explained once', () => {
     const r = run('The response was utterly disgraceful.')
     const covering = r.flags.filter((f) => f.start <= r.flags[0]!.start && r.flags[0]!.start < f.end)
