@@ -7,6 +7,7 @@ import type { Analysis, AlignmentCorrection, ArticleId } from '@shared/model'
 import type { AppError } from '@shared/util/result'
 import type { PairAlignment, PairStageName } from '@shared/pipeline/analyze'
 import type { AnalysisRunner } from '../workers/analysisClient'
+import { pairsOnDemand } from '../workers/protocol'
 
 export type OnDemandPair =
   | { readonly state: 'running'; readonly stage: PairStageName | null; readonly done: number; readonly total: number }
@@ -23,7 +24,7 @@ export function pairKey(a: ArticleId, b: ArticleId): string {
 /** Whether the analysis left this pair's links (alignScope) or diffs (diffScope) to be computed on demand. */
 export function needsOnDemand(analysis: Analysis, a: ArticleId, b: ArticleId): boolean {
   if (a === b || a === analysis.base || b === analysis.base) return false
-  return analysis.alignScope === 'base' || analysis.diffScope === 'base'
+  return pairsOnDemand(analysis)
 }
 
 export interface OnDemandPairs {

@@ -3,6 +3,15 @@ import type { Analysis, AlignmentCorrection, Article, ArticleId, Codebook } from
 import type { AppError } from '@shared/util/result'
 import type { PairAlignment, PairStageName, StageName } from '@shared/pipeline/analyze'
 
+/**
+ * Whether the analysis left some pairs to be aligned (alignScope 'base') or diffed (diffScope
+ * 'base') on demand; `needsOnDemand` (state/onDemandPairs.ts) names which pairs. Here, not
+ * there, so the worker can ask without importing UI code.
+ */
+export function pairsOnDemand(analysis: Pick<Analysis, 'alignScope' | 'diffScope'>): boolean {
+  return analysis.alignScope === 'base' || analysis.diffScope === 'base'
+}
+
 /** What the worker needs to run `analyze()`: reviews/annotations are overlaid by the UI. */
 export interface AnalysisRequest {
   readonly articles: readonly Article[]

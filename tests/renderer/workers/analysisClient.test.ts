@@ -14,6 +14,7 @@ import type * as RunAnalysis from '../../../renderer/src/workers/runAnalysis'
 import { createInlineRunner, createWorkerRunner, type AnalysisRunner } from '../../../renderer/src/workers/analysisClient'
 import { studyArticles } from '../../../renderer/src/state/AppState'
 import { sampleAnalysis, sampleStudy } from '../helpers'
+import { twelveArticles } from '../../shared/helpers/twelveArticles'
 
 // Counts preparations; the real function does the work.
 const prepared = vi.hoisted(() => ({ calls: 0 }))
@@ -133,6 +134,30 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
     expect(prepared.calls).toBe(n + 3)
     expect(await pairOnce(runner, sampleAnalysis(), x, y)).toEqual(p1)
     expect(prepared.calls).toBe(n + 3)
+    runner.dispose()
+  })
+
+  it('an analysis that leaves pairs to the Pair view is prepared for them right after its result, so the first pair does not prepare', async () => {
+    const runner = createWorkerRunner()
+    const { originals, articles } = twelveArticles()
+    const n = prepared.calls
+    const analysis = await new Promise<Analysis>((resolve, reject) =>
+      runner.run(
+        { articles, base: originals[0]!.id, corrections: [], codebook: null },
+        { onProgress: () => {}, onResult: (a) => resolve(a), onError: (e) => reject(new Error(e.message)) }
+      )
+    )
+    expect(analysis.alignScope).toBe('base')
+    // The result is posted before the preparation starts; wait for the worker to finish it.
+    await vi.waitFor(() => expect(prepared.calls).toBe(n + 1))
+    const ids = articles.map((a) => a.id)
+    sent.length = 0
+    const p = await pairOnce(runner, analysis, ids[1]!, ids[8]!)
+    expect(sent.find((m) => m.type === 'pair')).toMatchObject({ type: 'pair' })
+    expect(sent.some((m) => m.type === 'pair' && m.context !== undefined)).toBe(false)
+    expect(prepared.calls).toBe(n + 1)
+    expect(p).toEqual(alignPair({ analysis, a: ids[1]!, b: ids[8]! }))
+    expect(p.links.length).toBeGreaterThan(0)
     runner.dispose()
   })
 
