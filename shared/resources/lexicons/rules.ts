@@ -176,6 +176,42 @@ const HERITAGE = new Set([
   'society', 'structure', 'structures', 'bridge', 'village', 'city', 'photos', 'photographs', 'records'
 ])
 
+/**
+ * Animals, machines, weather, fire, water and breakable things: subjects that make a sound or
+ * a physical event of a verb that reports speech only when a person does it ("the dogs
+ * barked", "the cable snapped", "wildfires raged", "water gushed", "the engine whined").
+ */
+const SOUND_SOURCES = new Set([
+  'dog', 'dogs', 'puppy', 'puppies', 'hound', 'hounds', 'wolf', 'wolves', 'fox', 'foxes', 'coyote', 'coyotes',
+  'seal', 'seals', 'lion', 'lions', 'tiger', 'tigers', 'bear', 'bears', 'cat', 'cats', 'bird', 'birds',
+  'rooster', 'roosters', 'cockerel', 'goose', 'geese', 'owl', 'owls', 'crows', 'gull', 'gulls', 'parrot',
+  'parrots', 'animal', 'animals', 'horse', 'horses', 'baby', 'babies', 'infant', 'infants', 'engine', 'engines',
+  'motor', 'motors', 'machine', 'machines', 'brakes', 'tyres', 'tires', 'wind', 'winds', 'gale', 'siren',
+  'sirens', 'alarm', 'alarms', 'gun', 'guns', 'cannon', 'artillery', 'storm', 'storms', 'thunder', 'sea',
+  'waves', 'fire', 'fires', 'wildfire', 'wildfires', 'blaze', 'blazes', 'flames', 'water', 'river', 'rivers',
+  'oil', 'lava', 'volcano', 'geyser', 'pipe', 'pipes', 'main', 'well', 'chimney', 'smoke', 'cable', 'cables',
+  'rope', 'wire', 'chain', 'branch', 'branches', 'bone', 'bones', 'ligament', 'tendon', 'mast', 'battle',
+  'battles', 'fighting', 'war', 'fight', 'epidemic', 'pandemic', 'outbreak', 'virus', 'fever', 'kettle'
+])
+/** Words after such a verb that keep a physical sense ("snapped up shares", "gushed from", "raged on"). */
+const NOT_SPEECH_NEXT = new Set(['up', 'shut', 'off', 'from', 'into', 'through', 'across', 'on', 'photo', 'photos', 'picture', 'pictures', 'selfie', 'selfies'])
+/** Words after such a verb that show speech: "barked orders", "snapped at reporters", "gushed about". */
+const SPEECH_NEXT = new Set([
+  'that', 'at', 'about', 'back', 'orders', 'instructions', 'commands', 'questions', 'insults', 'threats', 'abuse',
+  'slogans', 'lies', 'nonsense', 'propaganda', 'hate', 'hatred', 'venom', 'bile', 'rhetoric', 'falsehoods'
+])
+/** Pronouns and person nouns that make the subject a speaker. */
+const SPEAKERS = new Set([
+  'he', 'she', 'they', 'i', 'we', 'you', 'who', 'official', 'officials', 'minister', 'president', 'senator',
+  'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'leaders', 'mayor', 'governor', 'chief', 'coach',
+  'manager', 'lawmaker', 'lawmakers', 'critic', 'critics', 'supporter', 'supporters', 'officer', 'officers',
+  'sergeant', 'judge', 'lawyer', 'attorney', 'aide', 'aides', 'chairman', 'chairwoman', 'executive', 'candidate',
+  'rival', 'rivals', 'opponent', 'opponents', 'protesters', 'host', 'anchor', 'commentator', 'pundit', 'activist',
+  'activists', 'prosecutor', 'defendant', 'boss', 'congressman', 'congresswoman', 'commander', 'general',
+  'chancellor', 'premier', 'secretary', 'director', 'adviser', 'advisor', 'man', 'woman', 'speaker', 'mp'
+])
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
+
 /** Nouns after "Nazi-style" that describe a symbol or gesture copied, not a comparison made. */
 const SYMBOL_NOUNS = new Set([
   'salute', 'salutes', 'saluting', 'uniform', 'uniforms', 'insignia', 'symbol', 'symbols', 'regalia', 'armband',
@@ -381,6 +417,39 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       if (!before || before.kind === 'punct') return true
       const after = tokens[end]
       return !(after && isCapitalised(after, text))
+    }
+  },
+  {
+    id: 'speaking-subject',
+    description:
+      'Keeps a speech verb that is also a sound or a physical event ("barked", "snapped", "raged", "gushed", "whined") only when a person speaks: next to a quotation or a colon, before "that", "at", "about" or a spoken object ("barked orders"), or after a pronoun, a person noun or a name; drops "the dogs barked", "the cable snapped", "wildfires raged", "water gushed from the main", "snapped up shares".',
+    keep(tokens, start, end, text) {
+      const before: number[] = []
+      for (let k = start - 1; k >= 0 && before.length < 3; k--) {
+        const t = tokens[k]!
+        if (t.kind === 'punct') {
+          if (STOP.has(t.norm)) break
+          continue
+        }
+        before.push(k)
+      }
+      const next = wordsAfter(tokens, end, 1)[0]
+      if (before.some((k) => SOUND_SOURCES.has(tokens[k]!.norm))) return false
+      // "barking dogs": the source follows an attributive participle.
+      if (next && SOUND_SOURCES.has(next.norm) && tokens[end - 1]!.norm.endsWith('ing')) return false
+      if (next && NOT_SPEECH_NEXT.has(next.norm)) return false
+      // "…," he barked / barked: "…" / barked, "Get out".
+      for (let k = start - 1; k >= Math.max(0, start - 3); k--) if (QUOTE_MARKS.has(tokens[k]!.norm)) return true
+      const after = tokens[end]
+      if (after && (after.norm === ':' || QUOTE_MARKS.has(after.norm) || (after.norm === ',' && QUOTE_MARKS.has(tokens[end + 1]?.norm ?? '')))) return true
+      if (next && SPEECH_NEXT.has(next.norm)) return true
+      return before.some((k, n) => {
+        const t = tokens[k]!
+        if (SPEAKERS.has(t.norm)) return true
+        // A capitalised word that does not open the sentence is a name ("… as Trump raged").
+        const opens = n === before.length - 1 && (k === 0 || STOP.has(tokens[k - 1]!.norm) || QUOTE_MARKS.has(tokens[k - 1]!.norm))
+        return isCapitalised(t, text) && !opens
+      })
     }
   },
   {

@@ -182,7 +182,32 @@ describe('context rules', () => {
     ['The rocket exploded after liftoff.', 'exploded', false],
     ['Many species face extinction.', 'extinction', false],
     ['The suspect went on a shooting spree.', 'spree', false],
-    ['The governor went on a spending spree.', 'spree', true]
+    ['The governor went on a spending spree.', 'spree', true],
+    // speaking-subject: speech verbs that are also sounds or physical events
+    ['The dogs barked all night, neighbours told the council.', 'barked', false],
+    ['Barking dogs kept residents awake.', 'Barking', false],
+    ['Seals barked on the rocks.', 'barked', false],
+    ['The sergeant barked orders at the recruits.', 'barked', true],
+    ['"Get out," the senator barked at reporters.', 'barked', true],
+    ['The cable snapped during the lift.', 'snapped', false],
+    ['Investors snapped up the shares.', 'snapped', false],
+    ['He snapped at the reporter who asked about the loan.', 'snapped', true],
+    ['Wildfires raged across the hills.', 'raged', false],
+    ['Fighting raged on in the east.', 'raged', false],
+    ['Trump raged about the ruling.', 'raged', true],
+    ['Water gushed from the broken main.', 'gushed', false],
+    ['She gushed about the new coach.', 'gushed', true],
+    ['The volcano spewed ash over the town.', 'spewed', false],
+    ['He spewed lies for an hour.', 'spewed', true],
+    ['A rooster crowed at dawn.', 'crowed', false],
+    ['The governor crowed that the deficit had gone.', 'crowed', true],
+    ['The engine whined before it stalled.', 'whined', false],
+    ['The minister whined about the press.', 'whined', true],
+    ['The parrot repeated the word.', 'parrot', false],
+    ['Republicans parroted the claim.', 'parroted', true],
+    // not-symbol: a copied symbol is described, a crackdown is compared
+    ['He gave a Nazi-style salute.', 'Nazi-style', false],
+    ['Police launched a Nazi-style crackdown.', 'Nazi-style', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
