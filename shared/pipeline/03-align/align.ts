@@ -32,6 +32,9 @@
  *     Event evidence works the same way: a pair in that band that shares an event frame
  *     (features.ts: "opened its embassy" ~ "the establishment of Azerbaijan's embassy") is raised
  *     by FRAME_BOOST; frames add no weight to the score itself.
+ *     Transitive links (multi-witness, `TRANSITIVE_SHARE`): when every pair is aligned, two
+ *     passages of non-base articles that have no direct counterpart in each other's article
+ *     but are both confidently linked to one passage of a third article are linked too.
  *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph) on either side
  *     when the merged passage covers clearly more (`MERGE_GAIN`), or when the added sentence's
  *     own best counterpart is the same sentence (a split), e.g. A: "X met Y and they signed Z."
@@ -100,8 +103,14 @@ const RELATIVE_KEEP = 0.6
  * Bridge 0.343 → 0.400) at a small precision cost on the sample (0.803 → 0.771).
  */
 const MUTUAL_SHARE = 0.6
-/** At most this many counterparts per sentence per other article. */
-const MAX_LINKS = 3
+/**
+ * At most this many counterparts per sentence per other article (many-to-many: a sentence
+ * still links to two). 3 → 2: a third near-best counterpart was wrong far more often than right
+ * (align.dev.ts, sample gold P 0.778 → 0.789, F1 0.745 → 0.750; Suez P 0.913 → 0.955, F1 0.757
+ * → 0.771; Crimean Bridge unchanged; recall unchanged on all three). 1 was tried: sample F1
+ * 0.759 but Suez 0.727 (one-to-one loses real splits).
+ */
+const MAX_LINKS = 2
 /** Minimum coverage gain for growing a passage by one adjacent sentence (and the largest score loss allowed). */
 const MERGE_GAIN = 0.05
 /** Candidates scored exactly per sentence (after blocking). */
@@ -222,6 +231,12 @@ interface Corpus {
   readonly articleOf: Int32Array
   /** Feature id → 0 (not a frame), 1 (actor|event|object frame), 2 (event|object frame). */
   readonly frame: Uint8Array
+  /**
+   * alignPairs' direct links per pair (key `${threshold} ${side a index} ${side b index}`), so
+   * the supporting pairs of transitive links are aligned once per preparation: they are a
+   * pure function of the prepared corpus, the pair and the threshold.
+   */
+  readonly pairCache: Map<string, readonly Pending[]>
 }
 
 interface Scored {
@@ -408,7 +423,7 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
     })
     return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text), cont: conts[ai]! }
   })
-  return { docs, w, kinds, keys, postStart, post, articleOf, frame }
+  return { docs, w, kinds, keys, postStart, post, articleOf, frame, pairCache: new Map() }
 }
 
 interface Candidate {
@@ -555,6 +570,100 @@ interface Pending {
   anchors?: number
   lead?: boolean
   frame?: number
+  /** A transitive link: the article and sentence range both sides are linked to, and the passages' own content score. */
+  via?: { readonly article: number; readonly s0: number; readonly s1: number; readonly content: number }
+}
+
+/**
+ * Multi-witness transitivity (as in CollateX's collation of several witnesses): when passage P
+ * of article X is linked to passage Q of Y, and Q (or a passage overlapping it) to passage R of
+ * Z, then P and R report the same thing as Q does, even when they share few words with each
+ * other (each outlet paraphrases the event differently, but both keep enough of Y's wording).
+ * P~R is inferred only when
+ *  - both supporting links reach the threshold by themselves (not mutual-best or inferred
+ *    links: an inference never rests on a weaker one, and inferred links never chain), and
+ *  - neither P nor R has any direct link in the other article (the inference fills a gap; it
+ *    never competes with what the pair's own content chose).
+ * Its score is the weaker supporting link's, times TRANSITIVE_SHARE, or its own content score
+ * if that is higher; its evidence names the passage it was inferred through.
+ * Only pairs of non-base articles get transitive links: the base's links must not depend on
+ * whether the other pairs were aligned, so a large study's base-only run (and an on-demand
+ * base pair) gives the base exactly the links an all-pairs run gives it. The third article may
+ * be the base.
+ * Measured (align.dev.ts, after MAX_LINKS 3 → 2: sample / Crimean Bridge / Suez F1 0.750 /
+ * 0.542 / 0.771): sample unchanged (inferring on base pairs too gave 0.752), Crimean Bridge
+ * 0.614 (P 0.737 → 0.762, R 0.429 → 0.514), Suez unchanged. Tried and rejected (all pairs,
+ * MAX_LINKS 3): without the gap condition every variant lost sample precision badly (inferred
+ * pairs needing a content score of 0.3 / 0.5 / 0.7 of the threshold: sample F1 0.682 / 0.696 /
+ * 0.730, P down to 0.60); two witnesses instead of the gap: 0.705–0.748; supporting links from
+ * 0.6 of the threshold: sample 0.662–0.684. Requiring a content score of its own (any shared
+ * feature) lost one Crimean Bridge link and gained nothing; supporting links of 1.2 × the
+ * threshold inferred nothing.
+ */
+const TRANSITIVE_SHARE = 0.5
+
+/** Keys rank(a) * k + rank(b) of every pair of k articles without the base (rank 0), side a first. */
+function nonBasePairKeys(k: number): number[] {
+  const out: number[] = []
+  for (let ra = 1; ra < k; ra++) for (let rb = ra + 1; rb < k; rb++) out.push(ra * k + rb)
+  return out
+}
+
+/**
+ * Inferred links (see TRANSITIVE_SHARE) of the pairs `targets` (keys rank(a) * k + rank(b)),
+ * from the direct links `pending` of every pair (same keys; side a has the lower rank).
+ */
+function transitiveLinks(corpus: Corpus, byRank: readonly number[], pending: ReadonlyMap<number, readonly Pending[]>, targets: readonly number[], threshold: number): Map<number, Pending[]> {
+  const { docs } = corpus
+  const k = docs.length
+  const out = new Map<number, Pending[]>()
+  // Links of pair (rx, ry) seen from rx: [from0, from1) in rx ~ [to0, to1) in ry.
+  const seen = (rx: number, ry: number): { f0: number; f1: number; t0: number; t1: number; score: number }[] => {
+    const list = pending.get(Math.min(rx, ry) * k + Math.max(rx, ry)) ?? []
+    return list.map((l) => (rx < ry ? { f0: l.a0, f1: l.a1, t0: l.b0, t1: l.b1, score: l.score } : { f0: l.b0, f1: l.b1, t0: l.a0, t1: l.a1, score: l.score }))
+  }
+  for (const key of targets) {
+    const rx = Math.floor(key / k)
+    const rz = key % k
+    const X = docs[byRank[rx]!]!
+    const Z = docs[byRank[rz]!]!
+    const direct = pending.get(key) ?? []
+    // Sentences of X with a direct link into Z, and of Z into X.
+    const coveredX = new Uint8Array(X.ids.length)
+    const coveredZ = new Uint8Array(Z.ids.length)
+    for (const l of direct) {
+      coveredX.fill(1, l.a0, l.a1)
+      coveredZ.fill(1, l.b0, l.b1)
+    }
+    const free = (c: Uint8Array, s0: number, s1: number): boolean => {
+      for (let s = s0; s < s1; s++) if (c[s] === 1) return false
+      return true
+    }
+    const found = new Map<string, Pending>()
+    for (let ry = 0; ry < k; ry++) {
+      if (ry === rx || ry === rz) continue
+      const xy = seen(rx, ry).filter((l) => l.score >= threshold && free(coveredX, l.f0, l.f1))
+      if (xy.length === 0) continue
+      const yz = seen(ry, rz).filter((l) => l.score >= threshold && free(coveredZ, l.t0, l.t1))
+      for (const p of xy) {
+        for (const q of yz) {
+          // The two links must meet in Y: their Y passages overlap.
+          if (q.f0 >= p.t1 || p.t0 >= q.f1) continue
+          const id = `${p.f0}-${p.f1}~${q.t0}-${q.t1}`
+          const score = TRANSITIVE_SHARE * Math.min(p.score, q.score)
+          const prev = found.get(id)
+          if (prev && prev.score >= score) continue
+          const pa = passageIds(X, p.f0, p.f1)
+          const pb = passageIds(Z, q.t0, q.t1)
+          const content = similarityIds(pa, pb, massIds(pa, corpus.w), massIds(pb, corpus.w), corpus.w)
+          const y = byRank[ry]!
+          found.set(id, { a0: p.f0, a1: p.f1, b0: q.t0, b1: q.t1, score: Math.max(score, content), via: { article: y, s0: Math.max(p.t0, q.f0), s1: Math.min(p.t1, q.f1), content } })
+        }
+      }
+    }
+    if (found.size > 0) out.set(key, [...found.values()])
+  }
+  return out
 }
 
 function passageIds(doc: Doc, from: number, to: number): Int32Array {
@@ -753,6 +862,26 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     else j++
   }
   const out: Evidence[] = []
+  if (l.via) {
+    // An inferred link: its own shared features account for its content score, and the
+    // passage it was inferred through is the rest of the evidence.
+    const Y = c.docs[l.via.article]!
+    const where = l.via.s1 - l.via.s0 > 1 ? `sentences ${l.via.s0 + 1}–${l.via.s1}` : `sentence ${l.via.s0 + 1}`
+    const what = `both are linked to the same passage of ${Y.id} (${where})`
+    // Listed even when the passages' own content carries the whole score: the inference is
+    // why they were linked (their content alone did not make a link).
+    out.push({ kind: 'order', a: what, b: what, weight: round(Math.max(0, l.score - l.via.content)) })
+    for (const id of shared) {
+      const key = c.keys[id]!
+      const oa = occIn(A, l.a0, l.a1, key)
+      const ob = occIn(B, l.b0, l.b1, key)
+      const kind = c.kinds[id] ?? 'term'
+      const weight = round((c.w[id]! / total) * l.via.content)
+      if (kind === 'naming') out.push({ kind: oa.surface === ob.surface ? 'entity' : 'naming', a: oa.surface, b: ob.surface, weight, referent: key.slice(2) })
+      else out.push({ kind, a: oa.surface, b: ob.surface, weight })
+    }
+    return out.sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0))
+  }
   // A score raised by order evidence: content features account for the unraised part, and the
   // raise is its own evidence item, so the link says why it scored above its shared words.
   const anchors = l.anchors ?? 0
@@ -823,12 +952,23 @@ export function align(input: AlignInput): Alignment {
   const k = docs.length
   const { baseIdx, rank, byRank } = pairOrder(docs, base)
   const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, input.pairs === 'base')
+  const pending = new Map<number, Pending[]>()
+  for (let ra = 0; ra < k; ra++) {
+    for (let rb = ra + 1; rb < k; rb++) {
+      const cands = buckets.get(ra * k + rb)
+      if (cands) pending.set(ra * k + rb, alignPair(docs[byRank[ra]!]!, docs[byRank[rb]!]!, cands, corpus.w, corpus.frame, input.threshold))
+    }
+  }
+  // Transitive links (non-base pairs only, see TRANSITIVE_SHARE) need every pair's direct links.
+  const inferred = input.pairs === 'base' ? new Map<number, Pending[]>() : transitiveLinks(corpus, byRank, pending, nonBasePairKeys(k), input.threshold)
   const machine: Link[] = []
   // Base pairs first, then the non-base pairs, each in input order.
   for (let ra = 0; ra < k; ra++) {
     for (let rb = ra + 1; rb < k; rb++) {
-      const cands = buckets.get(ra * k + rb)
-      if (cands) pairLinks(corpus, byRank[ra]!, byRank[rb]!, cands, input.threshold, machine)
+      const key = ra * k + rb
+      const direct = pending.get(key) ?? []
+      const more = inferred.get(key) ?? []
+      if (direct.length + more.length > 0) pairLinks(corpus, byRank[ra]!, byRank[rb]!, direct.concat(more), machine)
     }
   }
   // Corrections are replayed over the machine links; those that no longer apply (their link is
@@ -858,11 +998,11 @@ function pairOrder(docs: readonly Doc[], base: ArticleId): { baseIdx: number; ra
   return { baseIdx, rank, byRank }
 }
 
-/** Selects, grows and appends to `out` the links of articles `ai` (side a) and `bi` from their candidates. */
-function pairLinks(corpus: Corpus, ai: number, bi: number, cands: readonly Candidate[], threshold: number, out: Link[]): void {
+/** Appends to `out` the links of articles `ai` (side a) and `bi` from their selected and grown passages, by sentence. */
+function pairLinks(corpus: Corpus, ai: number, bi: number, selected: readonly Pending[], out: Link[]): void {
   const A = corpus.docs[ai]!
   const B = corpus.docs[bi]!
-  const pending = alignPair(A, B, cands, corpus.w, corpus.frame, threshold).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
+  const pending = [...selected].sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
   for (const l of pending) {
     const a = ref(A, l.a0, l.a1)
     const b = ref(B, l.b0, l.b1)
@@ -935,7 +1075,11 @@ export interface PairsAlignment {
  *    always refused, so the others have no effect on these pairs: leaving them out gives the
  *    same links, and the same skip reports (with their stored index) for those replayed.
  *    Corrections concerning other pairs (or no pair) are neither applied nor reported.
- * Cost: candidates and links of these pairs only (binary search into the global posting lists).
+ *  - transitive links of a pair rest on the direct links of the pairs it shares an article
+ *    with, so those pairs are aligned too (x~y and y~z for every other article y; only the
+ *    named pairs' links are returned).
+ * Cost: candidates and links of these pairs and their 2(k-2) supporting pairs per named pair
+ * (binary search into the global posting lists).
  */
 export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput): PairsAlignment {
   const corpus = corpusOf(prepared)
@@ -954,13 +1098,41 @@ export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput):
     const [ra, rb] = rank[ix]! < rank[iy]! ? [rank[ix]!, rank[iy]!] : [rank[iy]!, rank[ix]!]
     wanted.set(ra * k + rb, [ra, rb])
   }
+  // Transitive links of a non-base pair rest on the direct links of the pairs it shares an
+  // article with (x~y and y~z for every other y), so those are aligned too (their links are
+  // not returned). Base pairs have no transitive links.
+  const needed = new Set<number>(wanted.keys())
+  const targets = [...wanted.keys()].filter((key) => key >= k)
+  for (const [ra, rb] of wanted.values()) {
+    if (ra === 0) continue
+    for (let ry = 0; ry < k; ry++) {
+      if (ry === ra || ry === rb) continue
+      needed.add(Math.min(ra, ry) * k + Math.max(ra, ry))
+      needed.add(Math.min(rb, ry) * k + Math.max(rb, ry))
+    }
+  }
+  const pending = new Map<number, readonly Pending[]>()
+  for (const key of [...needed].sort((x, y) => x - y)) {
+    const ra = Math.floor(key / k)
+    const rb = key % k
+    const ai = byRank[ra]!
+    const bi = byRank[rb]!
+    const cacheKey = `${input.threshold} ${ai} ${bi}`
+    let links = corpus.pairCache.get(cacheKey)
+    if (!links) {
+      const cands = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: bi }).get(key)
+      links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
+      corpus.pairCache.set(cacheKey, links)
+    }
+    pending.set(key, links)
+  }
+  const inferred = transitiveLinks(corpus, byRank, pending, targets, input.threshold)
   const machine: Link[] = []
   for (const key of [...wanted.keys()].sort((x, y) => x - y)) {
     const [ra, rb] = wanted.get(key)!
-    const ai = byRank[ra]!
-    const bi = byRank[rb]!
-    const cands = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: bi }).get(key)
-    if (cands) pairLinks(corpus, ai, bi, cands, input.threshold, machine)
+    const direct = pending.get(key) ?? []
+    const more = inferred.get(key) ?? []
+    if (direct.length + more.length > 0) pairLinks(corpus, byRank[ra]!, byRank[rb]!, direct.concat(more), machine)
   }
   const names = new Set<string>()
   for (const [ra, rb] of wanted.values()) names.add(pairName(docs[byRank[ra]!]!.id, docs[byRank[rb]!]!.id))

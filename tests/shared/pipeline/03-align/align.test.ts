@@ -222,6 +222,12 @@ describe('align: table of alignment situations', () => {
     expect(run([A, B]).links).toEqual([])
   })
 
+  it(here + 'a sentence keeps at most two counterparts per article, the best ones', () => {
+    // Hand-made: three paragraphs of B each report A's sentence, one with fewer of its words.
+    const A = art('a', 'Cohen said the embassy opening was historic and called for a united front against Iran.')
+    const B = art('b', 'Cohen called the embassy opening historic and urged a united front against Iran.\nMarkets were calm.\nCohen said the opening was historic and called for a united front against Iran.\nPrices rose.\nCohen called the embassy opening historic.')
+    expect(pairs(run([A, B]).links, 'a', 'b')).toEqual(['0-1~0-1', '0-1~2-3'])
+  })
   it(here + 'a sentence may link to two counterparts (many-to-many)', () => {
     const A = art('a', 'Cohen said the embassy opening was historic and called for a united front against Iran.')
     const B = art('b', 'Cohen called the embassy opening historic. Later in the day he urged a united front against Iran. Prices rose.')
@@ -229,6 +235,50 @@ describe('align: table of alignment situations', () => {
     const got = pairs(r.links, 'a', 'b')
     // Either two links or one merged passage covering both sentences.
     expect(got.length === 2 ? got : got[0]).toEqual(got.length === 2 ? ['0-1~0-1', '0-1~1-2'] : '0-1~0-2')
+  })
+})
+
+describe('align: transitive links (multi-witness)', () => {
+  // Hand-made: X and Z tell one event in words that share nothing; Y shares words with each.
+  const fill = [' Fishermen gathered at the quay to mend nets.', ' The mayor opened a new school in the suburbs.', ' Tourists filled the old town despite the rain.']
+  const x = 'The harbour master closed the northern channel on Friday evening.' + fill[0]
+  const y = 'The northern channel was closed on Friday after a tanker collision near the lighthouse.' + fill[1]
+  // Base y: x~z is a pair of non-base articles (only those get transitive links).
+  const input = (z: string, base = 'y'): Parameters<typeof align>[0] => {
+    const articles = [art('x', x), art('y', y), art('z', z + fill[2])]
+    return { articles, segmentations: articles.map((d) => segment(d)), base, naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+  }
+  // [what, z, links of x~z, whether the x~z link is an inference]
+  const cases: [string, string, string[], boolean][] = [
+    // Both supporting links are confident and neither sentence has a counterpart in the
+    // other article: x0~z0 is inferred through y0 although they share no feature.
+    ['fills a gap between two sentences linked to one passage of a third article', 'A tanker collision near the lighthouse halted all shipping.', ['0-1~0-1'], true],
+    // x0 already has a direct counterpart in z (z1): the inference never competes with it
+    // (y0's link in z, z0-1, would otherwise give x0~z0-1 as well).
+    ['never when a sentence already has a direct counterpart there', 'A tanker collision near the lighthouse halted all shipping. Harbour officials shut the northern channel on Friday evening.', ['0-1~1-2'], false],
+    // y0~z0 is linked, but below the threshold (lead evidence raised it): too weak to rest on.
+    ['never through a supporting link below the threshold', 'A tanker ran aground near the lighthouse and all shipping halted for two days while divers inspected the damaged hull.', [], false]
+  ]
+  it.each(cases)(here + '%s', (_, z, want, isInferred) => {
+    const inp = input(z)
+    expect(sentencePairScorer(inp)('x', 0, 'z', 0).score).toBe(0)
+    const links = align(inp).links
+    expect(pairs(links, 'x', 'z')).toEqual(want)
+    const inferred = links.filter((l) => l.evidence.some((e) => e.kind === 'order' && e.a.includes('same passage of')))
+    if (!isInferred) {
+      expect(inferred).toEqual([])
+      return
+    }
+    expect(inferred.map((l) => l.id)).toEqual(['x:0-1~z:0-1'])
+    const l = inferred[0]!
+    // Scored at half the weaker supporting link, with the passage of y it was inferred through.
+    const support = Math.min(...links.filter((k) => k.b.article === 'y' || k.a.article === 'y').map((k) => k.score))
+    expect(l.score).toBeCloseTo(support * 0.5, 3)
+    expect(l.evidence).toEqual([{ kind: 'order', a: 'both are linked to the same passage of y (sentence 1)', b: 'both are linked to the same passage of y (sentence 1)', weight: l.score }])
+    // With x as the base, x~z is a base pair: its links never depend on other pairs' links.
+    const asBase = align(input(z, 'x')).links
+    expect(pairs(asBase, 'x', 'z')).toEqual([])
+    expect(asBase.some((k) => k.evidence.some((e) => e.a.startsWith('both are linked to the same passage')))).toBe(false)
   })
 })
 

@@ -4,7 +4,9 @@
  * for those pairs, in the same order; skip reports equal the full run's for the corrections
  * that name only those pairs. Articles: the six sample articles plus three reworked copies
  * (paragraphs reversed, last one dropped), base in the middle of the input order, so sides are
- * decided by the base for some pairs and by input order for others.
+ * decided by the base for some pairs and by input order for others. Transitive links (inferred
+ * through a third article) are part of the full run, so alignPairs must align their supporting
+ * pairs too.
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -109,6 +111,9 @@ describe('alignPairs', { timeout: 60_000 }, () => {
       expect(r.skippedCorrections).toBeUndefined()
     }
     expect(machine.links.length).toBeGreaterThan(0)
+    // Not vacuous for transitive links: the full run infers some (through a third article),
+    // and alignPairs must find them for a pair aligned alone.
+    expect(machine.links.some((l) => l.evidence.some((e) => e.kind === 'order' && e.a.startsWith('both are linked to the same passage of')))).toBe(true)
   })
 
   it(here + 'every pair alone, with the corrections: same links and the skip reports of its own corrections', () => {
