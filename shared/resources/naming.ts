@@ -251,14 +251,18 @@ export function extendNaming(base: NamingResource, extra: unknown, source = 'use
  *  - `exact`: the tokens' surface norms must equal one of the term's forms (not just the stems);
  *  - `notAfter` / `notBefore`: the word right before / after the match cancels it;
  *  - datelines: a match that opens a dateline ("JERUSALEM (Reuters) –", "Baku, March 29 (AP) –")
- *    is the place of reporting, not a mention; the dateline's other place words go with it;
+ *    is the place of reporting, not a mention; the dateline's other place words go with it.
+ *    With the article `text` (optional, so token-only callers keep working), the bare wire form
+ *    is recognised too: a place in capitals opening its line, then a dash ("TEHRAN —", "TEL
+ *    AVIV, Israel —"); without the text it cannot be told from "Moscow — Tehran's ally — said";
  *  - `contains`: mentions of the listed actors inside the match become `nested` mentions.
  */
 export function findNamingMentions(
   tokens: readonly Token[],
   resource: NamingResource,
   from = 0,
-  to = tokens.length
+  to = tokens.length,
+  text?: string
 ): NamingMention[] {
   const out: NamingMention[] = []
   let next = from
@@ -268,8 +272,10 @@ export function findNamingMentions(
     if (m.tokenStart < next) continue
     if (m.tokenStart < datelineUntil) continue
     if (!passesRules(tokens, resource, m.payload, m.tokenStart, m.tokenEnd, to)) continue
-    const place = m.tokenEnd < to && (tokens[m.tokenEnd]!.norm === ',' || tokens[m.tokenEnd]!.norm === '(') && isPlaceName(resource, m.payload)
-      ? datelinePlaceEnd(tokens, m.tokenEnd, to)
+    const after = m.tokenEnd < to ? tokens[m.tokenEnd]!.norm : ''
+    const caps = text !== undefined && (after === ',' || DASHES.has(after)) && capsAtLineStart(text, tokens, m.tokenStart, m.tokenEnd)
+    const place = (after === ',' || after === '(' || caps) && isPlaceName(resource, m.payload)
+      ? datelinePlaceEnd(tokens, m.tokenEnd, to, caps)
       : -1
     if (place >= 0) {
       datelineUntil = place
@@ -337,17 +343,34 @@ const AGENCY_MAX_WORDS = 5
 const REGION_MAX_WORDS = 3
 
 /**
+ * Is the range [a, b) a place written in capitals ("TEHRAN", "TEL AVIV") at the start of its
+ * line (only spaces before it)? That is how wire copy sets a dateline; a sentence never opens
+ * with its subject in capitals. At least two letters, so a lone initial is not taken for one.
+ */
+function capsAtLineStart(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const start = tokens[a]!.start
+  const surface = text.slice(start, tokens[b - 1]!.end)
+  if (surface !== surface.toUpperCase() || (surface.match(/\p{L}/gu)?.length ?? 0) < 2) return false
+  for (let k = start - 1; k >= 0; k--) {
+    const c = text[k]!
+    if (c === '\n') return true
+    if (c !== ' ' && c !== '\t' && c !== '\u00a0') return false
+  }
+  return true
+}
+
+/**
  * Dateline shape after a place name ending at token `i`: up to two ", Region" parts, then
  * ", Month Day[, Year]" and/or "(Agency)", then a dash. Returns the token index where the place
  * part ends (region words included: "Azerbaijan" in "BAKU, Azerbaijan (AP) —" is not a
- * mention either) or -1. Needs a date or an agency: a place followed by a bare dash ("Moscow —
- * Tehran's ally — said") is often the subject of the sentence, and without the text the
- * all-caps "BAKU —" dateline cannot be told from it (a documented limit).
+ * mention either) or -1. Needs a date or an agency, unless `caps` (the place is written in
+ * capitals at the start of its line, see capsAtLineStart): a place followed by a bare dash
+ * ("Moscow — Tehran's ally — said") is often the subject of the sentence.
  */
-function datelinePlaceEnd(tokens: readonly Token[], i: number, to: number): number {
+function datelinePlaceEnd(tokens: readonly Token[], i: number, to: number, caps = false): number {
   // Fast exit, the usual case: a dateline tail starts with a comma or a parenthesis.
   const first = i < to ? tokens[i]!.norm : ''
-  if (first !== ',' && first !== '(') return -1
+  if (first !== ',' && first !== '(' && !(caps && DASHES.has(first))) return -1
   const at = (k: number): Token | undefined => (k < to ? tokens[k] : undefined)
   const words = (k: number, max: number): number => {
     let n = 0
@@ -384,7 +407,7 @@ function datelinePlaceEnd(tokens: readonly Token[], i: number, to: number): numb
       evidence = true
     }
   }
-  return evidence && DASHES.has(at(k)?.norm ?? '') ? placeEnd : -1
+  return (evidence || caps) && DASHES.has(at(k)?.norm ?? '') ? placeEnd : -1
 }
 
 /**

@@ -129,7 +129,8 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     const to = last.tokenEnd
     for (; paraFraming < framing.length; paraFraming++) earlierFramingEnd = Math.max(earlierFramingEnd, framing[paraFraming]!.end)
 
-    const names = findNamingMentions(tokens, naming, from, to)
+    // With the text, so a bare all-caps dateline ("TEHRAN —") is not taken for a mention.
+    const names = findNamingMentions(tokens, naming, from, to, text)
     namingMentions.push(...names)
     const cb = codebook && codebook.entries.length > 0 ? codebookHits(codebook, tokens, from, to) : []
     const taken: Array<[number, number]> = cb.map((h) => [h.tokenStart, h.tokenEnd])

@@ -134,6 +134,28 @@ describe('datelines: the place of reporting is not the state', () => {
     expect(found(sentence)).toEqual(expected)
   })
 
+  // Bare wire datelines need the text (capitals, line start): [text, mentions with the text, without].
+  const bare: Array<[string, string[], string[]]> = [
+    ['TEHRAN — Iran said talks would resume.', ['Iran → iran'], ['TEHRAN → tehran-metonym', 'Iran → iran']],
+    ['TEL AVIV, Israel — The army said nothing.', [], ['TEL AVIV → tel-aviv-metonym', 'Israel → israel']],
+    ['The talks ended.\n  JERUSALEM — The cabinet met.', [], ['JERUSALEM → jerusalem-metonym']],
+    // Not datelines: not in capitals, not at the line start, a capitalised acronym-like word alone.
+    ['Tehran — Moscow’s ally — said nothing.', ['Tehran → tehran-metonym', 'Moscow’s → moscow-metonym'], ['Tehran → tehran-metonym', 'Moscow’s → moscow-metonym']],
+    ['Officials in Baku and TEHRAN — both — said nothing.', ['TEHRAN → tehran-metonym'], ['TEHRAN → tehran-metonym']]
+  ]
+  it.each(bare)(here + 'bare dateline: %s', (text, withText, without) => {
+    const toks = tokenize(text)
+    expect(findNamingMentions(toks, builtin, 0, toks.length, text).map((m) => `${text.slice(m.start, m.end)} → ${m.term.id}`)).toEqual(withText)
+    expect(found(text)).toEqual(without)
+  })
+
+  it(here + 'a bare dateline yields no flag and no mention in the language result', () => {
+    const a = article('TEL AVIV — Israeli officials met on Monday.\nBAKU, Azerbaijan — The talks ended.')
+    const r = analyzeLanguage({ article: a, segmentation: segment(a), naming: builtin, codebook: null })
+    expect(r.flags).toEqual([])
+    expect(r.mentions.map((m) => a.text.slice(m.start, m.end))).toEqual([])
+  })
+
   it(here + 'a dateline adds no mention to the language result either', () => {
     const a = article('BAKU, Azerbaijan (AP) — The talks ended.\nBaku said the talks ended.')
     const r = analyzeLanguage({ article: a, segmentation: segment(a), naming: builtin, codebook: null })
