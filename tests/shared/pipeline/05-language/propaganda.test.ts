@@ -23,7 +23,8 @@ const TECHNIQUE_WORDS: Record<string, string> = {
   whataboutism: 'whataboutism',
   'straw-man': 'straw man',
   'causal-oversimplification': 'causal oversimplification',
-  'appeal-to-fear': 'appeal to fear'
+  'appeal-to-fear': 'appeal to fear',
+  'appeal-to-authority': 'appeal to authority'
 }
 
 describe('propaganda cues: each technique flags with its rule and explanation', () => {
@@ -63,7 +64,12 @@ describe('propaganda cues: each technique flags with its rule and explanation', 
     ['Rising prices are entirely the fault of the president.', 'entirely the fault', 'propaganda:causal-oversimplification-entirely-the-fault-of', 'exaggeration', 'causal oversimplification', true],
     ['Crime rose for one reason and one reason only: weak judges.', 'one reason and one reason only', 'propaganda:causal-oversimplification-for-one-reason-and-one-reason-only', 'exaggeration', 'causal oversimplification', true],
     ['If we do nothing, our children will pay.', 'If we do nothing', 'propaganda:fear-if-we-do-nothing', 'fear', 'appeal to fear', true],
-    ['Newcomers will change our way of life.', 'our way of life', 'propaganda:fear-our-way-of-life', 'fear', 'appeal to fear', true]
+    ['Newcomers will change our way of life.', 'our way of life', 'propaganda:fear-our-way-of-life', 'fear', 'appeal to fear', true],
+    ['Experts agree the scheme cannot work.', 'Experts agree', 'propaganda:appeal-to-authority-experts-agree', 'exaggeration', 'appeal to authority', true],
+    ['Leading scientists agree the ban is overdue.', 'Leading scientists agree', 'propaganda:appeal-to-authority-leading-scientists-agree', 'exaggeration', 'appeal to authority', true],
+    ['History has shown that such treaties fail.', 'History has shown', 'propaganda:appeal-to-authority-history-has-shown', 'exaggeration', 'appeal to authority', true],
+    ['Studies show that the diet works.', 'Studies show', 'propaganda:appeal-to-authority-studies-show', 'exaggeration', 'appeal to authority', true],
+    ['Any doctor will tell you that sugar is poison.', 'Any doctor will tell you', 'propaganda:appeal-to-authority-any-doctor-will-tell-you', 'exaggeration', 'appeal to authority', true]
   ] as const)('%s', (text, highlighted, rule, category, technique, counted) => {
     const flags = propagandaFlags(text)
     const f = flags.find((x) => x.rule === rule)
@@ -99,7 +105,13 @@ describe('neutral twins with the same topic words get no propaganda flag', () =>
     'She was not sure what about the film had upset the censors.',
     'The outrage over the comments grew on Tuesday.',
     'The delay was caused by a storm over the Atlantic, the airline said.',
-    'The America First Policy Institute released a report on Tuesday.'
+    'The America First Policy Institute released a report on Tuesday.',
+    // Appeal to authority: a named study or institution, a singular expert, an agreement to act.
+    'The study shows that rates fell in 2022.',
+    'Experts agreed to meet again on Friday.',
+    'An expert agrees with the ruling, the court heard.',
+    'Scientists at the University of Leeds said the sample was small.',
+    'A history of the region published this year shows repeated border disputes.'
   ])('%s', (text) => {
     expect(propagandaFlags(text).map((f) => `${f.rule} "${f.text}"`)).toEqual([])
   })
