@@ -8,7 +8,8 @@
  * questions, the answers and the article text itself, so students judge the wording, not the
  * brand.
  */
-import type { Analysis, Article, ArticleId, Change, Link } from '../../../model'
+import type { Analysis, Article, ArticleId, Change, Link, NamingCell } from '../../../model'
+import { namedCount } from '../buildReport'
 import { actorLabel, document } from './html'
 import { renderArticleBody, renderLegend, renderNotes } from './htmlParts'
 import { CATEGORY_STYLES, articleNames, escapeHtml, fmt, highlightsOf, orderedArticles, redactString, reviewIndex } from './shared'
@@ -101,6 +102,12 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
   if (!base) return out
 
   // 1. Naming: actors named in different ways across the articles (most-mentioned first).
+  // Only naming choices count here (`terms`): an actor named inside another actor's name
+  // ("Azerbaijan's" in "Azerbaijan's State Security Service", `nested`) is the institution's
+  // name, not the writer's word for the country, so it neither makes an actor "varied" nor
+  // ranks it. The model answer still shows such mentions, apart, so that a student who quotes
+  // "Azerbaijan's" is not marked wrong and an article is never said not to name an actor it
+  // names inside another name.
   const actors = [...new Set(analysis.naming.map((c) => c.actor))]
     .map((actor) => {
       const cells = analysis.naming.filter((c) => c.actor === actor && c.terms.length > 0)
@@ -113,15 +120,20 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     .filter((x) => x.varied)
     .sort((x, y) => y.marked - x.marked || y.total - x.total)
   for (const x of actors.slice(0, 2)) {
-    const label = actorLabel(x.actor)
+    const label = labelOf(analysis, x.actor)
     const lines = arts.map((a) => {
-      const cell = x.cells.find((c) => c.article === a.id)
-      if (!cell) return `<li><strong>${escapeHtml(name(a.id))}</strong> does not name ${escapeHtml(label)}.</li>`
+      const cell = analysis.naming.find((c) => c.actor === x.actor && c.article === a.id)
+      const inside = cell ? nestedText(analysis, cell, e) : ''
+      if (!cell || cell.terms.length === 0) {
+        return inside
+          ? `<li><strong>${escapeHtml(name(a.id))}</strong> names ${escapeHtml(label)} only inside other names: ${inside} (part of those names, not a choice of word).</li>`
+          : `<li><strong>${escapeHtml(name(a.id))}</strong> does not name ${escapeHtml(label)}.</li>`
+      }
       const terms = [...cell.terms]
         .sort((p, q) => q.count - p.count)
         .map((t) => `“${e(t.surface)}” ×${t.count}${t.viewpoint.startsWith('neutral') ? '' : ` (${e(t.viewpoint)})`}`)
         .join(', ')
-      return `<li><strong>${escapeHtml(name(a.id))}</strong>: ${terms}</li>`
+      return `<li><strong>${escapeHtml(name(a.id))}</strong>: ${terms}${inside ? `; also ${inside} (part of those names, not a choice of word)` : ''}</li>`
     })
     const expl = loadedNamingExplanations(analysis, x.actor).map((s) => `<li>${e(s)}</li>`).join('')
     out.push({
@@ -211,7 +223,10 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     .map((actor) => {
       const cells = analysis.naming.filter((c) => c.actor === actor && c.meanSentiment !== null)
       const vals = cells.map((c) => c.meanSentiment!)
-      const mentions = cells.reduce((p, c) => p + c.terms.reduce((q, t) => q + t.count, 0), 0)
+      // Tone towards an actor includes the sentences that name it inside another name (the
+      // state's security service arresting "spies" is about the state too): meanSentiment
+      // already averages those sentences, so the ranking counts those mentions as well.
+      const mentions = cells.reduce((p, c) => p + namedCount(c), 0)
       return { actor, cells, mentions, spread: vals.length > 1 ? Math.max(...vals) - Math.min(...vals) : 0 }
     })
     .filter((x) => x.cells.length > 1 && x.spread > 0)
@@ -219,9 +234,12 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     // is noise), then the widest difference in tone.
     .sort((x, y) => y.cells.length - x.cells.length || y.mentions - x.mentions || y.spread - x.spread)[0]
   if (tone) {
-    const label = actorLabel(tone.actor)
+    const label = labelOf(analysis, tone.actor)
     const most = [...tone.cells].sort((x, y) => x.meanSentiment! - y.meanSentiment!)[0]!
     const words = negativeWordsNear(analysis, most.article, tone.actor).slice(0, 3)
+    // When the most negative article names the actor only inside other names, say so: the
+    // tone is read off sentences about those institutions.
+    const onlyInside = most.terms.length === 0 && (most.nested?.length ?? 0) > 0
     out.push({
       kind: 'sentiment',
       prompt: `Which article is most negative about <strong>${escapeHtml(label)}</strong>? Quote two words that show it.`,
@@ -231,7 +249,8 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
           .filter((c) => c !== most)
           .map((c) => `${escapeHtml(name(c.article))}: ${fmt(c.meanSentiment!, 2)}`)
           .join(', ')}). ` +
-        (words.length ? `Words such as ${words.map((w) => `“${e(w)}”`).join(', ')}.` : 'No single strongly negative word was scored; look at the overall framing.'),
+        (words.length ? `Words such as ${words.map((w) => `“${e(w)}”`).join(', ')}.` : 'No single strongly negative word was scored; look at the overall framing.') +
+        (onlyInside ? ` Note: ${escapeHtml(name(most.article))} names ${escapeHtml(label)} only inside other names (${nestedText(analysis, most, e)}), so its tone is read from the sentences about those.` : ''),
       lines: 3
     })
   }
@@ -307,6 +326,16 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
   return [...firsts, ...rest]
 }
 
+/** The actor's label as the analysis names it (labels of the naming classes it ran with). */
+function labelOf(analysis: Analysis, actor: string): string {
+  return analysis.actorLabels?.[actor] ?? actorLabel(actor)
+}
+
+/** `inside <label>: “surface” ×n` for each of the cell's mentions inside other actors' names ('' when none). */
+function nestedText(analysis: Analysis, cell: NamingCell, e: (s: string) => string): string {
+  return (cell.nested ?? []).map((n) => `inside ${escapeHtml(labelOf(analysis, n.within))}: “${e(n.surface)}” ×${n.count}`).join('; ')
+}
+
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim()
   return t.length <= n ? t : t.slice(0, n - 1).replace(/\s+\S*$/, '') + '…'
@@ -330,12 +359,15 @@ function reportingVerbFlag(analysis: Analysis, article: ArticleId, verb: string)
   return f ? f.explanation : null
 }
 
-/** Negative-scored words in sentences that mention the actor (most negative first). */
+/**
+ * Negative-scored words in sentences that mention the actor (most negative first): the same
+ * sentences the cell's meanSentiment averages, so mentions inside other names count too.
+ */
 function negativeWordsNear(analysis: Analysis, article: ArticleId, actor: string): string[] {
   const l = analysis.language.find((x) => x.article === article)
   const text = analysis.articles.find((a: Article) => a.id === article)?.text ?? ''
   if (!l) return []
-  const sentences = new Set(l.mentions.filter((m) => m.actor === actor).map((m) => m.sentence))
+  const sentences = new Set([...l.mentions, ...(l.nestedMentions ?? [])].filter((m) => m.actor === actor).map((m) => m.sentence))
   const scored = l.sentences
     .filter((s) => sentences.has(s.sentence))
     .flatMap((s) => s.words)
