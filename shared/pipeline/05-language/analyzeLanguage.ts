@@ -9,6 +9,9 @@
  *
  * Precedence when spans overlap (one flag per stretch of words, most specific source wins):
  *   codebook hit  >  loaded/non-neutral naming term  >  built-in lexicon hit.
+ * Two deliberate exceptions sit on top of another flag: scare quotes (around quoted words that
+ * may hold their own flags) and repetition (on each repeated use of a loaded term, see
+ * repetition.ts), so a use keeps its own provenance and also says it is repeated.
  * A lexicon hit is dropped when it overlaps a codebook hit or lies inside a flagged naming
  * mention ("regime" inside "Zionist regime" is explained once, by the naming class).
  */
@@ -32,6 +35,7 @@ import { quotationSpans, quoteIndexAt } from './quotes'
 import { scoreWords } from './sentiment/afinn'
 import { nestedActorMentions, resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
+import { repetitionFlags } from './repetition'
 import { firstAtOrAfter } from '../../util/search'
 
 export { LEXICON_VERSION }
@@ -251,7 +255,9 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   for (let i = 0; i < qspans.length; i++) {
     const q = qspans[i]!
     const quote = direct[i]!
-    if (quote.speaker !== '' || !q.closed) continue
+    // A reporting verb attributes the quotation even when its pronoun speaker is unresolved
+    // ('"These thugs must go," she said' with no earlier name): a quotation, not distancing.
+    if (quote.speaker !== '' || quote.verb !== '' || !q.closed) continue
     let words = 0
     for (const t of tokensIn(tokens, q.innerStart, q.innerEnd)) if (t.kind === 'word') words++
     if (words === 0 || words > SCARE_QUOTE_MAX_WORDS) continue
@@ -267,6 +273,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       negated: false
     })
   }
+
+  // Repetition is article-level: the same loaded term used REPETITION_MIN+ times anywhere in the
+  // article (repetition.ts). It reads the finished word-level flags and reuses their offsets.
+  for (const r of repetitionFlags(flags, tokens, text)) pushFlag(r)
 
   flags.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1))
 
