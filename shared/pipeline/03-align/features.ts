@@ -22,7 +22,10 @@
  *               (embassy, ties, deal…) close by in the same clause, and the same with the
  *               nearest named actor. "The establishment of Azerbaijan's embassy" and
  *               "Azerbaijan formally opened its embassy" share both frames though their words
- *               differ; a frame is one event, so it is rarer (and weighs more) than its words
+ *               differ; a frame is one event, so it is rarer (and weighs more) than its words.
+ *               In the passive voice the object is the clause's subject however long its
+ *               phrase ("The Embassy of the Republic of Azerbaijan in the State of Israel was
+ *               officially inaugurated"; align.dev sample F1 0.750 → 0.754, others unchanged)
  *
  * Speaker coreference (`addSpeakers`, whole articles only): a sentence whose subject is "he"/
  * "she", or that opens inside a quotation running on from the sentence before, gets the naming
@@ -212,6 +215,8 @@ export function featuresOfRange(
   return out
 }
 
+/** Auxiliaries of the passive voice (see addFrames). */
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being'])
 /** Content words an object head may lie after its event word ("opened its new embassy": 3). */
 const FRAME_AFTER = 4
 /** ...or before it ("the embassy was opened", "the embassy opening"). */
@@ -272,12 +277,28 @@ function addFrames(
     const ti = slotTok[s]!
     return ti < 0 || slotActor[s] !== null ? undefined : eventFrames.objects.get(tokens[ti]!.stem)
   }
+  const passiveAt = (s: number): boolean => {
+    for (let k = s - 1; k >= 0 && k >= s - 2 && slotTok[k]! >= 0; k--) if (slotActor[k] === null && PASSIVE_AUX.has(tokens[slotTok[k]!]!.norm)) return true
+    return false
+  }
   for (let s = 0; s < n; s++) {
     const ev = eventAt(s)
     if (ev === undefined) continue
     const found: number[] = []
     for (let k = s + 1; k < n && k <= s + FRAME_AFTER && slotTok[k]! >= 0; k++) if (objectAt(k) !== undefined) found.push(k)
     for (let k = s - 1; k >= 0 && k >= s - FRAME_BEFORE && slotTok[k]! >= 0; k--) if (objectAt(k) !== undefined) found.push(k)
+    // Passive voice ("The Embassy of the Republic of Azerbaijan in the State of Israel was
+    // officially inaugurated"): the object is the clause's subject, which a long noun phrase
+    // can push far beyond FRAME_BEFORE. After an auxiliary (at most one word, an adverb, in
+    // between), the nearest object head back to the clause start is taken.
+    if (found.length === 0 && passiveAt(s)) {
+      for (let k = s - 1; k >= 0 && slotTok[k]! >= 0; k--) {
+        if (objectAt(k) !== undefined) {
+          found.push(k)
+          break
+        }
+      }
+    }
     for (const o of found) {
       const obj = objectAt(o)!
       const lo = Math.min(s, o)

@@ -78,6 +78,15 @@ describe('features: event frames', () => {
     expect(frames('Relations were tense; officials opened talks.')).toEqual(['f:open|talks'])
     expect(frames('They opened the long awaited and much debated new embassy.')).toEqual([])
   })
+  it(here + 'passive voice: the subject is the object however long its phrase, within its clause and only after an auxiliary', () => {
+    // Hand-made. The object head lies 8+ words before the event word.
+    expect(frames('The Embassy of the Republic of Turkey in the capital of Armenia was officially inaugurated on Monday.')).toEqual(['f:open|embassy', 'f:turkey|open|embassy'])
+    expect(frames('A new trade deal between the two neighbouring governments has been signed.')).toEqual(['f:sign|agreement'])
+    // No auxiliary: an active verb far from the noun is not its event.
+    expect(frames('The embassy of the republic in the old capital of the country officially launched a website.')).toEqual([])
+    // Clause punctuation still ends the search.
+    expect(frames('The embassy, which critics of the government disliked for years, was opened.')).toEqual([])
+  })
 })
 
 /** Content-word keys (t:…) of a free sentence, without naming classes. */
