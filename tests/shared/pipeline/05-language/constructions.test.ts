@@ -74,7 +74,9 @@ describe('construction rules', () => {
     ['Historians have compared the rise of Hitler with the rise of Mussolini.', 'reductio-ad-hitlerum', null],
     ['Scholars compared apartheid in South Africa with segregation in the American South.', 'loaded-comparison', null],
     ['Compared with last year, the Nazi-era archive drew more visitors.', 'reductio-ad-hitlerum', null],
-    ['The team played better than the Taliban-controlled province\'s side.', 'reductio-ad-hitlerum', null]
+    ['The team played better than the Taliban-controlled province\'s side.', 'reductio-ad-hitlerum', null],
+    ['The drug was compared with a placebo in cancer patients.', 'loaded-comparison', null],
+    ['Terrorist attacks fell in 2023 compared with terrorist attacks in 2015.', 'reductio-ad-hitlerum', null]
   ] as const)('comparison: %s → %s', (text, rule, surface) => {
     const fl = flagsOf(text, rule)
     if (surface === null) {
