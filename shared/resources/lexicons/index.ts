@@ -88,6 +88,13 @@ export interface CompiledLexicons {
   readonly lexicons: readonly LexiconInfo[]
   readonly entries: readonly LexiconEntry[]
   readonly matcher: PhraseMatcher<LexiconEntry>
+  /**
+   * Stem sequences owned by the spaced spelling of a hyphenated term ("taxpayer funded" from
+   * "taxpayer-funded") → the first word as written in the term. Such a match counts only when
+   * the text has that exact first word: "a taxpayer funded stadium" is the compound spelled
+   * open, "taxpayers funded the stadium" is a clause (subject + verb), not the compound.
+   */
+  readonly spacedFirst?: ReadonlyMap<string, string>
 }
 
 export interface LexiconHit {
@@ -214,7 +221,7 @@ export function buildLexicons(
   /** stem key → "source: entry" of its first owner, to report duplicates across files. */
   const owners = new Map<string, string>()
   const lexIds = new Set<string>()
-  const deferred: { form: string; entry: LexiconEntry }[] = []
+  const deferred: { form: string; entry: LexiconEntry; spacedFirst?: string }[] = []
   /** Stems per form for this build: a term's stems are asked for up to three times. */
   const stemCache = new Map<string, string[]>()
   const stemsOfForm = (form: string): string[] => {
@@ -299,21 +306,27 @@ export function buildLexicons(
           const f = k < 0 ? e.term : generated[k]!
           if (f.includes('-') && !f.split('-').some((p) => SPACED_FORM_BLOCKERS.has(p))) generated.push(f.replace(/-/g, ' '))
         }
-        for (const f of generated) deferred.push({ form: f, entry })
+        for (const f of generated) {
+          // Spaced spellings are the generated forms without a hyphen whose term had one.
+          const spaced = !f.includes('-') && (e.term.includes('-') || generated.some((g) => g.includes('-') && g.replace(/-/g, ' ') === f))
+          deferred.push(spaced ? { form: f, entry, spacedFirst: f.split(' ')[0]!.toLowerCase() } : { form: f, entry })
+        }
         entries.push(entry)
         size++
       })
     })
     infos.push({ id: file.id, version: file.version, description: file.description, size })
   }
-  for (const { form, entry } of deferred) {
+  const spacedFirst = new Map<string, string>()
+  for (const { form, entry, spacedFirst: first } of deferred) {
     const stems = stemsOfForm(form)
     const key = stems.join(' ')
     if (stems.length === 0 || owners.has(key)) continue
     owners.set(key, entry.rule)
     patterns.push({ stems, payload: entry })
+    if (first !== undefined && stems.length > 1) spacedFirst.set(key, first)
   }
-  return { version: lexiconSetVersion(files), lexicons: infos, entries, matcher: new PhraseMatcher(patterns) }
+  return { version: lexiconSetVersion(files), lexicons: infos, entries, matcher: new PhraseMatcher(patterns), spacedFirst }
 }
 
 const BUILTIN_FILES = [
@@ -441,8 +454,10 @@ export function lexiconHits(
   const lex = options.lexicons ?? builtinLexicons()
   const text = options.text ?? ''
   const out: LexiconHit[] = []
+  const spaced = lex.spacedFirst
   for (const m of lex.matcher.match(tokens, from, to)) {
     const entry = m.payload
+    if (spaced !== undefined && spaced.size > 0 && m.tokenEnd - m.tokenStart > 1 && !spacedFormHolds(tokens, m.tokenStart, m.tokenEnd, spaced)) continue
     let keep = true
     for (const c of entry.context) {
       if (!CONTEXT_RULE_BY_ID.get(c)!.keep(tokens, m.tokenStart, m.tokenEnd, text)) {
@@ -460,6 +475,18 @@ export function lexiconHits(
     })
   }
   return out
+}
+
+/** For a match of a spaced hyphenated term's spelling: is its first word the term's own? */
+function spacedFormHolds(tokens: readonly Token[], a: number, b: number, spaced: ReadonlyMap<string, string>): boolean {
+  let key = ''
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!
+    if (t.kind === 'punct') continue
+    key = key === '' ? t.stem : `${key} ${t.stem}`
+  }
+  const first = spaced.get(key)
+  return first === undefined || tokens[a]!.norm === first
 }
 
 /**

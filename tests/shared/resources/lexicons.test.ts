@@ -167,6 +167,9 @@ describe('context rules', () => {
     // no spaced form for hyphenated terms made of function words
     ['The budget would be balanced.', 'would be', false],
     ['A would-be dictator.', 'would-be', true],
+    // the spaced spelling of a hyphenated term needs the term's own first word (not a clause)
+    ['The taxpayer funded stadium opened.', 'taxpayer funded', true],
+    ['Hardworking taxpayers funded the stadium.', 'taxpayers funded', false],
     // speech-verb: a reported clause without "that"
     ['Iran claimed the gunman had acted alone.', 'claimed', true],
     ['He insisted he was innocent.', 'insisted', true],
