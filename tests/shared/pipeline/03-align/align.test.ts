@@ -228,6 +228,30 @@ describe('align: table of alignment situations', () => {
     const B = art('b', 'Cohen called the embassy opening historic and urged a united front against Iran.\nMarkets were calm.\nCohen said the opening was historic and called for a united front against Iran.\nPrices rose.\nCohen called the embassy opening historic.')
     expect(pairs(run([A, B]).links, 'a', 'b')).toEqual(['0-1~0-1', '0-1~2-3'])
   })
+  it(here + 'a second counterpart must nearly tie the first, except between the two leads', () => {
+    // Hand-made; [A, B, links of a~b]. B's paragraphs are apart, so growth cannot join them.
+    const cases: [string, string, string[]][] = [
+      // b2 reaches the threshold and 0.6 of the best, but not 0.9 of it: only the best link.
+      ['Cohen said the embassy opening was historic and called for a united front against Iran.\nMarkets were calm.',
+        'Cohen said the embassy opening was historic and called for a united front against Iran on Wednesday.\nMarkets were calm.\nCohen also urged a united front.\nPrices rose.',
+        ['0-1~0-1', '1-2~1-2']],
+      // The leads: a0~b0 is far below a0's best (b1), but lead~lead is kept.
+      ['The harbour master closed the northern channel after a tanker collision on Friday evening.\nFishermen mended nets.',
+        'A tanker collision on Friday shut the northern channel for hours.\nThe harbour master closed the northern channel after the tanker collision on Friday evening, officials said.\nFishermen mended nets.',
+        ['0-1~0-1', '0-1~1-2', '1-2~2-3']]
+    ]
+    for (const [a, b, want] of cases) {
+      const articles = [art('a', a), art('b', b)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const score = sentencePairScorer(inp)
+      // Both weaker pairs pass the threshold and RELATIVE_KEEP on their own.
+      const [weak, best] = want.length === 2 ? [score('a', 0, 'b', 2).score, score('a', 0, 'b', 0).score] : [score('a', 0, 'b', 0).score, score('a', 0, 'b', 1).score]
+      expect(weak).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+      expect(weak).toBeGreaterThanOrEqual(0.6 * best)
+      expect(weak).toBeLessThan(0.9 * best)
+      expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
+    }
+  })
   it(here + 'a sentence may link to two counterparts (many-to-many)', () => {
     const A = art('a', 'Cohen said the embassy opening was historic and called for a united front against Iran.')
     const B = art('b', 'Cohen called the embassy opening historic. Later in the day he urged a united front against Iran. Prices rose.')
