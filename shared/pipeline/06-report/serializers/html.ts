@@ -56,6 +56,8 @@ export interface LinkSelection {
   readonly omittedUnchanged: number
   /** Links left out by `minScore` (counted only among links the mode would keep). */
   readonly omittedLowScore: number
+  /** Ids of the kept links the user is involved in (made, or annotated/reviewed inside). */
+  readonly userInvolved: ReadonlySet<string>
 }
 
 /**
@@ -80,15 +82,19 @@ export function selectReportLinks(analysis: Analysis, options: Pick<HtmlReportOp
     (touched.get(r.article) ?? []).some((t) => (t.start === t.end ? t.start >= r.start && t.start < r.end : t.start < r.end && t.end > r.start))
   const userInvolved = (l: Link): boolean => l.origin === 'user' || hits(l.a) || hits(l.b)
   const kept: Link[] = []
+  const involved = new Set<string>()
   let omittedUnchanged = 0
   let omittedLowScore = 0
   for (const l of analysis.alignment.links) {
     const user = userInvolved(l)
     if (!user && mode === 'changes' && !changed.has(l.id)) omittedUnchanged++
     else if (!user && options.minScore !== undefined && l.score < options.minScore) omittedLowScore++
-    else kept.push(l)
+    else {
+      kept.push(l)
+      if (user) involved.add(l.id)
+    }
   }
-  return { kept, omittedUnchanged, omittedLowScore }
+  return { kept, omittedUnchanged, omittedLowScore, userInvolved: involved }
 }
 
 /** Renders the full report. Deterministic for a fixed `generatedAt`. */
@@ -101,19 +107,44 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
   const title = options.title ?? `Parallax report: ${baseArt ? meta(baseArt.meta.title) || baseArt.id : 'no articles'}`
   const generatedAt = options.generatedAt ?? new Date().toISOString()
 
+  // Summary first: the findings, charts and tables a reader needs to see the differences come
+  // before the evidence they rest on (the highlighted articles, the aligned passages and the
+  // sentences only one article has), which is most of the pages when printed.
   const sections = [
     header(analysis, arts, names, title, generatedAt, blind, meta),
-    section('legend', 'How to read the highlights', `<p class="sub">Each highlight has a tinted background, an underline style and a symbol, and a numbered note under its article with the category, the explanation, the rule that produced it, its confidence, whether it sits in a quotation, and its review status.</p>${renderLegend()}`),
+    section('findings', 'Key findings', keyFindings(analysis, arts, names, blind ? meta : (s) => s)),
     section('overview', 'Overview', overview(analysis, names)),
-    articlesSection(analysis, arts, names, blind),
-    section('aligned', 'Aligned passages and their differences', alignedSection(analysis, names, blind, options), true),
-    section('only-here', 'Only in this article', onlyHereSection(analysis, arts, names, blind)),
     section('metrics', 'Per-outlet metrics', metricsTable(analysis, arts, names), true),
     section('naming', 'Naming: which words each outlet uses for each actor', namingTable(analysis, arts, names)),
     section('sourcing', 'Sourcing: whose voices are quoted', sourcingTable(analysis, arts, names, blind ? meta : (s) => s)),
+    section('legend', 'How to read the highlights', `<p class="sub">Each highlight has a tinted background, an underline style and a symbol, and a numbered note under its article with the category, the explanation, the rule that produced it, its confidence, whether it sits in a quotation, and its review status.</p>${renderLegend()}`, true),
+    articlesSection(analysis, arts, names, blind),
+    section('aligned', 'Aligned passages and their differences', alignedSection(analysis, names, blind, options), true),
+    section('only-here', 'Only in this article', onlyHereSection(analysis, arts, names, blind, options)),
     section('methods', 'Methods', methods(analysis, arts, names, options), true)
   ]
-  return document(title, sections.join('\n'))
+  return document(title, sections.join('\n'), reportCss())
+}
+
+/** Styles of the report's summary and its collapsible detail (pair groups, gaps, evidence). */
+function reportCss(): string {
+  return `
+ul.findings{margin:.2rem 0 1rem;padding-left:1.2rem}
+ul.findings>li{margin:0 0 .5rem}
+ul.findings ul{margin:.2rem 0;padding-left:1.2rem}
+details.pair-group{margin:0 0 .5rem}
+details>summary{cursor:pointer}
+details.pair-group>summary h3{display:inline;margin:0}
+details.pair-group[open]>summary{margin:1rem 0 .4rem}
+.collapsed-hint{display:none}
+details:not([open])>summary .collapsed-hint{display:inline}
+details.partial-gaps{margin:.2rem 0 .8rem}
+details.evidence>summary{color:#333}
+@media print{
+  details.evidence:not([open]){display:none}
+  details.pair-group>summary{break-inside:avoid;break-after:avoid}
+}
+`
 }
 
 /** Wraps body HTML into a complete document with the shared stylesheet. */
@@ -213,7 +244,7 @@ function articlesSection(analysis: Analysis, arts: readonly Article[], names: Re
   })
   const n = arts.length
   return (
-    `<section id="articles" class="page"><h2>The articles side by side</h2>` +
+    `<section id="articles"><h2>The articles side by side</h2>` +
     `<div class="cols${n > 2 ? ' many' : ''}" style="grid-template-columns:repeat(${n},minmax(${n > 3 ? '17rem' : '0'},1fr));${n > 3 ? 'overflow-x:auto' : ''}">${cols.join('')}</div></section>`
   )
 }
@@ -317,9 +348,14 @@ function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string
   }
   const text = (id: ArticleId, s: Span): string => (analysis.articles.find((a) => a.id === id)?.text ?? '').slice(s.start, s.end)
   const red = (s: string): string => (blind ? redactString(s, analysis, names) : s)
+  const all = (options.passages ?? 'changes') === 'all'
   const out: string[] = [
     note,
-    '<p class="sub">Each row pairs two passages that report the same thing. Words only in the left passage are shown <del>struck</del>, words only in the right passage <ins>underlined</ins>; numbered changes are classified and explained in the last column.</p>'
+    '<p class="sub">Each row pairs two passages that report the same thing. Words only in the left passage are shown <del>struck</del>, words only in the right passage <ins>underlined</ins>; numbered changes are classified and explained in the third column. ' +
+      (all
+        ? 'Every pair of articles is open.'
+        : 'Pairs with the base article are open; pairs of two other articles are collapsed to one line with their counts (open them here; they print collapsed) unless they hold a link, annotation or review of yours.') +
+      ' The evidence behind each link is collapsed under its score.</p>'
   ]
   for (const group of groups.values()) {
     const first = group[0]!
@@ -341,32 +377,151 @@ function alignedSection(analysis: Analysis, names: ReadonlyMap<ArticleId, string
         `<td class="passage">${passageHtml(analysis, l.a, d, 'a', blind, names)}</td>` +
         `<td class="passage">${passageHtml(analysis, l.b, d, 'b', blind, names)}</td>` +
         `<td>${changes.length ? `<ul class="changes">${changes.join('')}</ul>` : '<span class="small">No classified changes.</span>'}${d?.timedOut ? '<p class="small">Diff hit its time limit; differences are coarser.</p>' : ''}${d ? '' : '<p class="small">No word diff for this link.</p>'}</td>` +
-        `<td class="small">score ${fmt(l.score, 2)}${l.origin === 'user' ? ' (linked by user)' : ''}${evidence ? `<ul class="evidence">${evidence}</ul>` : ''}</td></tr>`
+        // The evidence (shared features and their weights) explains the score, not the
+        // difference: useful to check a link, noise when reading, so it is collapsed.
+        `<td class="small">score ${fmt(l.score, 2)}${l.origin === 'user' ? ' (linked by user)' : ''}${evidence ? `<details class="evidence"><summary>evidence</summary><ul class="evidence">${evidence}</ul></details>` : ''}</td></tr>`
       )
     })
+    const withBase = first.a.article === analysis.base || first.b.article === analysis.base
+    const open = all || withBase || group.some((l) => sel.userInvolved.has(l.id))
     out.push(
-      `<h3>${escapeHtml(an)} ↔ ${escapeHtml(bn)}</h3>` +
-        `<table class="aligned"><colgroup><col style="width:25%"><col style="width:25%"><col style="width:38%"><col style="width:12%"></colgroup>` +
-        `<thead><tr><th>${escapeHtml(an)}</th><th>${escapeHtml(bn)}</th><th>Classified changes</th><th>Score and evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      `<details class="pair-group" data-pair="${escapeHtml(`${first.a.article}|${first.b.article}`)}"${open ? ' open' : ''}>` +
+        `<summary><h3>${escapeHtml(an)} ↔ ${escapeHtml(bn)}</h3> <span class="facts">${pairCounts(group, diffs)}</span>` +
+        `<span class="collapsed-hint facts"> — collapsed: open it in the HTML report, or export with “Aligned passages: all” (<code>--passages all</code>) to print it.</span></summary>` +
+        `<table class="aligned"><colgroup><col style="width:27%"><col style="width:27%"><col style="width:36%"><col style="width:10%"></colgroup>` +
+        `<thead><tr><th>${escapeHtml(an)}</th><th>${escapeHtml(bn)}</th><th>Classified changes</th><th>Score</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`
     )
   }
   return out.join('')
 }
 
-function onlyHereSection(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, blind: boolean): string {
+/** "5 × Naming swap, 3 × Reporting verb": the classified changes ('other' is not one) of `links` by kind, most frequent first; '' when none. */
+function changeKinds(links: readonly Link[], diffs: ReadonlyMap<string, PassageDiff>): string {
+  const kinds = new Map<string, number>()
+  for (const l of links) for (const c of diffs.get(l.id)?.changes ?? []) if (c.kind !== 'other') kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1)
+  return [...kinds]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .map(([k, n]) => `${n} × ${escapeHtml(CHANGE_LABELS[k] ?? k)}`)
+    .join(', ')
+}
+
+/** "12 passage pairs · 5 × Naming swap, …": a pair group's size and its classified changes. */
+function pairCounts(links: readonly Link[], diffs: ReadonlyMap<string, PassageDiff>): string {
+  const kinds = changeKinds(links, diffs)
+  return `${links.length} passage pair${links.length === 1 ? '' : 's'} · ${kinds || 'no classified change'}`
+}
+
+/**
+ * The summary the report opens with: each compared article against the base (how many of its
+ * sentences the base also reports, and the classified differences in those passages), the
+ * naming choices that signal a viewpoint, the articles with the most and the least own-voice
+ * loaded wording and the most negative and positive tone, and who is quoted. Every figure is
+ * one a section below shows in detail (alignment, naming table, metrics, sourcing).
+ */
+function keyFindings(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, red: (s: string) => string): string {
+  const base = arts[0]
+  if (!base) return '<p class="empty">No articles.</p>'
+  const name = (id: ArticleId): string => `<strong>${escapeHtml(names.get(id) ?? id)}</strong>`
+  const items: string[] = []
+  const diffs = new Map(analysis.diffs.map((d) => [d.linkId, d]))
+
+  if (arts.length > 1) {
+    const lines = arts.slice(1).map((a) => {
+      const total = analysis.segmentations.find((s) => s.article === a.id)?.sentences.length ?? 0
+      const missing = analysis.alignment.unmatched.filter((u) => u.article === a.id && u.missingIn.includes(base.id)).length
+      const links = analysis.alignment.links.filter((l) => (l.a.article === base.id && l.b.article === a.id) || (l.a.article === a.id && l.b.article === base.id))
+      const kinds = changeKinds(links, diffs)
+      return `<li data-finding-article="${escapeHtml(a.id)}">${name(a.id)}: ${total - missing} of its ${total} sentences report something the base also reports; ${kinds ? `in those passages: ${kinds}` : 'no classified difference in those passages'}.</li>`
+    })
+    items.push(`<li data-finding="vs-base">Compared with the base article, ${name(base.id)} (<a href="#aligned">aligned passages</a>):<ul>${lines.join('')}</ul></li>`)
+  }
+
+  // Naming choices that signal a viewpoint (terms only: a name inside another name is not a choice).
+  const marked = new Map<string, Map<string, { surface: string; viewpoint: string; uses: Map<ArticleId, number>; total: number }>>()
+  for (const c of analysis.naming) {
+    for (const t of c.terms) {
+      if (t.viewpoint.startsWith('neutral')) continue
+      const byTerm = marked.get(c.actor) ?? new Map()
+      marked.set(c.actor, byTerm)
+      const e = byTerm.get(t.term) ?? { surface: t.surface, viewpoint: t.viewpoint, uses: new Map<ArticleId, number>(), total: 0 }
+      byTerm.set(t.term, e)
+      e.uses.set(c.article, (e.uses.get(c.article) ?? 0) + t.count)
+      e.total += t.count
+    }
+  }
+  const order = new Map(arts.map((a, i) => [a.id, i]))
+  const actors = [...marked]
+    .map(([actor, terms]) => ({ actor, terms: [...terms.values()].sort((x, y) => y.total - x.total), total: [...terms.values()].reduce((p, t) => p + t.total, 0) }))
+    .sort((x, y) => y.total - x.total || (x.actor < y.actor ? -1 : 1))
+  if (actors.length > 0) {
+    const lines = actors.slice(0, 3).map(({ actor, terms }) => {
+      const uses = terms.map((t) => {
+        const where = [...t.uses].sort((x, y) => (order.get(x[0]) ?? 0) - (order.get(y[0]) ?? 0)).map(([id, n]) => `${name(id)} ×${n}`).join(', ')
+        return `“${escapeHtml(red(t.surface))}” (${escapeHtml(t.viewpoint)}) in ${where}`
+      })
+      return `<li data-finding-actor="${escapeHtml(actor)}"><strong>${escapeHtml(analysis.actorLabels?.[actor] ?? actorLabel(actor))}</strong>: ${uses.join('; ')}</li>`
+    })
+    const more = actors.length > 3 ? ` (${actors.length - 3} more actor${actors.length - 3 === 1 ? '' : 's'} in the table)` : ''
+    items.push(`<li data-finding="naming">Names that signal a viewpoint (<a href="#naming">naming table</a>)${more}:<ul>${lines.join('')}</ul></li>`)
+  } else {
+    items.push('<li data-finding="naming">No article uses a name for an actor that signals a viewpoint (<a href="#naming">naming table</a>).</li>')
+  }
+
+  const metrics = arts.map((a) => analysis.metrics.find((m) => m.article === a.id)).filter((m): m is NonNullable<typeof m> => m !== undefined)
+  if (metrics.length > 1) {
+    const rate = (m: (typeof metrics)[number]): number => (m.words > 0 ? (m.ownVoiceFlags / m.words) * 100 : 0)
+    const byRate = [...metrics].sort((x, y) => rate(y) - rate(x))
+    const hi = byRate[0]!
+    const lo = byRate[byRate.length - 1]!
+    items.push(
+      `<li data-finding="loaded">Flags in the outlet’s own voice (quotations excluded; <a href="#metrics">metrics</a>): most in ${name(hi.article)} (${fmt(rate(hi), 1)} per 100 words), fewest in ${name(lo.article)} (${fmt(rate(lo), 1)}).</li>`
+    )
+    const byTone = [...metrics].sort((x, y) => x.meanSentiment - y.meanSentiment)
+    const neg = byTone[0]!
+    const pos = byTone[byTone.length - 1]!
+    items.push(`<li data-finding="tone">Tone (mean sentence sentiment): most negative ${name(neg.article)} (${fmt(neg.meanSentiment, 2)}), most positive ${name(pos.article)} (${fmt(pos.meanSentiment, 2)}).</li>`)
+  }
+
+  if (metrics.length > 0) {
+    const lines = metrics.map((m) => {
+      // Most quoted first; on ties named sides before the unknown one ("").
+      const sides = Object.entries(m.sourcesBySide).sort((x, y) => y[1] - x[1] || (x[0] === '' ? 1 : y[0] === '' ? -1 : x[0] < y[0] ? -1 : 1))
+      return `<li>${name(m.article)}: ${sides.length ? sides.map(([side, n]) => `${escapeHtml(red(side) || 'unknown side')} ×${n}`).join(', ') : 'no quotations'}</li>`
+    })
+    items.push(`<li data-finding="voices">Who is quoted, by side (<a href="#sourcing">sourcing</a>):<ul>${lines.join('')}</ul></li>`)
+  }
+  return `<ul class="findings">${items.join('')}</ul>`
+}
+
+function onlyHereSection(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, blind: boolean, options: HtmlReportOptions): string {
   const red = (s: string): string => (blind ? redactString(s, analysis, names) : s)
-  return arts
-    .map((a) => {
-      const items = analysis.alignment.unmatched
-        .filter((u) => u.article === a.id)
-        .sort((x, y) => x.start - y.start)
-        .map((u) => {
+  const all = (options.passages ?? 'changes') === 'all'
+  const others = arts.length - 1
+  // With several articles nearly every sentence is missing from one of them; the sentences no
+  // other article reports are the finding, the partial gaps are detail (collapsed, like the
+  // pairs of two compared articles, unless the full report was asked for).
+  const intro = `<p class="sub">Sentences no other article reports${others > 1 ? ', then, collapsed, sentences that only some of the other articles leave out' : ''}.</p>`
+  return (
+    intro +
+    arts
+      .map((a) => {
+        const item = (u: (typeof analysis.alignment.unmatched)[number]): string => {
           const missing = u.missingIn.map((m) => names.get(m) ?? m).join(', ')
           return `<li data-unmatched="${u.sentence}"><q>${escapeHtml(red(a.text.slice(u.start, u.end)))}</q> <span class="facts">(no counterpart in: ${escapeHtml(missing)})</span></li>`
-        })
-      return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3>${items.length ? `<ul>${items.join('')}</ul>` : '<p class="empty">Every sentence has a counterpart in all other articles.</p>'}`
-    })
-    .join('')
+        }
+        const mine = analysis.alignment.unmatched.filter((u) => u.article === a.id).sort((x, y) => x.start - y.start)
+        const unique = mine.filter((u) => u.missingIn.length >= others)
+        const partial = mine.filter((u) => u.missingIn.length < others)
+        const h = `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3>`
+        if (mine.length === 0) return `${h}<p class="empty">Every sentence has a counterpart in all other articles.</p>`
+        const uniqueHtml = unique.length ? `<ul>${unique.map(item).join('')}</ul>` : '<p class="empty">No sentence is missing from all other articles.</p>'
+        const partialHtml = partial.length
+          ? `<details class="partial-gaps"${all ? ' open' : ''}><summary class="facts">${partial.length} sentence${partial.length === 1 ? '' : 's'} missing from some of the other articles<span class="collapsed-hint"> — collapsed: open it in the HTML report, or export with “Aligned passages: all” to print it</span></summary><ul>${partial.map(item).join('')}</ul></details>`
+          : ''
+        return h + uniqueHtml + partialHtml
+      })
+      .join('')
+  )
 }
 
 function metricsTable(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>): string {
@@ -459,7 +614,7 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
     `<tr><th>Link threshold</th><td>${threshold !== undefined ? fmt(threshold, 2) : 'engine default (not recorded in this analysis)'}</td></tr>` +
     `<tr><th>Aligned pairs</th><td>${analysis.alignScope === 'base' ? 'each article with the base article only (this study has too many articles to align every pair)' : 'every pair of articles'}</td></tr>` +
     `<tr><th>Word diffs</th><td>${analysis.diffScope === 'base' ? 'only for passages linked to the base article (this study has too many links to diff every pair)' : 'for every aligned pair of passages'}</td></tr>` +
-    `<tr><th>Aligned passages listed</th><td>${(options.passages ?? 'changes') === 'all' ? 'every aligned pair' : 'pairs with a classified change, or with your link, annotation or review'}${options.minScore !== undefined ? `, scoring at least ${fmt(options.minScore, 2)} (yours always kept)` : ''}</td></tr>` +
+    `<tr><th>Aligned passages listed</th><td>${(options.passages ?? 'changes') === 'all' ? 'every aligned pair, all open' : 'pairs with a classified change, or with your link, annotation or review; pairs of two articles other than the base collapsed to their counts unless they hold something of yours'}${options.minScore !== undefined ? `, scoring at least ${fmt(options.minScore, 2)} (yours always kept)` : ''}</td></tr>` +
     `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
     `</tbody></table>` +
     `<h3>Codebook</h3>${codebook}` +
