@@ -176,6 +176,29 @@ describe('align: table of alignment situations', () => {
       if (linked) expect(content).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD * 0.6)
     }
   })
+  it(here + 'a one-sided best pair is linked from 0.8 of the threshold when its other sentence is taken by a much better pair', () => {
+    // Hand-made. a1's best is b2 (in the band); b2's best is a2, but a2 has a far better
+    // counterpart (b1), so a2~b2 fails RELATIVE_KEEP and b2 is free. No diagonal neighbours or
+    // leads raise a1~b2 (the first sentences share nothing).
+    const fishermen = 'Fishermen gathered at the quay to mend their nets.\n'
+    const hull = 'Divers inspected the damaged hull of the tanker near the lighthouse on Friday evening'
+    const b = `Tourists filled the old town despite the rain.\n${hull}, officials said.\nThe northern channel stayed closed for two days while divers inspected the hull.`
+    const cases: [string, boolean][] = [
+      ['Shipping stopped in the northern channel for the weekend after a storm.', true],
+      // Fewer shared words: below 0.8 of the threshold.
+      ['Shipping stopped in the northern channel for the whole weekend after the storm.', false]
+    ]
+    for (const [a1, linked] of cases) {
+      const articles = [art('a', `${fishermen}${a1}\n${hull}.`), art('b', b)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const score = sentencePairScorer(inp)
+      const s = score('a', 1, 'b', 2).score
+      expect(s).toBeLessThan(score('a', 2, 'b', 2).score)
+      expect(s).toBeLessThan(DEFAULT_LINK_THRESHOLD * 0.9)
+      expect(s >= DEFAULT_LINK_THRESHOLD * 0.8).toBe(linked)
+      expect(pairs(align(inp).links, 'a', 'b')).toEqual(linked ? ['1-2~2-3', '2-3~1-2'] : ['2-3~1-2'])
+    }
+  })
   it(here + 'lead evidence: two articles\' leads (after any headline) count as anchored; the same pair elsewhere does not', () => {
     const a = 'The harbour master closed the northern channel after the collision on Friday evening.'
     const b = 'Shipping through the northern channel stopped for two days while divers inspected the damaged hull.'

@@ -16,10 +16,10 @@ import { builtinNaming } from '../../../../shared/resources/naming'
 const here = '[03-align/dev-sets] '
 const dir = resolve(import.meta.dirname, '../../../fixtures/dev/align')
 
-// file, F1 floor, recall floor (measured: Suez 0.771 / 0.647, Crimean Bridge 0.626 / 0.514).
+// file, F1 floor, recall floor (measured: Suez 0.771 / 0.647, Crimean Bridge 0.650 / 0.543).
 const SETS: [string, number, number][] = [
   ['suez.align.json', 0.75, 0.62],
-  ['kerch.align.json', 0.58, 0.48]
+  ['kerch.align.json', 0.62, 0.51]
 ]
 
 describe('alignment on the dev stories', () => {
