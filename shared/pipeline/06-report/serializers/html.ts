@@ -141,6 +141,12 @@ details:not([open])>summary .collapsed-hint{display:inline}
 details.partial-gaps{margin:.2rem 0 .8rem}
 details.evidence>summary{color:#333}
 @media print{
+  /* More than two articles: two narrow columns per row leave the shorter article's column
+     half empty beside the longer one; one article after another at full width, with its
+     notes in two columns, prints the same text on fewer pages. */
+  #articles .cols.many{display:block!important}
+  #articles .cols.many .col{margin:0 0 1rem}
+  #articles .cols.many ol.notes{columns:2;column-gap:1.2rem}
   details.evidence:not([open]){display:none}
   details.pair-group>summary{break-inside:avoid;break-after:avoid}
 }

@@ -22,7 +22,7 @@ import {
 
 /** What one span of an article body stands for. */
 type BodySpan =
-  | { readonly kind: 'flag'; readonly h: Highlight; readonly n: number; readonly status: ReviewStatus }
+  | { readonly kind: 'flag'; readonly h: Highlight; readonly n: number; readonly status: ReviewStatus; readonly first: boolean }
   | { readonly kind: 'only'; readonly missing: readonly ArticleId[] }
   | { readonly kind: 'redact'; readonly label: string; readonly start: number }
 
@@ -42,8 +42,22 @@ export interface BodyOptions {
 export interface RenderedArticle {
   /** `<p>` paragraphs of the article text with markup. */
   readonly body: string
-  /** The highlights in footnote order (number = index + 1). */
-  readonly notes: readonly { readonly h: Highlight; readonly status: ReviewStatus; readonly n: number }[]
+  /**
+   * One note per distinct explanation, in footnote order (number = index + 1). Highlights that
+   * would print the same note (same words, category, rule, explanation, voice, confidence and
+   * review; see `noteKey`) share it: `h` is the first, `also` the others (their ids), so the
+   * notes list says once what the text marks several times.
+   */
+  readonly notes: readonly { readonly h: Highlight; readonly status: ReviewStatus; readonly n: number; readonly also: readonly string[] }[]
+}
+
+/**
+ * What a note prints, apart from its number: highlights with equal keys get one shared note.
+ * Annotations carry their own id, so each keeps a note of its own (the user wrote each one).
+ */
+function noteKey(h: Highlight, status: ReviewStatus): string {
+  if (h.origin === 'user') return `user\u0000${h.id}`
+  return [h.category, h.rule, h.text.toLowerCase(), h.explanation, h.confidence, h.inQuote, h.negated === true, h.viewpoint ?? '', status].join('\u0000')
 }
 
 /**
@@ -58,13 +72,22 @@ export interface RenderedArticle {
 export function renderArticleBody(analysis: Analysis, article: Article, opts: BodyOptions): RenderedArticle {
   const reviews = reviewIndex(analysis.reviews)
   const spans: SpanInput<BodySpan>[] = []
-  const notes: { h: Highlight; status: ReviewStatus; n: number }[] = []
+  const notes: { h: Highlight; status: ReviewStatus; n: number; also: string[] }[] = []
   if (opts.highlights) {
-    highlightsOf(analysis, article.id).forEach((h, i) => {
+    const byKey = new Map<string, (typeof notes)[number]>()
+    for (const h of highlightsOf(analysis, article.id)) {
       const status: ReviewStatus = reviews.get(h.id)?.status ?? 'unreviewed'
-      notes.push({ h, status, n: i + 1 })
-      spans.push({ start: h.start, end: h.end, data: { kind: 'flag', h, n: i + 1, status } })
-    })
+      const key = noteKey(h, status)
+      let note = byKey.get(key)
+      if (note) note.also.push(h.id)
+      else {
+        note = { h, status, n: notes.length + 1, also: [] }
+        notes.push(note)
+        byKey.set(key, note)
+      }
+      // The first mark of a note carries the anchor its back link returns to.
+      spans.push({ start: h.start, end: h.end, data: { kind: 'flag', h, n: note.n, status, first: note.h === h } })
+    }
   }
   if (opts.onlyHere) {
     // In the columns, mark only sentences with no counterpart in ANY other article: with many
@@ -113,7 +136,7 @@ export function renderArticleBody(analysis: Analysis, article: Article, opts: Bo
         before: (d) => (d.kind === 'only' ? '<span class="only-badge" aria-hidden="true">⊘ only here</span> ' : ''),
         after: (d) =>
           d.kind === 'flag'
-            ? `<sup class="fn-ref"><a href="#${opts.anchor}-fn-${d.n}" id="${opts.anchor}-ref-${d.n}" aria-label="${escapeHtml(`note ${d.n}: ${CATEGORY_STYLES[d.h.category].label}`)}">${CATEGORY_STYLES[d.h.category].icon}${d.n}</a></sup>`
+            ? `<sup class="fn-ref"><a href="#${opts.anchor}-fn-${d.n}"${d.first ? ` id="${opts.anchor}-ref-${d.n}"` : ''} aria-label="${escapeHtml(`note ${d.n}: ${CATEGORY_STYLES[d.h.category].label}`)}">${CATEGORY_STYLES[d.h.category].icon}${d.n}</a></sup>`
             : ''
       })
       return `<p>${html}</p>`
@@ -128,7 +151,7 @@ export function renderNotes(rendered: RenderedArticle, anchor: string, blindText
   const reviewsNote = (status: ReviewStatus): string =>
     status === 'accepted' ? 'accepted by reviewer' : status === 'rejected' ? 'rejected by reviewer' : 'machine suggestion, not reviewed'
   const t = blindText ?? ((s: string): string => s)
-  const items = rendered.notes.map(({ h, status, n }) => {
+  const items = rendered.notes.map(({ h, status, n, also }) => {
     const s = CATEGORY_STYLES[h.category]
     const facts: string[] = []
     if (h.origin === 'user') {
@@ -141,10 +164,15 @@ export function renderNotes(rendered: RenderedArticle, anchor: string, blindText
       if (h.viewpoint) facts.push(`viewpoint: ${escapeHtml(h.viewpoint)}`)
       facts.push(reviewsNote(status))
     }
+    // Most explanations open by quoting the flagged words ('"hostile" judges…'): quote them
+    // once, not twice. A rejected flag keeps its struck quotation (what the reviewer overruled).
+    const quoted = status !== 'rejected' && h.explanation.toLowerCase().startsWith(`"${h.text.toLowerCase()}"`)
+    const times = also.length > 0 ? ` <span class="times">×${also.length + 1}</span>` : ''
     return (
-      `<li id="${anchor}-fn-${n}" class="note${status === 'rejected' ? ' rejected' : ''}" data-note-for="${escapeHtml(h.id)}" value="${n}">` +
-      `<span class="note-cat swatch-${h.category}">${s.icon} ${escapeHtml(s.label)}</span> ` +
-      `<q>${escapeHtml(t(h.text))}</q> — ${escapeHtml(t(h.explanation))} ` +
+      `<li id="${anchor}-fn-${n}" class="note${status === 'rejected' ? ' rejected' : ''}" data-note-for="${escapeHtml(h.id)}"${also.length ? ` data-note-also="${escapeHtml(also.join(' '))}"` : ''} value="${n}">` +
+      `<span class="note-cat swatch-${h.category}">${s.icon} ${escapeHtml(s.label)}</span>${times} ` +
+      (quoted ? '' : `<q>${escapeHtml(t(h.text))}</q> — `) +
+      `${escapeHtml(t(h.explanation))} ` +
       `<span class="facts">(${facts.join('; ')})</span>` +
       ` <a class="back" href="#${anchor}-ref-${n}" aria-label="back to text">↩</a></li>`
     )
