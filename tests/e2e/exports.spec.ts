@@ -82,9 +82,13 @@ test('HTML report: highlights, explanations and charts render with JavaScript of
   // Highlights are tinted (computed style applies without script).
   const bg = await marks.first().evaluate((e) => getComputedStyle(e).backgroundColor)
   expect(bg).not.toBe('rgba(0, 0, 0, 0)')
-  // Explanations: one note per flag, visible.
+  // Explanations: every flag has a visible note (flags that would print the same note share one).
   const notes = page.locator('ol.notes li')
-  expect(await notes.count()).toBeGreaterThanOrEqual(totalFlags)
+  const noted = new Set(
+    (await notes.evaluateAll((els) => els.flatMap((e) => [e.getAttribute('data-note-for') ?? '', ...(e.getAttribute('data-note-also') ?? '').split(' ')])))
+  )
+  for (const l of analysis.language) for (const f of l.flags) expect(noted.has(f.id), f.id).toBe(true)
+  expect(await notes.count()).toBeLessThanOrEqual(totalFlags)
   await expect(notes.first()).toBeVisible()
   const firstFlag = analysis.language.find((l) => l.flags.length > 0)!.flags[0]!
   await expect(page.locator(`li[data-note-for="${firstFlag.id}"]`)).toContainText(firstFlag.explanation.slice(0, 40))
@@ -164,9 +168,23 @@ test('aligned passages: the default report lists only pairs with differences and
       await expect(note).toBeVisible()
       await expect(note).toContainText('--passages all')
       expect(Number(await note.getAttribute('data-omitted'))).toBe(analysis.alignment.links.length - rows)
+      // Pairs of two non-base articles are collapsed to their summary line (rows stay in the
+      // file; a click opens them, no script needed); pairs with the base are open.
+      const closed = page.locator('details.pair-group:not([open])')
+      expect(await closed.count()).toBeGreaterThan(0)
+      const pairId = (await closed.first().getAttribute('data-pair'))!
+      const group = page.locator(`details.pair-group[data-pair="${pairId}"]`)
+      await expect(group.locator('table.aligned')).toBeHidden()
+      await group.locator(':scope > summary').click()
+      await expect(group.locator('table.aligned')).toBeVisible()
+      for (const d of await page.locator('details.pair-group').all()) {
+        const pair = (await d.getAttribute('data-pair'))!.split('|')
+        if (pair.includes(BASE)) expect(await d.getAttribute('open'), pair.join(' ~ ')).not.toBeNull()
+      }
     } else {
       expect(rows).toBe(analysis.alignment.links.length)
       expect(await page.locator('#aligned p.omitted').count()).toBe(0)
+      expect(await page.locator('details.pair-group:not([open])').count()).toBe(0)
     }
     await page.screenshot({ path: join(OUT, `${k}-passages-full.png`), fullPage: true })
     await close()
