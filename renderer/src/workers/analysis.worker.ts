@@ -41,7 +41,8 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
     // align stage makes the same preparation but align() does not hand it out, so it is made
     // again here, off the critical path. Only when pairs are left to the Pair view, so small
     // studies hold no preparation nobody asks for. A failure here is left to the first pair
-    // request, which prepares again and reports the error for that pair.
+    // request, which prepares again and reports the error for that pair. A message arriving
+    // meanwhile (a pair, or a new run after an edit) waits for the preparation to finish.
     if (held && pairsOnDemand(held.analysis)) {
       try {
         prepared = { run: held.run, analysis: held.analysis, prepared: prepareForPairs(held.analysis) }
