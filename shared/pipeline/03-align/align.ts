@@ -242,6 +242,8 @@ interface Doc {
   readonly lead: number
   /** 1 for a sentence that goes on with the statement of the sentence before it (features.ts). */
   readonly cont: Uint8Array
+  /** How evidence names the article: its outlet, else its id. */
+  readonly label: string
 }
 
 interface Corpus {
@@ -447,7 +449,7 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
       // the ALWAYS_USED slots nor add candidates.
       return s.filter((id) => w[id]! > 0).sort((x, y) => dfList[x]! - dfList[y]! || x - y)
     })
-    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text), cont: conts[ai]! }
+    return { id: a.id, seg: segs[ai]!, feats: feats[ai]!, ids, order, mass, offset, lead: leadOf(segs[ai]!, a.text), cont: conts[ai]!, label: a.meta.outlet.trim() || a.id }
   })
   return { docs, w, kinds, keys, postStart, post, articleOf, frame, pairCache: new Map() }
 }
@@ -908,7 +910,7 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     // passage it was inferred through is the rest of the evidence.
     const Y = c.docs[l.via.article]!
     const where = l.via.s1 - l.via.s0 > 1 ? `sentences ${l.via.s0 + 1}–${l.via.s1}` : `sentence ${l.via.s0 + 1}`
-    const what = `both are linked to the same passage of ${Y.id} (${where})`
+    const what = `both are linked to the same passage of ${Y.label} (${where})`
     // Listed even when the passages' own content carries the whole score: the inference is
     // why they were linked (their content alone did not make a link).
     out.push({ kind: 'order', a: what, b: what, weight: round(Math.max(0, l.score - l.via.content)) })
