@@ -18,7 +18,8 @@ With one file, that article is analysed on its own. Without --base, the first fi
   --html OUT      write the self-contained HTML report
   --passages changes|all
                   with --html: aligned passages the report lists, "changes" (default) only
-                  pairs with a classified change; "all" every pair (much longer to print)
+                  pairs with a classified change, pairs of two non-base articles collapsed;
+                  "all" every pair, all open (much longer to print)
   --csv DIR       write flags.csv, links.csv, metrics.csv, naming.csv, sentences.csv to DIR
   --study OUT     save a study (.parallax.json) that the app and "parallax export" open
 Without output options, a summary is printed. Every file is read before any is written.`,
@@ -35,8 +36,9 @@ Without output options, a summary is printed. Every file is read before any is w
   --format pdf         PDF of the report (needs Chromium)
   --passages changes|all
                        for html and pdf: aligned passages the report lists, "changes" (default)
-                       only pairs with a classified change or your link, annotation or review;
-                       "all" every pair (much longer to print)`
+                       only pairs with a classified change or your link, annotation or review,
+                       pairs of two non-base articles collapsed; "all" every pair, all open
+                       (much longer to print)`
 }
 
 export const MAIN_HELP = `Usage: parallax <command> [options]
