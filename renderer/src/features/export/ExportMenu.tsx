@@ -116,7 +116,7 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
         <li>
           <div className="ex-text">
             <h3>HTML report</h3>
-            <p>One self-contained page: articles side by side with highlights and legend, explanations, aligned passages and their differences, metrics, naming table, methods. Works offline, no scripts.</p>
+            <p>One self-contained page, key findings first: metrics, naming and sourcing tables, then the articles with highlights, legend and explanations, aligned passages and their differences, methods. Works offline, no scripts.</p>
             <fieldset className="field inline">
               <legend>Aligned passages (report and PDF):</legend>
               <label>
@@ -126,6 +126,9 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
                 <input type="radio" name="export-passages" value="all" checked={passages === 'all'} onChange={() => setPassages('all')} /> all
               </label>
             </fieldset>
+            <p className="muted small">
+              {passages === 'changes' ? 'Pairs of two non-base articles are folded to one line each.' : 'Every pair, all unfolded: much longer to print.'}
+            </p>
           </div>
           {btn('html', 'HTML report', true)}
         </li>
