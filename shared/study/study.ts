@@ -20,6 +20,7 @@ import { EXPORT_FORMAT } from '../pipeline/06-report/serializers/json'
 import { migrateStudy, type Migration, type RawStudy } from './migrations'
 import { canonicalStudy, STUDY_FORMAT, STUDY_SCHEMA_VERSION, validateStudyData } from './schema'
 import { defaultStudyTitle } from './title'
+import { jsonErrorOffset } from './jsonError'
 
 export { STUDY_FORMAT, STUDY_SCHEMA_VERSION } from './schema'
 
@@ -46,21 +47,37 @@ function lineColumn(text: string, pos: number): string {
   return `line ${line}, column ${col}`
 }
 
-/** Parse JSON with a message that tells truncated files apart from otherwise broken ones. */
+/** The marker every study file carries near its top (the first key of `canonicalStudy`). */
+const STUDY_MARK = new RegExp(`"format"\\s*:\\s*"${STUDY_FORMAT}"`)
+
+/**
+ * Parse JSON with a message that tells truncated files apart from otherwise broken ones, and
+ * a file that is not a study at all (a text, an article) apart from a damaged study.
+ */
 function parseJson(text: string): Result<unknown> {
   if (text.trim() === '') return err('STUDY_INVALID', 'the study file is empty')
   try {
     return ok(JSON.parse(text) as unknown)
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
+    // Node 20 gives a position for most syntax errors but not for "Unexpected token 'x'";
+    // then the scanner finds it (only run here, after a failure).
     const m = /position (\d+)/.exec(message)
-    const pos = m ? Number(m[1]) : null
+    const pos = m ? Number(m[1]) : jsonErrorOffset(text)
+    // Not JSON at all (an article, a PDF, notes): the user picked the wrong file.
+    if (!/^\s*[{[]/.test(text)) return err('STUDY_INVALID', 'this is not a Parallax study file (.parallax.json): it does not hold JSON')
     const truncated = /end of JSON input/i.test(message) || (pos !== null && pos >= text.trimEnd().length)
     if (truncated) {
       return err('STUDY_INVALID', 'the study file is truncated (its JSON ends too early); it may have been cut off while saving')
     }
     const place = pos !== null ? ` at ${lineColumn(text, pos)}` : ''
-    return err('STUDY_INVALID', `the study file is corrupt: not valid JSON${place}`)
+    if (!STUDY_MARK.test(text)) {
+      return err('STUDY_INVALID', `this is not a Parallax study file (.parallax.json): no "format": "${STUDY_FORMAT}", and not valid JSON${place}`)
+    }
+    // V8's own words say what was expected; its echo of the text and its offset are dropped
+    // (the line and column replace the offset).
+    const why = message.replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').trim()
+    return err('STUDY_INVALID', `the study file is corrupt: not valid JSON${place}${why ? ` (${why})` : ''}`)
   }
 }
 

@@ -85,6 +85,11 @@ describe('parseStudy errors (one clear line each)', () => {
     ['truncated JSON', good.slice(0, Math.floor(good.length / 2)), /truncated/],
     ['truncated after the last brace', good.slice(0, good.lastIndexOf('}')), /truncated/],
     ['corrupt JSON', good.replace('"base":', '"base" '), /corrupt: not valid JSON at line \d+, column \d+/],
+    // Node 20 gives no position for an unexpected token; the line and column still come out.
+    ['an unexpected token (no position from JSON.parse)', good.replace('"schemaVersion": 1', '"schemaVersion": tru'), /corrupt: not valid JSON at line 3, column 23 \(Unexpected token ','\)$/],
+    ['a trailing comma, with the parser\'s reason', good.replace(/\n\}\n$/, ',\n}\n'), /corrupt: not valid JSON at line \d+, column 1 \(Expected double-quoted property name\)$/],
+    ['a plain text file', 'Baku opened its embassy in Israel.\n', /^this is not a Parallax study file \(\.parallax\.json\): it does not hold JSON$/],
+    ['broken JSON that is not a study', '{"name": "package", oops}', /^this is not a Parallax study file \(\.parallax\.json\): no "format": "parallax-study", and not valid JSON at line 1, column 21$/],
     ['a JSON array', '[1,2]', /not a Parallax study/],
     ['a foreign JSON object', '{"name":"package","version":"1.0.0"}', /not a Parallax study \(expected "format": "parallax-study"\)/],
     ['a Parallax JSON export', '{"format":"parallax-analysis"}', /JSON export, not a study/],
