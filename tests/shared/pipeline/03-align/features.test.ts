@@ -184,3 +184,23 @@ describe('actors named inside a longer name', () => {
     expect(actors(text)).toEqual(expected)
   })
 })
+
+describe('features: labelled acts', () => {
+  // Hand-made: the paraphrases of one label share the label's "act" key; "act" used otherwise
+  // (or the verb) does not meet it, and a law ("Act") is left alone.
+  const keys = (text: string): string[] => {
+    const tokens = tokenize(text)
+    return [...featuresOfRange(tokens, text, 0, tokens.length, [], () => false).keys()].filter((k) => k.includes('act')).sort()
+  }
+  it.each([
+    ['Baku called the shooting a terrorist act.', ['t:~terror+act']],
+    ['Baku called the shooting an act of terror.', ['t:~terror+act']],
+    ['Baku denounced the acts of terrorism.', ['t:~terror+act']],
+    ['Moscow called it an act of aggression.', ['t:aggress+act']],
+    ['These were repugnant acts committed by the government.', ['t:act']],
+    ['The gunman acted out of personal motives.', ['t:act']],
+    ['Parliament passed the Terrorism Act.', ['t:act']]
+  ])('%s', (text, expected) => {
+    expect(keys(text)).toEqual(expected)
+  })
+})
