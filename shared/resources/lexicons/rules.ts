@@ -115,7 +115,10 @@ const LEGAL_NOUNS = new Set([
   'history', 'procedure', 'matter', 'matters', 'penalties', 'penalty', 'statute', 'statutes', 'suspect',
   'suspects', 'syndicate', 'syndicates', 'network', 'networks', 'gang', 'gangs', 'organization',
   'organizations', 'organisation', 'organisations', 'enterprise', 'activity', 'activities', 'cases',
-  'courtroom', 'jurisdiction', 'damages', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability'
+  'courtroom', 'jurisdiction', 'damages', 'immunity', 'negligence', 'sanctions', 'responsibility', 'accountability',
+  // Official threat vocabulary: "the terror threat level", "a terror plot", "terror alert", "a
+  // terror cell" name a category of police work, as "terror suspect" and "terror charges" do.
+  'threat', 'threats', 'plot', 'plots', 'alert', 'alerts', 'cell', 'cells', 'watchlist'
 ])
 
 /**
@@ -139,7 +142,11 @@ const LITERAL_CONTEXT = new Set([
   'pilot', 'driver', 'crashed', 'crash', 'collision', 'accident', 'star', 'stars', 'galaxy', 'prices', 'price',
   'shares', 'stocks', 'currency', 'form', 'died', 'survivor', 'survivors', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose',
   // Wildlife and violent-crime reports ("species face extinction", "a shooting/killing spree").
-  'species', 'wildlife', 'habitat', 'killing', 'stabbing'
+  'species', 'wildlife', 'habitat', 'killing', 'stabbing',
+  // Medicine named by its product ("the cancer drug", "a new cancer therapy"); 'trial' is left out,
+  // as a court trial is not literal context ("the trial exposed a toxic culture").
+  'drug', 'drugs', 'therapy', 'therapies', 'medication', 'medicines', 'clinical', 'oncology', 'oncologist',
+  'oncologists', 'radiotherapy', 'chemo'
 ])
 
 /** Words after a combative verb that make it physical motion ("the truck slammed into a wall"). */

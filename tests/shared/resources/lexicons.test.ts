@@ -60,7 +60,14 @@ describe('matching: inflection, multi-word, case', () => {
     ['He acted maliciously.', 'maliciously', 'loaded'],
     ['far right groups marched', 'far right', 'labeling'],
     ['Reports indicate a rise.', 'Reports indicate', 'vague-source'],
-    ['The minister conceded that it failed.', 'conceded', 'reporting-verb']
+    ['The minister conceded that it failed.', 'conceded', 'reporting-verb'],
+    // seventh session: evaluative words found missing on the extended general-news set
+    ['Commuters endured wretched service.', 'wretched', 'loaded'],
+    ['The toothless report changed nothing.', 'toothless', 'loaded'],
+    ['Managers dithered for months.', 'dithered', 'loaded'],
+    ['They frittered away the surplus.', 'frittered away', 'loaded'],
+    ['The report let the firms off the hook.', 'off the hook', 'loaded'],
+    ['A mediocre, second-rate plan.', 'second-rate', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
@@ -210,7 +217,17 @@ describe('context rules', () => {
     ['Republicans parroted the claim.', 'parroted', true],
     // not-symbol: a copied symbol is described, a crackdown is compared
     ['He gave a Nazi-style salute.', 'Nazi-style', false],
-    ['Police launched a Nazi-style crackdown.', 'Nazi-style', true]
+    ['Police launched a Nazi-style crackdown.', 'Nazi-style', true],
+    // literal-sense: medicine named by its product; not-legal-term: official threat vocabulary
+    ['The cancer drug was successful in a trial.', 'cancer', false],
+    ['A new cancer therapy was approved.', 'cancer', false],
+    ['Authorities raised the terror threat level.', 'terror', false],
+    ['Police foiled a terror plot.', 'terror', false],
+    ['The regime rules by terror.', 'terror', true],
+    ['He made criminal threats against the judge.', 'criminal', false],
+    // verb-form on "weasel": the animal is not the verb
+    ['A weasel got into the henhouse.', 'weasel', false],
+    ['The minister weaseled out of the debate.', 'weaseled', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
