@@ -67,7 +67,9 @@ describe('matching: inflection, multi-word, case', () => {
     ['Managers dithered for months.', 'dithered', 'loaded'],
     ['They frittered away the surplus.', 'frittered away', 'loaded'],
     ['The report let the firms off the hook.', 'off the hook', 'loaded'],
-    ['A mediocre, second-rate plan.', 'second-rate', 'loaded']
+    ['A mediocre, second-rate plan.', 'second-rate', 'loaded'],
+    ['The response was painfully slow.', 'painfully', 'loaded'],
+    ['The treaty needlessly antagonised allies.', 'needlessly', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
