@@ -15,7 +15,8 @@
  *  3. BOM-less UTF-16: NUL bytes concentrated at odd (LE) or even (BE) positions.
  *  4. Any other NUL byte → BINARY_FILE.
  *  5. Strictly valid UTF-8 (pure ASCII included) → UTF-8.
- *  6. Mostly valid UTF-8 with a few broken sequences → UTF-8 with U+FFFD and a warning.
+ *  6. Mostly valid UTF-8 (well-formed multi-byte sequences outnumber runs of bad bytes), at any
+ *     length → UTF-8 with U+FFFD and a warning; on a tie, chardet decides.
  *  7. chardet's best non-Unicode guess (e.g. windows-1252, KOI8-R) with an ENCODING_GUESSED warning.
  * Finally, decoded text dominated by control characters is rejected as binary.
  */
@@ -141,26 +142,38 @@ function tryTextDecoder(bytes: Uint8Array, label: string, fatal = false): string
 }
 
 /**
- * Count UTF-8 well-formed multi-byte sequences and malformed bytes in a sample. Used to tell
- * "UTF-8 with a few broken bytes" (keep UTF-8, replace) from "a legacy 8-bit encoding".
+ * Evidence for and against UTF-8 in a sample: `valid` counts well-formed multi-byte sequences,
+ * `invalidRuns` counts maximal runs of bytes that belong to no well-formed sequence.
+ *
+ * Runs, not bytes: one corrupted spot in a UTF-8 file is often several bad bytes in a row
+ * (e.g. FF FE FD pasted from a binary), while a legacy 8-bit file produces one run per accented
+ * letter or per word of Cyrillic. Accidental well-formed sequences in legacy text need a byte
+ * C2–DF (Latin-1 capitals, KOI8-R lower case) followed by 80–BF (symbols, curly quotes, ё), so
+ * they stay far fewer than the runs; in UTF-8 with a few broken bytes the opposite holds.
  */
-function utf8Stats(bytes: Uint8Array): { valid: number; invalid: number } {
+function utf8Stats(bytes: Uint8Array): { valid: number; invalidRuns: number } {
   let valid = 0
-  let invalid = 0
-  const n = Math.min(bytes.length, SAMPLE_BYTES)
+  let invalidRuns = 0
+  // True while the previous byte was invalid, so consecutive bad bytes count as one run.
+  let inRun = false
+  const n = bytes.length
   for (let i = 0; i < n; ) {
     const b = bytes[i]!
-    if (b < 0x80) { i++; continue }
+    if (b < 0x80) { i++; inRun = false; continue }
     let need: number
     if (b >= 0xc2 && b <= 0xdf) need = 1
     else if (b >= 0xe0 && b <= 0xef) need = 2
     else if (b >= 0xf0 && b <= 0xf4) need = 3
-    else { invalid++; i++; continue }
+    else need = 0
     let k = 1
-    while (k <= need && i + k < n && (bytes[i + k]! & 0xc0) === 0x80) k++
-    if (k === need + 1) { valid++; i += k } else if (i + k >= n) { i = n } else { invalid++; i += k }
+    while (need > 0 && k <= need && i + k < n && (bytes[i + k]! & 0xc0) === 0x80) k++
+    if (need > 0 && k === need + 1) { valid++; i += k; inRun = false; continue }
+    if (need > 0 && i + k >= n) break // a sequence cut by the end of the sample is no evidence
+    if (!inRun) invalidRuns++
+    inRun = true
+    i += need > 0 ? k : 1
   }
-  return { valid, invalid }
+  return { valid, invalidRuns }
 }
 
 /** Share of characters in the first part of `text` that only occur in binary data. */
@@ -264,12 +277,16 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
     if (text !== undefined) return done(text, displayLabel(declared))
   }
 
-  // 6. UTF-8 with a few broken sequences: real multi-byte characters outnumber the garbage.
-  const stats = utf8Stats(bytes)
+  // 6. UTF-8 with a few broken sequences: real multi-byte characters outnumber the broken spots.
+  // The evidence is counted on the whole input when small, else on the lines that carry non-ASCII
+  // bytes (a long file that is ASCII for its first 64 KB is still judged by its accents). The
+  // majority rule does not depend on length: a 50-byte note with "été" and one bad run is UTF-8
+  // just like a 50 KB article (chardet's n-gram models are unreliable on a few bytes).
+  const stats = utf8Stats(bytes.length <= SAMPLE_BYTES ? bytes : detectionSample(bytes))
   // chardet only when the byte statistics do not settle it (it is the expensive step).
   let guessed: ReturnType<typeof chardet.analyse> | undefined
   const guess = (): ReturnType<typeof chardet.analyse> => (guessed ??= chardet.analyse(detectionSample(bytes)))
-  if (stats.valid > 0 && (stats.invalid <= stats.valid || guess()[0]?.name === 'UTF-8')) {
+  if (stats.valid > 0 && (stats.valid > stats.invalidRuns || guess()[0]?.name === 'UTF-8')) {
     const text = tryTextDecoder(bytes, 'utf-8')!
     let replaced = 0
     for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++
