@@ -8,9 +8,11 @@
  *  - every span is `[start, end)` in UTF-16 code units into `articles[i].text` of the record's
  *    `article`; `flags[k].text === articleText.slice(start, end)`;
  *  - the same analysis (and options) always yields the same JSON text: arrays are sorted by
- *    article order then offset, and no clock is read here (`generatedAt` is passed in).
+ *    article (study order) then offset, links by article pair (side a's article, then side
+ *    b's) then offset, and no clock is read here (`generatedAt` is passed in).
  */
 import type {
+  AlignmentCorrection,
   Analysis,
   Annotation,
   Article,
@@ -29,6 +31,7 @@ import type {
   Unmatched
 } from '../../../model'
 import type { StudySettings } from '../../../model'
+import { MACHINE_CATEGORIES } from '../../../model/categories'
 
 /** Marks the file so a study loader can tell an export from a study (see shared/study). */
 export const EXPORT_FORMAT = 'parallax-analysis'
@@ -43,6 +46,27 @@ export interface JsonExportOptions {
   readonly settings?: StudySettings & { readonly linkThreshold?: number }
   /** Study title, when the analysis came from a study. */
   readonly title?: string
+  /**
+   * The study's stored corrections (`Study.corrections`), when the analysis came from a study:
+   * lets `methods.skippedCorrections` tell a correction that no longer applies from one whose
+   * article pair this analysis did not align (see `skippedCorrections`).
+   */
+  readonly corrections?: readonly AlignmentCorrection[]
+}
+
+/** A stored correction that had no effect on this analysis (`methods.skippedCorrections`). */
+export interface SkippedCorrection {
+  /** Position of the correction in the study's `corrections[]` (0-based). */
+  readonly index: number
+  readonly kind: AlignmentCorrection['kind']
+  /** Why it did not apply, in one plain sentence. */
+  readonly reason: string
+  /**
+   * True when the correction joins two articles other than the base and the analysis aligned
+   * each article with the base only (`alignScope` 'base'): the pair was not aligned, so the
+   * correction is not stale, it just has nothing to act on in this analysis.
+   */
+  readonly pairNotAligned: boolean
 }
 
 export interface ExportArticle {
@@ -154,6 +178,11 @@ export interface JsonExport {
     readonly lexiconVersion: string
     readonly codebook: Codebook | null
     readonly settings: Readonly<Record<string, unknown>>
+    /** 'all' pairs of articles aligned, or 'base': each article with the base only (null: not recorded). */
+    readonly alignScope: 'all' | 'base' | null
+    /** 'all' links word-diffed, or 'base': only links involving the base (null: not recorded). */
+    readonly diffScope: 'all' | 'base' | null
+    readonly skippedCorrections: readonly SkippedCorrection[]
     readonly articleHashes: readonly { readonly article: ArticleId; readonly sha256: string }[]
     readonly offsets: string
     readonly reviews: readonly FlagReview[]
@@ -178,6 +207,52 @@ function latestReviews(reviews: readonly FlagReview[]): Map<string, FlagReview> 
     if (!prev || prev.at <= r.at) m.set(r.flagId, r)
   }
   return m
+}
+
+/** The two article ids a link id names (`a:0-1~b:2-3`), or null when it is not one. */
+function linkArticles(id: string): readonly [string, string] | null {
+  const m = /^(.*):\d+-\d+~(.*):\d+-\d+$/s.exec(id)
+  return m ? [m[1]!, m[2]!] : null
+}
+
+/** The article pair a stored correction acts on, or null when it names none. */
+function correctionArticles(c: AlignmentCorrection): readonly [string, string] | null {
+  switch (c.kind) {
+    case 'link':
+      return [c.a.article, c.b.article]
+    case 'merge':
+      return c.linkIds[0] === undefined ? null : linkArticles(c.linkIds[0])
+    default:
+      return linkArticles(c.linkId)
+  }
+}
+
+/**
+ * The corrections that had no effect on this analysis, in stored order. With `corrections`
+ * (the study's), a correction between two non-base articles of an analysis that aligned each
+ * article with the base only is marked `pairNotAligned` (the app's Pair view aligns such a pair
+ * on demand and applies it there; a batch export cannot).
+ */
+export function skippedCorrections(analysis: Analysis, corrections?: readonly AlignmentCorrection[]): SkippedCorrection[] {
+  return (analysis.alignment.skippedCorrections ?? []).map((k) => {
+    const c = corrections?.[k.index]
+    const pair = c && c.kind === k.kind ? correctionArticles(c) : null
+    const pairNotAligned =
+      analysis.alignScope === 'base' && pair !== null && pair[0] !== pair[1] && pair[0] !== analysis.base && pair[1] !== analysis.base
+    return { index: k.index, kind: k.kind, reason: k.reason, pairNotAligned }
+  })
+}
+
+/**
+ * Own-voice flags per 100 words with every machine category present (0 when none), in the
+ * order of metrics.csv's columns, so JSON and CSV readers see the same ten categories.
+ */
+function allCategoriesPer100(per100: OutletMetrics['flagsPer100']): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const c of MACHINE_CATEGORIES) out[c] = per100[c] ?? 0
+  // A category outside the machine list (none today) is kept rather than silently dropped.
+  for (const [c, v] of Object.entries(per100)) if (!(c in out) && v !== undefined) out[c] = v
+  return out
 }
 
 /** The export record of one article (also what `parallax ingest --json` prints, without isBase). */
@@ -228,8 +303,20 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
       ? { sentimentA: d.sentimentA, sentimentB: d.sentimentB, sentiment: d.sentimentDelta, loadedA: d.loadedA, loadedB: d.loadedB, loaded: d.loadedDelta }
       : null
   }
+  // Grouped by article pair in study order (side a's article, then side b's), then by offset
+  // in a and in b: each pair's links are together and read down the base (or side a) article.
+  const articleIndex = (id: ArticleId): number => order.get(id) ?? 0
   const links: ExportLink[] = [...analysis.alignment.links]
-    .sort((x, y) => byPlace(x.a, y.a) || byPlace(x.b, y.b) || x.id.localeCompare(y.id))
+    .sort(
+      (x, y) =>
+        articleIndex(x.a.article) - articleIndex(y.a.article) ||
+        articleIndex(x.b.article) - articleIndex(y.b.article) ||
+        x.a.start - y.a.start ||
+        x.a.end - y.a.end ||
+        x.b.start - y.b.start ||
+        x.b.end - y.b.end ||
+        x.id.localeCompare(y.id)
+    )
     .map((l) => ({
       id: l.id,
       a: ref(l.a),
@@ -345,6 +432,9 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
       lexiconVersion: analysis.lexiconVersion,
       codebook: analysis.codebook,
       settings,
+      alignScope: analysis.alignScope ?? null,
+      diffScope: analysis.diffScope ?? null,
+      skippedCorrections: skippedCorrections(analysis, options.corrections),
       articleHashes: analysis.articles.map((a) => ({ article: a.id, sha256: a.hash })),
       offsets: 'UTF-16 code units into articles[].text, end exclusive',
       reviews: analysis.reviews
@@ -360,7 +450,7 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
       .sort(byPlace)
       .map((q) => ({ ...q, text: slice(q.article, q.start, q.end) })),
     annotations: analysis.annotations,
-    metrics: analysis.metrics.map((m) => ({ ...m, outlet: outletOf.get(m.article) ?? '' })),
+    metrics: analysis.metrics.map((m) => ({ ...m, flagsPer100: allCategoriesPer100(m.flagsPer100), outlet: outletOf.get(m.article) ?? '' })),
     naming: analysis.naming.map((n) => ({ ...n, outlet: outletOf.get(n.article) ?? '' }))
   }
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EXPORT_FORMAT, toJsonExport, toJsonExportText } from '../../../../shared/pipeline/06-report/serializers/json'
+import type { Analysis, Link } from '../../../../shared/model'
+import { MACHINE_CATEGORIES } from '../../../../shared/model/categories'
+import { EXPORT_FORMAT, skippedCorrections, toJsonExport, toJsonExportText } from '../../../../shared/pipeline/06-report/serializers/json'
 import { fixtureAnalysis, undocumentedKeys } from './json.fixture'
 
 describe('toJsonExport', () => {
@@ -78,6 +80,81 @@ describe('toJsonExport', () => {
     expect('generatedAt' in toJsonExport(analysis)).toBe(false)
     expect(toJsonExport(analysis, { generatedAt: '2024-01-01T00:00:00Z' }).generatedAt).toBe('2024-01-01T00:00:00Z')
     expect(toJsonExportText(analysis).endsWith('}\n')).toBe(true)
+  })
+})
+
+describe('methods: scope and corrections that did not apply', () => {
+  const AT = '2024-01-01T00:00:00Z'
+
+  it('records the align and diff scope the analysis ran with (null when not recorded)', () => {
+    expect(toJsonExport({ ...fixtureAnalysis(), alignScope: 'base', diffScope: 'all' }).methods).toMatchObject({ alignScope: 'base', diffScope: 'all' })
+    expect(toJsonExport(fixtureAnalysis()).methods).toMatchObject({ alignScope: null, diffScope: null, skippedCorrections: [] })
+  })
+
+  it('lists each skipped correction, and marks those whose pair a base-only analysis did not align', () => {
+    const base = fixtureAnalysis()
+    const corrections = [
+      { kind: 'unlink', linkId: 'seed:0-1~wire:1-2', at: AT },
+      { kind: 'unlink', linkId: 'wire:0-1~third:0-1', at: AT },
+      { kind: 'merge', linkIds: ['wire:0-1~third:0-1', 'wire:1-2~third:1-2'], at: AT }
+    ] as const
+    const a: Analysis = {
+      ...base,
+      alignment: {
+        ...base.alignment,
+        skippedCorrections: [
+          { index: 0, kind: 'unlink', reason: 'link seed:0-1~wire:1-2 is no longer produced' },
+          { index: 1, kind: 'unlink', reason: 'link wire:0-1~third:0-1 is no longer produced' },
+          { index: 2, kind: 'merge', reason: 'links wire:0-1~third:0-1, wire:1-2~third:1-2 are no longer produced' }
+        ]
+      }
+    }
+    const stale = (k: ReturnType<typeof skippedCorrections>): boolean[] => k.map((x) => x.pairNotAligned)
+    // Every pair aligned: every skipped correction is stale.
+    expect(stale(skippedCorrections({ ...a, alignScope: 'all' }, corrections))).toEqual([false, false, false])
+    // Base-only: the two corrections between wire and third had no pair to act on.
+    expect(stale(skippedCorrections({ ...a, alignScope: 'base' }, corrections))).toEqual([false, true, true])
+    // Without the study's corrections nothing can be told apart.
+    expect(stale(skippedCorrections({ ...a, alignScope: 'base' }))).toEqual([false, false, false])
+    expect(toJsonExport({ ...a, alignScope: 'base' }, { corrections }).methods.skippedCorrections[1]).toEqual({
+      index: 1, kind: 'unlink', reason: 'link wire:0-1~third:0-1 is no longer produced', pairNotAligned: true
+    })
+  })
+})
+
+describe('record shapes the CSV files share', () => {
+  it('gives flagsPer100 every machine category in metrics.csv order, zeros included', () => {
+    const x = toJsonExport(fixtureAnalysis())
+    for (const m of x.metrics) {
+      expect(Object.keys(m.flagsPer100)).toEqual([...MACHINE_CATEGORIES])
+      expect(Object.values(m.flagsPer100).every((v) => typeof v === 'number')).toBe(true)
+    }
+    // The zero categories are real zeros next to the counted ones.
+    expect(x.metrics[0]!.flagsPer100['contested-naming']).toBeGreaterThan(0)
+    expect(x.metrics[0]!.flagsPer100.fear).toBe(0)
+  })
+
+  it('groups links by article pair in study order (side a, then side b), then by offset', () => {
+    const base = fixtureAnalysis()
+    const ref = (article: string, s: number): Link['a'] => ({ article, start: s * 10, end: s * 10 + 5, sentenceStart: s, sentenceEnd: s + 1 })
+    const link = (a: Link['a'], b: Link['b']): Link => ({ id: `${a.article}:${a.sentenceStart}-${a.sentenceEnd}~${b.article}:${b.sentenceStart}-${b.sentenceEnd}`, a, b, score: 0.5, evidence: [], origin: 'machine' })
+    const third = { ...base.articles[1]!, id: 'third' }
+    // Shuffled on purpose: base s1→third before base s0→wire, and a wire~third pair first.
+    const links = [
+      link(ref('wire', 0), ref('third', 0)),
+      link(ref('seed', 1), ref('third', 0)),
+      link(ref('seed', 1), ref('wire', 1)),
+      link(ref('seed', 0), ref('wire', 0)),
+      link(ref('seed', 0), ref('third', 1))
+    ]
+    const a: Analysis = { ...base, articles: [...base.articles, third], alignment: { ...base.alignment, links }, linkDeltas: [] }
+    expect(toJsonExport(a).links.map((l) => l.id)).toEqual([
+      'seed:0-1~wire:0-1',
+      'seed:1-2~wire:1-2',
+      'seed:0-1~third:1-2',
+      'seed:1-2~third:0-1',
+      'wire:0-1~third:0-1'
+    ])
   })
 })
 
