@@ -12,7 +12,14 @@ export interface PassageRef extends ArticleSpan {
   readonly sentenceEnd: number
 }
 
-/** 'order': the score was raised because neighbouring sentences are linked (never alone). */
+/**
+ * 'order': structural evidence rather than shared words. Either the score was raised because
+ * neighbouring sentences (or the two leads) are linked, which never happens alone (the pair
+ * must share content too); or the link is transitive (multi-witness): both passages are linked
+ * to the same passage of a third article, which the item names. A transitive link may carry
+ * only this item (its passages need not share a single feature), and its weight may be 0 when
+ * the passages' own content carries the whole score.
+ */
 export type EvidenceKind = 'term' | 'entity' | 'number' | 'date' | 'quote' | 'naming' | 'order'
 
 /** Why two passages were linked: a shared term, or two terms known to name one referent. */

@@ -2,8 +2,9 @@
 // cancel message could not be read mid-run); the client starts a fresh one for the next run.
 // The last analysis produced here is kept, so pairs of it can be aligned on demand without
 // sending the whole analysis back; so is the preparation of its articles for pair alignment,
-// made right after the result is posted when the analysis leaves pairs to be aligned on demand
-// (see the 'analyze' branch), so that not even the first pair pays for it.
+// the one analyze()'s align stage made (runAnalysis' onPrepared), when the analysis leaves
+// pairs to be aligned on demand (see the 'analyze' branch): not even the first pair pays for
+// a preparation, and the pairs the analysis aligned are in its pair cache already.
 import type { Analysis, AlignmentCorrection } from '@shared/model'
 import type { PreparedAlignment } from '@shared/pipeline/analyze'
 import { pairsOnDemand, type FromWorker, type ToWorker } from './protocol'
@@ -24,31 +25,29 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const msg = e.data
   const t0 = performance.now()
   if (msg.type === 'analyze') {
+    // Pairs of the new analysis are the likely next requests: free the old preparation first,
+    // so two are never held at once (if this run fails, a pair of the old analysis prepares
+    // again).
+    prepared = null
     try {
-      const analysis = runAnalysis(msg.request, (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }))
+      const made: { prepared?: PreparedAlignment } = {}
+      const analysis = runAnalysis(
+        msg.request,
+        (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }),
+        (p) => {
+          made.prepared = p
+        }
+      )
       held = { run: msg.id, analysis, corrections: msg.request.corrections }
-      // Pairs of the new analysis are the likely next requests: free the old preparation.
-      prepared = null
+      // Keep the align stage's preparation (features, rarity and index over every article,
+      // ~180 ms on 20 articles of 5,000 words, and the direct links of the base pairs, which
+      // every on-demand pair needs as supporting pairs) only when pairs are left to the Pair
+      // view, so small studies hold no preparation nobody asks for.
+      if (made.prepared && pairsOnDemand(analysis)) prepared = { run: msg.id, analysis, prepared: made.prepared }
       post({ type: 'result', id: msg.id, analysis, ms: performance.now() - t0 })
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
       post({ type: 'error', id: msg.id, error: { code: 'INTERNAL', message: `Analysis failed: ${message}` } })
-      return
-    }
-    // Prepare the articles for pair alignment now, while the UI paints the result and the user
-    // picks a pair: the preparation (features, rarity and index over every article; ~180 ms
-    // on 20 articles of 5,000 words) is most of a first pair's cost otherwise. analyze()'s
-    // align stage makes the same preparation but align() does not hand it out, so it is made
-    // again here, off the critical path. Only when pairs are left to the Pair view, so small
-    // studies hold no preparation nobody asks for. A failure here is left to the first pair
-    // request, which prepares again and reports the error for that pair. A message arriving
-    // meanwhile (a pair, or a new run after an edit) waits for the preparation to finish.
-    if (held && pairsOnDemand(held.analysis)) {
-      try {
-        prepared = { run: held.run, analysis: held.analysis, prepared: prepareForPairs(held.analysis) }
-      } catch {
-        prepared = null
-      }
     }
     return
   }

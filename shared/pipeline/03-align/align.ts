@@ -260,6 +260,16 @@ export interface AlignInput {
    * count, so large batch studies use 'base' (the composer decides; see ALL_PAIRS_MAX_ARTICLES).
    */
   readonly pairs?: 'all' | 'base'
+  /**
+   * A preparation of exactly these inputs (`prepareAlignment(articles, segmentations, naming)`,
+   * the same objects), to reuse instead of preparing again; anything else is refused with a
+   * RangeError, since a preparation of other articles would silently give other links. Without
+   * it align() prepares for this call only. Either way, align() stores the direct links of every
+   * pair it aligns in the preparation's pair cache, so a caller that keeps the preparation
+   * (analyze()'s `onPrepared`, then alignPair's `prepared`) aligns on-demand pairs without
+   * aligning those pairs again (they are supporting pairs of transitive links, see alignPairs).
+   */
+  readonly prepared?: PreparedAlignment
 }
 
 /** Per-article data prepared once. Sentence features are interned to integer ids. */
@@ -298,9 +308,11 @@ interface Corpus {
   /** Feature id → 0 (not a frame), 1 (actor|event|object frame), 2 (event|object frame). */
   readonly frame: Uint8Array
   /**
-   * alignPairs' direct links per pair (key `${threshold} ${side a index} ${side b index}`), so
-   * the supporting pairs of transitive links are aligned once per preparation: they are a
-   * pure function of the prepared corpus, the pair and the threshold.
+   * Direct links (before transitive links and corrections) per pair, key `pairCacheKey`, filled
+   * by align() for every pair it aligns and by alignPairs for every pair it needs, so a pair
+   * (a named one or a supporting pair of transitive links) is aligned once per preparation and
+   * threshold: its direct links are a pure function of the prepared corpus, the pair's sides
+   * and the threshold (not of the base or of which other pairs are aligned).
    */
   readonly pairCache: Map<string, readonly Pending[]>
 }
@@ -1028,16 +1040,30 @@ function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[
 /** Align the base with every other article and, unless `pairs` is 'base', every other pair. */
 export function align(input: AlignInput): Alignment {
   const { articles, segmentations, base } = input
-  const corpus = corpusOf(prepareAlignment(articles, segmentations, input.naming))
+  const given = input.prepared
+  if (given && (given.articles !== articles || given.segmentations !== segmentations || given.naming !== input.naming)) {
+    throw new RangeError('align(): `prepared` was made for other articles, segmentations or naming resource')
+  }
+  const corpus = corpusOf(given ?? prepareAlignment(articles, segmentations, input.naming))
   const { docs } = corpus
   const k = docs.length
   const { baseIdx, rank, byRank } = pairOrder(docs, base)
-  const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, input.pairs === 'base')
-  const pending = new Map<number, Pending[]>()
+  const baseOnly = input.pairs === 'base'
+  const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, baseOnly)
+  const pending = new Map<number, readonly Pending[]>()
   for (let ra = 0; ra < k; ra++) {
+    // Base-only runs generate candidates for the base pairs only (side a = rank 0).
+    if (baseOnly && ra > 0) break
     for (let rb = ra + 1; rb < k; rb++) {
+      const ai = byRank[ra]!
+      const bi = byRank[rb]!
       const cands = buckets.get(ra * k + rb)
-      if (cands) pending.set(ra * k + rb, alignPair(docs[byRank[ra]!]!, docs[byRank[rb]!]!, cands, corpus.w, corpus.frame, input.threshold))
+      const links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
+      if (links.length > 0) pending.set(ra * k + rb, links)
+      // The same direct links alignPairs computes for this pair (its candidates are generated
+      // per source sentence and target article as here), kept for on-demand pairs: a pair
+      // without candidates has none.
+      corpus.pairCache.set(pairCacheKey(input.threshold, ai, bi), links)
     }
   }
   // Transitive links (non-base pairs only, see TRANSITIVE_SHARE) need every pair's direct links.
@@ -1095,9 +1121,12 @@ function pairLinks(corpus: Corpus, ai: number, bi: number, selected: readonly Pe
  * A compared set prepared for alignment: every sentence's features, the rarity weights and
  * the global inverted index (`prepare`). They depend on all the articles (rarity is counted
  * over the whole set) but not on the base, the threshold, the corrections or which pairs are
- * aligned, so one preparation serves any number of `alignPairs` calls. Opaque: the prepared
- * data is reachable only through this module. Keeps the inputs it was made from, so a caller
- * can tell whether it fits an analysis (by identity).
+ * aligned, so one preparation serves any number of `align` (its `prepared`) and `alignPairs`
+ * calls. It also caches the direct links of every pair aligned over it (by align or
+ * alignPairs, per threshold), so later calls reuse them. Opaque: the prepared data is reachable
+ * only through this module. Keeps the inputs it was made from, so a caller can tell whether it
+ * fits an analysis (by identity). Memory: the features of every sentence plus the cached links;
+ * keep it only as long as its articles are in use.
  */
 export interface PreparedAlignment {
   readonly articles: readonly Article[]
@@ -1113,6 +1142,11 @@ export function prepareAlignment(articles: readonly Article[], segmentations: re
   const prepared: PreparedAlignment = Object.freeze({ articles, segmentations, naming })
   corpora.set(prepared, prepare(articles, segmentations, naming))
   return prepared
+}
+
+/** Key of a pair's direct links in Corpus.pairCache: threshold, side a's and side b's article index. */
+function pairCacheKey(threshold: number, ai: number, bi: number): string {
+  return `${threshold} ${ai} ${bi}`
 }
 
 function corpusOf(prepared: PreparedAlignment): Corpus {
@@ -1198,7 +1232,7 @@ export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput):
     const rb = key % k
     const ai = byRank[ra]!
     const bi = byRank[rb]!
-    const cacheKey = `${input.threshold} ${ai} ${bi}`
+    const cacheKey = pairCacheKey(input.threshold, ai, bi)
     let links = corpus.pairCache.get(cacheKey)
     if (!links) {
       const cands = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: bi }).get(key)

@@ -3,7 +3,8 @@
 // module's `self` listener. Checks that a pair of the worker's own last analysis is requested
 // by ids only, that any other analysis travels with the request, that the articles of an
 // analysis are prepared for pair alignment once for all its pairs (counted through the real
-// prepareForPairs), and that a new run cancels a pair in flight.
+// prepareForPairs and prepareAlignment), that an analysis the worker made reuses analyze()'s
+// own preparation, and that a new run cancels a pair in flight.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Analysis } from '@shared/model'
 import type { PairAlignment } from '@shared/pipeline/analyze'
@@ -11,13 +12,27 @@ import { alignPair } from '@shared/pipeline/analyze'
 import type { AppError } from '@shared/util/result'
 import type { FromWorker, ToWorker } from '../../../renderer/src/workers/protocol'
 import type * as RunAnalysis from '../../../renderer/src/workers/runAnalysis'
+import type * as Align from '../../../shared/pipeline/03-align/align'
 import { createInlineRunner, createWorkerRunner, type AnalysisRunner } from '../../../renderer/src/workers/analysisClient'
 import { studyArticles } from '../../../renderer/src/state/AppState'
 import { sampleAnalysis, sampleStudy } from '../helpers'
 import { twelveArticles } from '../../shared/helpers/twelveArticles'
 
-// Counts preparations; the real function does the work.
+// Counts preparations; the real function does the work. `prepared` counts the runners' own
+// preparations of an analysis for pairs; `engine` every preparation of the align stage
+// (analyze()'s included), so a second preparation anywhere would show.
 const prepared = vi.hoisted(() => ({ calls: 0 }))
+const engine = vi.hoisted(() => ({ calls: 0 }))
+vi.mock('../../../shared/pipeline/03-align/align', async (importOriginal) => {
+  const real = await importOriginal<typeof Align>()
+  return {
+    ...real,
+    prepareAlignment: (...args: Parameters<typeof Align.prepareAlignment>) => {
+      engine.calls++
+      return real.prepareAlignment(...args)
+    }
+  }
+})
 vi.mock('../../../renderer/src/workers/runAnalysis', async (importOriginal) => {
   const real = await importOriginal<typeof RunAnalysis>()
   return {
@@ -137,10 +152,11 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
     runner.dispose()
   })
 
-  it('an analysis that leaves pairs to the Pair view is prepared for them right after its result, so the first pair does not prepare', async () => {
+  it("an analysis that leaves pairs to the Pair view keeps analyze()'s own preparation for them: no pair prepares again", async () => {
     const runner = createWorkerRunner()
     const { originals, articles } = twelveArticles()
     const n = prepared.calls
+    const e = engine.calls
     const analysis = await new Promise<Analysis>((resolve, reject) =>
       runner.run(
         { articles, base: originals[0]!.id, corrections: [], codebook: null },
@@ -148,16 +164,40 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
       )
     )
     expect(analysis.alignScope).toBe('base')
-    // The result is posted before the preparation starts; wait for the worker to finish it.
-    await vi.waitFor(() => expect(prepared.calls).toBe(n + 1))
+    // analyze()'s align stage prepared once; nothing else did.
+    expect(engine.calls).toBe(e + 1)
     const ids = articles.map((a) => a.id)
     sent.length = 0
     const p = await pairOnce(runner, analysis, ids[1]!, ids[8]!)
+    const p2 = await pairOnce(runner, analysis, ids[8]!, ids[3]!)
     expect(sent.find((m) => m.type === 'pair')).toMatchObject({ type: 'pair' })
     expect(sent.some((m) => m.type === 'pair' && m.context !== undefined)).toBe(false)
-    expect(prepared.calls).toBe(n + 1)
+    expect(prepared.calls).toBe(n)
+    expect(engine.calls).toBe(e + 1)
+    const ee = engine.calls
     expect(p).toEqual(alignPair({ analysis, a: ids[1]!, b: ids[8]! }))
+    expect(p2).toEqual(alignPair({ analysis, a: ids[8]!, b: ids[3]! }))
+    expect(engine.calls).toBe(ee + 2) // the two reference calls above prepare for themselves
     expect(p.links.length).toBeGreaterThan(0)
+    runner.dispose()
+  })
+
+  it('the inline runner keeps the preparation of an analysis it made, when pairs are left to the Pair view', async () => {
+    const runner = createInlineRunner()
+    const { originals, articles } = twelveArticles()
+    const n = prepared.calls
+    const e = engine.calls
+    const analysis = await new Promise<Analysis>((resolve, reject) =>
+      runner.run(
+        { articles, base: originals[0]!.id, corrections: [], codebook: null },
+        { onProgress: () => {}, onResult: (a) => resolve(a), onError: (e) => reject(new Error(e.message)) }
+      )
+    )
+    const ids = articles.map((a) => a.id)
+    const p = await pairOnce(runner, analysis, ids[2]!, ids[10]!)
+    expect(prepared.calls).toBe(n)
+    expect(engine.calls).toBe(e + 1)
+    expect(p).toEqual(alignPair({ analysis, a: ids[2]!, b: ids[10]! }))
     runner.dispose()
   })
 

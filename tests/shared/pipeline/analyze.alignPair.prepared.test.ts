@@ -3,11 +3,13 @@
  * once and aligns every later pair against that. Each pair must come out exactly as a fresh
  * alignPair call (which prepares for itself) and as the all-pairs run gives it, whatever pairs
  * were aligned before with the same preparation; a preparation of other articles is refused.
+ * analyze() hands out its align stage's preparation (onPrepared, with the base pairs' links in
+ * its cache), and every pair aligned over it equals the all-pairs run, corrections included.
  * Study: the six sample articles plus six reworked copies (12 > ALL_PAIRS_MAX_ARTICLES).
  */
 import { describe, expect, it } from 'vitest'
-import type { AlignmentCorrection, ArticleId } from '../../../shared/model'
-import { alignPair, analyze, preparePairs } from '../../../shared/pipeline/analyze'
+import type { AlignmentCorrection, ArticleId, Link, PassageRef } from '../../../shared/model'
+import { alignPair, analyze, preparePairs, type PreparedAlignment } from '../../../shared/pipeline/analyze'
 import { align, DEFAULT_LINK_THRESHOLD } from '../../../shared/pipeline/03-align/align'
 import { builtinNaming } from '../../../shared/resources/naming'
 import { samePair, twelveArticles } from '../helpers/twelveArticles'
@@ -53,6 +55,52 @@ describe('alignPair with a reused preparation', { timeout: 120_000 }, () => {
     expect(corrected.links.some((l) => l.id === plain.links[0]!.id)).toBe(false)
     // ...and the preparation is not changed by it.
     expect(alignPair({ analysis, a: x, b: y, prepared })).toEqual(plain)
+  })
+
+  it(here + "analyze()'s own preparation (onPrepared): every pair of the 12 articles, with corrections, equals the all-pairs run", () => {
+    let kept: PreparedAlignment | undefined
+    const own = analyze({ articles, base, onPrepared: (p) => (kept = p) })
+    expect(kept).toBeDefined()
+    expect(own.alignScope).toBe('base')
+    // analyze() gave out the preparation of its very result: alignPair accepts it.
+    expect(kept!.articles).toBe(own.articles)
+    expect(kept!.segmentations).toBe(own.segmentations)
+    const naming = builtinNaming()
+    const plain = align({ articles, segmentations: own.segmentations, base, naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD, pairs: 'all' })
+    const between = (x: ArticleId, y: ArticleId): Link[] => plain.links.filter((l) => samePair(l, x, y))
+    const at = '2026-01-01T00:00:00Z'
+    // Corrections on a non-base pair (unlink one link, link two last sentences), on a base pair,
+    // and one naming no pair: each pair must get exactly its own, as in the full run.
+    const [nx, ny] = [ids[1]!, ids[7]!]
+    const lastRef = (i: number): PassageRef => {
+      const s = own.segmentations[i]!.sentences
+      return { article: ids[i]!, start: s.at(-1)!.start, end: s.at(-1)!.end, sentenceStart: s.length - 1, sentenceEnd: s.length }
+    }
+    const corrections: AlignmentCorrection[] = [
+      { kind: 'unlink', linkId: between(nx, ny)[0]!.id, at },
+      { kind: 'link', a: lastRef(7), b: lastRef(1), at },
+      { kind: 'unlink', linkId: between(base, ids[4]!)[0]!.id, at },
+      { kind: 'unlink', linkId: between(ids[2]!, ids[9]!).at(-1)!.id, at },
+      { kind: 'unlink', linkId: 'no such link', at }
+    ]
+    const full = align({ articles, segmentations: own.segmentations, base, naming, corrections, threshold: DEFAULT_LINK_THRESHOLD, pairs: 'all' })
+    // Not vacuous: the corrections changed the full run, and it has transitive links.
+    expect(full.links).not.toEqual(plain.links)
+    expect(full.links.some((l) => l.origin === 'user')).toBe(true)
+    expect(full.links.some((l) => l.evidence.some((e) => e.kind === 'order' && e.a.startsWith('both are linked to the same passage of')))).toBe(true)
+    let pairs = 0
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        // Alternate the order in which the pair is named; sides follow the analysis anyway.
+        const [x, y] = (i + j) % 2 === 0 ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!]
+        const r = alignPair({ analysis: own, a: x, b: y, corrections, prepared: kept! })
+        expect(r.links).toEqual(full.links.filter((l) => samePair(l, x, y)))
+        pairs++
+      }
+    }
+    expect(pairs).toBe(66)
+    // Base pairs came from the analysis' own run: identical to what it holds (no corrections there).
+    expect(alignPair({ analysis: own, a: ids[5]!, b: base, prepared: kept! }).links).toEqual(own.alignment.links.filter((l) => samePair(l, base, ids[5]!)))
   })
 
   it(here + 'a preparation of another analysis (other articles, or a copy of them) is refused', () => {

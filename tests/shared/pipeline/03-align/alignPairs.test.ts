@@ -90,7 +90,7 @@ function expected(pairs: readonly (readonly [ArticleId, ArticleId])[]): { links:
 const allPairs: [ArticleId, ArticleId][] = []
 for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) allPairs.push([ids[x]!, ids[y]!])
 
-describe('alignPairs', { timeout: 60_000 }, () => {
+describe('alignPairs', { timeout: 120_000 }, () => {
   const prepared = prepareAlignment(articles, segmentations, naming)
 
   it(here + 'the corrections table is not vacuous: the full run applies and skips what the table says', () => {
@@ -149,6 +149,42 @@ describe('alignPairs', { timeout: 60_000 }, () => {
     const highFull = align({ articles, segmentations, base: other, naming, corrections: [], threshold: 0.45, pairs: 'all' })
     const r = alignPairs(prepared, { base: other, pairs: [P1, PB], corrections: [], threshold: 0.45 })
     expect(r.links).toEqual(highFull.links.filter((l) => pairOf(l) === key(...P1) || pairOf(l) === key(...PB)))
+  })
+
+  it(here + "align() over a preparation stores its pairs' links there: later alignPairs calls still equal the full run", () => {
+    // A base-only run fills the cache with the base pairs (supporting pairs of every non-base
+    // pair); an all-pairs run with every pair. Any wrong cache entry (wrong side, wrong key,
+    // links after corrections) would change some pair's links or transitive links here.
+    for (const pairs of ['base', 'all'] as const) {
+      const shared = prepareAlignment(articles, segmentations, naming)
+      const run = align({ articles, segmentations, base, naming, corrections, threshold, pairs, prepared: shared })
+      // The run itself is unchanged by the reuse.
+      expect(run).toEqual(align({ articles, segmentations, base, naming, corrections, threshold, pairs }))
+      for (const [x, y] of allPairs) {
+        const r = alignPairs(shared, { base, pairs: [[x, y]], corrections, threshold })
+        const e = expected([[x, y]])
+        expect(r.links).toEqual(e.links)
+        expect(r.skippedCorrections ?? []).toEqual(e.skipped)
+      }
+    }
+    // Another base orients the pairs the other way: the cache must not hand out the first
+    // base's orientation (keys carry the sides).
+    const other = ids[4]!
+    const shared = prepareAlignment(articles, segmentations, naming)
+    align({ articles, segmentations, base, naming, corrections: [], threshold, pairs: 'base', prepared: shared })
+    const otherFull = align({ articles, segmentations, base: other, naming, corrections: [], threshold, pairs: 'all' })
+    for (const [x, y] of allPairs) {
+      expect(alignPairs(shared, { base: other, pairs: [[x, y]], corrections: [], threshold }).links).toEqual(otherFull.links.filter((l) => pairOf(l) === key(x, y)))
+    }
+  })
+
+  it(here + "align() refuses a preparation of other inputs (other articles, segmentations or naming)", () => {
+    const shared = prepareAlignment(articles, segmentations, naming)
+    const run = { articles, segmentations, base, naming, corrections: [], threshold, prepared: shared }
+    expect(() => align({ ...run, articles: [...articles] })).toThrow(/other articles/)
+    expect(() => align({ ...run, segmentations: articles.map((a) => segment(a)) })).toThrow(/other articles/)
+    expect(() => align({ ...run, naming: null })).toThrow(/other articles/)
+    expect(align(run).links).toEqual(machine.links)
   })
 
   it(here + 'rejects unknown or identical articles and objects that are not a preparation', () => {
