@@ -124,7 +124,7 @@ describe('datelines: the place of reporting is not the state', () => {
     ['BAKU, Azerbaijan, March 29 (AP) — Azerbaijan opened its embassy.', ['Azerbaijan → azerbaijan']],
     ['Tehran, March 29, 2023 – Officials met.', []],
     ['TEHRAN, Oct. 5 (IRNA) – Iran summoned the envoy.', ['IRNA → irna', 'Iran → iran']],
-    ['WASHINGTON, D.C. (AP) — The State Department said nothing.', []],
+    ['WASHINGTON, D.C. (AP) — The State Department said nothing.', ['State Department → us-state-department']],
     // Not datelines: an organisation before its acronym, a subject with a dash, a plain comma.
     ['The Revolutionary Guards (IRGC) – the elite force – held drills.', ['Revolutionary Guards → irgc', 'IRGC → irgc']],
     ['Moscow — Tehran’s ally — said nothing.', ['Moscow → moscow-metonym', 'Tehran’s → tehran-metonym']],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { builtinEvents, compileEvents, WordingError } from '../../../shared/resources/wording'
+import { builtinEvents, builtinSynonyms, compileEvents, WordingError } from '../../../shared/resources/wording'
+import { stem } from '../../../shared/text/stem'
 
 const here = '[resources/wording] '
 
@@ -21,5 +22,21 @@ describe('event frames data', () => {
   it.each(BAD)(here + 'rejects %s', (_, data, re) => {
     expect(() => compileEvents(data)).toThrow(WordingError)
     expect(() => compileEvents(data)).toThrow(re)
+  })
+})
+
+describe('synonym classes data', () => {
+  // Hand-made: everyday paraphrases in attack and arrest reports meet in one class (by stem,
+  // as alignment looks them up); words of different events stay apart.
+  const classOf = (word: string): string | undefined => builtinSynonyms().get(stem(word))
+  it.each([
+    ['gunman', 'attacker'], ['assailant', 'shooter'], ['wounded', 'injured'], ['injuries', 'hurt'],
+    ['staff', 'personnel'], ['employees', 'staffers'], ['custody', 'detained'], ['probe', 'inquiry'], ['inquest', 'investigation']
+  ])(here + '%s ~ %s', (a, b) => {
+    expect(classOf(a)).toBeDefined()
+    expect(classOf(a)).toBe(classOf(b))
+  })
+  it.each([['gunman', 'attack'], ['injured', 'killed'], ['staff', 'diplomats']])(here + '%s is not %s', (a, b) => {
+    expect(classOf(a)).not.toBe(classOf(b))
   })
 })

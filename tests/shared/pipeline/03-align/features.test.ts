@@ -179,6 +179,7 @@ describe('actors named inside a longer name', () => {
   it.each([
     ["Azerbaijan's State Security Service arrested five people.", ['a:azerbaijan', 'a:azerbaijan-state-security-service']],
     ["Iran's Ministry of Intelligence denied the report.", ['a:iran', 'a:iran-intelligence-ministry']],
+    ["Iran's foreign ministry summoned the envoy.", ['a:iran', 'a:iran-foreign-ministry']],
     ['Azerbaijan arrested five people.', ['a:azerbaijan']]
   ])('%s', (text, expected) => {
     expect(actors(text)).toEqual(expected)
