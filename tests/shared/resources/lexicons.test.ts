@@ -69,7 +69,9 @@ describe('matching: inflection, multi-word, case', () => {
     ['The report let the firms off the hook.', 'off the hook', 'loaded'],
     ['A mediocre, second-rate plan.', 'second-rate', 'loaded'],
     ['The response was painfully slow.', 'painfully', 'loaded'],
-    ['The treaty needlessly antagonised allies.', 'needlessly', 'loaded']
+    ['The treaty needlessly antagonised allies.', 'needlessly', 'loaded'],
+    ['The two brotherly nations signed the deal.', 'brotherly', 'loaded'],
+    ['Her record is impeccable.', 'impeccable', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
@@ -229,7 +231,12 @@ describe('context rules', () => {
     ['He made criminal threats against the judge.', 'criminal', false],
     // verb-form on "weasel": the animal is not the verb
     ['A weasel got into the henhouse.', 'weasel', false],
-    ['The minister weaseled out of the debate.', 'weaseled', true]
+    ['The minister weaseled out of the debate.', 'weaseled', true],
+    // participle-form on praise adjectives whose stem is a plain noun or verb
+    ['The players were tired after a long season.', 'season', false],
+    ['A seasoned diplomat led the talks.', 'seasoned', true],
+    ['Small firms can thrive here.', 'thrive', false],
+    ['The thriving port exports grain.', 'thriving', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
