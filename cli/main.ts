@@ -65,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const io: Io = {
       out: stdoutWrite,
       note: (t) => (jsonToStdout ? stderrLine(`parallax: ${t}`) : stdoutWrite(t + '\n')),
+      warn: (t) => stderrLine(`parallax: warning: ${oneLine(t)}`),
       progress,
       now: () => new Date().toISOString()
     }

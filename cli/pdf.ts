@@ -26,6 +26,22 @@ function isExecutable(p: string): boolean {
 }
 
 /**
+ * Why `path` cannot be run as the browser, in words for the user (the path given does not
+ * exist, is a folder, or is not executable), or null when it can.
+ */
+export function browserPathProblem(path: string): string | null {
+  if (isExecutable(path)) return null
+  let what = 'does not exist'
+  try {
+    const st = statSync(path)
+    what = st.isDirectory() ? 'is a folder, not a program' : 'is not an executable file'
+  } catch {
+    // Missing (or unreadable) path: "does not exist" is what the user can act on.
+  }
+  return what
+}
+
+/**
  * The browser binary to use: $PARALLAX_CHROMIUM when set (and executable), else Debian's real
  * binary (preferred over the /usr/bin wrapper script, which prints shell noise), else the
  * first known name on PATH. Null when none is found.
@@ -57,8 +73,16 @@ export interface PdfOptions {
  * success is reported; a stale file at `outPath` is never taken for a result.
  */
 export async function htmlToPdf(html: string, outPath: string, options: PdfOptions = {}): Promise<Result<void>> {
+  // A browser path the user chose that cannot run is their typo, not a missing install:
+  // say which path is wrong instead of telling them to install Chromium.
+  const override = options.chromium === undefined ? process.env['PARALLAX_CHROMIUM'] : undefined
+  const overrideProblem = override ? browserPathProblem(override) : null
+  if (override && overrideProblem) {
+    return err('NOT_AVAILABLE', `PARALLAX_CHROMIUM=${override} ${overrideProblem}; point it at a Chromium or Chrome program, or unset it to use the installed one.`)
+  }
   const chromium = options.chromium === undefined ? findChromium() : options.chromium
-  if (!chromium || !isExecutable(chromium)) return err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
+  if (chromium && !isExecutable(chromium)) return err('NOT_AVAILABLE', `The browser ${chromium} ${browserPathProblem(chromium) ?? 'cannot be run'}.`)
+  if (!chromium) return err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
   const out = resolve(outPath)
   const dir = mkdtempSync(join(tmpdir(), 'parallax-pdf-'))
   try {

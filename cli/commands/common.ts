@@ -12,6 +12,8 @@ export interface Io {
   readonly out: (text: string) => void
   /** Status lines ("wrote x.html"); go to stderr when stdout carries JSON. */
   readonly note: (text: string) => void
+  /** One warning line on stderr (`parallax: warning: …`): the run succeeds, but read this. */
+  readonly warn: (text: string) => void
   readonly progress: Progress
   /** ISO timestamp for exports and studies. */
   readonly now: () => string

@@ -79,6 +79,20 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s.slice(0, n - 1) + '…' : s.padEnd(n)
 }
 
+/**
+ * "34 sentences in no other article; 124 missing from at least one": `unmatched` lists every
+ * sentence some other article lacks, which alone overstates what is unique to one outlet.
+ */
+export function unmatchedSummary(a: Analysis): string {
+  const others = a.articles.length - 1
+  const unique = a.alignment.unmatched.filter((u) => u.missingIn.length >= others).length
+  const total = a.alignment.unmatched.length
+  const s = (n: number): string => (n === 1 ? '' : 's')
+  // With two articles the two counts are the same sentences: say it once.
+  if (others <= 1) return `${unique} sentence${s(unique)} in no other article`
+  return `${unique} sentence${s(unique)} in no other article; ${total} missing from at least one`
+}
+
 /** A readable overview for the terminal; the full data is in --json. */
 export function summary(a: Analysis): string {
   const byId = new Map(a.articles.map((x) => [x.id, x]))
@@ -87,7 +101,7 @@ export function summary(a: Analysis): string {
   const quoted = a.language.reduce((n, l) => n + l.flags.filter((f) => f.inQuote).length, 0)
   const lines = [
     `Base: ${a.base}${base?.meta.title ? ` — ${base.meta.title}` : ''}${base?.meta.outlet ? `, ${base.meta.outlet}` : ''}`,
-    `${a.articles.length} article${a.articles.length === 1 ? '' : 's'}, ${a.alignment.links.length} aligned passage pairs, ${flags} flags (${quoted} inside quotations), ${a.alignment.unmatched.length} unmatched sentences`,
+    `${a.articles.length} article${a.articles.length === 1 ? '' : 's'}, ${a.alignment.links.length} aligned passage pairs, ${flags} flags (${quoted} inside quotations)${a.articles.length > 1 ? `, ${unmatchedSummary(a)}` : ''}`,
     '',
     `${pad('article', 24)} ${pad('outlet', 24)} ${'words'.padStart(6)} ${'flags/100w'.padStart(10)} ${'sentiment'.padStart(9)} ${'unique'.padStart(6)}`
   ]

@@ -158,6 +158,18 @@ describe('parallax compare (options and errors)', () => {
     expect(r.stdout).toContain('Naming')
   })
 
+  it('summary: tells sentences in no other article apart from those only some articles lack', () => {
+    const r = parallax(['compare', ...sampleArticles()])
+    expect(r.code, r.stderr).toBe(0)
+    // The counts come from the same analysis as the JSON written in beforeAll.
+    const others = json.articles.length - 1
+    const unique = json.unmatched.filter((u) => u.missingIn.length === others).length
+    expect(unique).toBeGreaterThan(0)
+    expect(unique).toBeLessThan(json.unmatched.length)
+    expect(r.stdout).toContain(`${unique} sentences in no other article; ${json.unmatched.length} missing from at least one`)
+    expect(r.stdout).not.toContain('unmatched sentences')
+  })
+
   it('fails in one line for a missing file, a file listed twice, or an output folder that does not exist', () => {
     const dir = tempDir()
     expectOneLineError(parallax(['compare', SEED, join(dir, 'nope.txt')]), /nope\.txt/)

@@ -92,18 +92,76 @@ describe('export formats', () => {
   }, 120_000)
 })
 
+describe('report titles and corrections that no longer apply', () => {
+  const title = (html: string): string => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? ''
+  const studyTitle = (): string => (JSON.parse(readFileSync(SAMPLE_STUDY, 'utf8')) as { title: string }).title
+  const escaped = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+
+  it('html and worksheet are titled after the study, not the base article', () => {
+    const t = studyTitle()
+    expect(t).toMatch(/six reports/)
+    const html = join(dir, 'titled.html')
+    const ws = join(dir, 'titled-ws.html')
+    expect(parallax(['export', SAMPLE_STUDY, '--format', 'html', '--out', html]).code).toBe(0)
+    expect(parallax(['export', SAMPLE_STUDY, '--format', 'worksheet', '--out', ws]).code).toBe(0)
+    for (const f of [html, ws, join(dir, 'titled-ws.answer-key.html')]) {
+      const h = readFileSync(f, 'utf8')
+      expect(title(h), f).toBe(escaped(t))
+      expect(h).toContain(`<h1>${escaped(t)}`)
+    }
+  })
+
+  it('warns once on stderr about a stale correction and lists it in the JSON methods', () => {
+    const g = JSON.parse(readFileSync(SAMPLE_STUDY, 'utf8')) as Record<string, unknown>
+    const at = '2026-01-01T00:00:00.000Z'
+    // Sentence 0 of the base with sentences 30-33 of another article: a link never produced.
+    g['corrections'] = [
+      { kind: 'unlink', linkId: 'baku-tel-aviv-ties:0-1~meridian-wire:30-33', at },
+      { kind: 'unlink', linkId: 'baku-tel-aviv-ties:1-2~northern-review:30-33', at },
+      { kind: 'unlink', linkId: 'baku-tel-aviv-ties:2-3~ararat-mirror:30-33', at }
+    ]
+    const p = join(dir, 'stale.parallax.json')
+    writeFileSync(p, JSON.stringify(g, null, 2))
+    const r = parallax(['export', p, '--format', 'json', '--out', '-'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.errLines).toHaveLength(1)
+    expect(r.errLines[0]).toMatch(/^parallax: warning: 3 corrections no longer apply, so the export ignores them \(#1 unlink: link baku-tel-aviv-ties:0-1~meridian-wire:30-33 is no longer produced; #2 unlink: .*; and 1 more\); the JSON export lists them under methods\.skippedCorrections$/)
+    const j = JSON.parse(r.stdout) as JsonExport
+    expect(j.methods.skippedCorrections.map((k) => [k.index, k.kind, k.pairNotAligned])).toEqual([[0, 'unlink', false], [1, 'unlink', false], [2, 'unlink', false]])
+    expect(j.methods).toMatchObject({ alignScope: 'all', diffScope: 'all' })
+    // A study whose corrections all apply exports without a warning.
+    expect(parallax(['export', SAMPLE_STUDY, '--format', 'json', '--out', join(dir, 'quiet.json')]).stderr).toBe('')
+  })
+
+  it('pdf: a PARALLAX_CHROMIUM path that does not exist or cannot run is named as such', () => {
+    const out = join(dir, 'never.pdf')
+    const missing = join(dir, 'no-such-chromium')
+    expectOneLineError(
+      parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: missing } }),
+      new RegExp(`^parallax: PARALLAX_CHROMIUM=${missing.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} does not exist; point it at a Chromium or Chrome program, or unset it`)
+    )
+    const notExec = study('not-a-program', 'plain text')
+    expectOneLineError(parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: notExec } }), /not-a-program is not an executable file;/)
+    expectOneLineError(parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: dir } }), /is a folder, not a program;/)
+    expect(existsSync(out)).toBe(false)
+  })
+})
+
+const study = (name: string, text: string): string => {
+  const p = join(dir, name)
+  writeFileSync(p, text)
+  return p
+}
+
 describe('export errors (exit 1, one line)', () => {
-  const study = (name: string, text: string): string => {
-    const p = join(dir, name)
-    writeFileSync(p, text)
-    return p
-  }
   const good = (): Record<string, unknown> => JSON.parse(readFileSync(SAMPLE_STUDY, 'utf8')) as Record<string, unknown>
   it.each([
     ['missing', (): string => join(dir, 'nope.parallax.json'), /nope\.parallax\.json does not exist/],
     ['truncated', (): string => study('t.json', readFileSync(SAMPLE_STUDY, 'utf8').slice(0, 5000)), /t\.json: the study file is truncated/],
     ['corrupt', (): string => study('c.json', '{"format": "parallax-study", oops}'), /c\.json: the study file is corrupt: not valid JSON at line 1, column \d+/],
     ['foreign', (): string => study('f.json', '{"name": "something else"}'), /f\.json: this is not a Parallax study/],
+    ['plain text', (): string => study('plain.txt', 'Baku opened its embassy in Israel.\n'), /plain\.txt: this is not a Parallax study file \(\.parallax\.json\): it does not hold JSON$/],
+    ['an article', (): string => join(SAMPLES, 'meridian-wire.txt'), /meridian-wire\.txt: this is not a Parallax study file \(\.parallax\.json\)/],
     ['a JSON export', (): string => study('e.json', readFileSync(join(dir, 'compare.json'), 'utf8')), /e\.json: this is a Parallax JSON export, not a study/],
     ['newer', (): string => study('n.json', JSON.stringify({ ...good(), schemaVersion: 99 })), /n\.json: this study was saved by a newer Parallax/],
     ['edited text', (): string => {
