@@ -71,7 +71,9 @@ describe('matching: inflection, multi-word, case', () => {
     ['The response was painfully slow.', 'painfully', 'loaded'],
     ['The treaty needlessly antagonised allies.', 'needlessly', 'loaded'],
     ['The two brotherly nations signed the deal.', 'brotherly', 'loaded'],
-    ['Her record is impeccable.', 'impeccable', 'loaded']
+    ['Her record is impeccable.', 'impeccable', 'loaded'],
+    ['Union bosses ordered the walkout.', 'Union bosses', 'loaded'],
+    ['The bill targets welfare freeloaders.', 'freeloaders', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
