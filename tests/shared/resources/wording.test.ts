@@ -31,7 +31,8 @@ describe('synonym classes data', () => {
   const classOf = (word: string): string | undefined => builtinSynonyms().get(stem(word))
   it.each([
     ['gunman', 'attacker'], ['assailant', 'shooter'], ['wounded', 'injured'], ['injuries', 'hurt'],
-    ['staff', 'personnel'], ['employees', 'staffers'], ['custody', 'detained'], ['probe', 'inquiry'], ['inquest', 'investigation']
+    ['staff', 'personnel'], ['employees', 'staffers'], ['custody', 'detained'], ['probe', 'inquiry'], ['inquest', 'investigation'],
+    ['diverted', 'detour'], ['rerouted', 'diversion'], ['tugboats', 'tug']
   ])(here + '%s ~ %s', (a, b) => {
     expect(classOf(a)).toBeDefined()
     expect(classOf(a)).toBe(classOf(b))
