@@ -23,7 +23,7 @@ With one file, that article is analysed on its own. Without --base, the first fi
   --csv DIR       write flags.csv, links.csv, metrics.csv, naming.csv, sentences.csv to DIR
   --study OUT     save a study (.parallax.json) that the app and "parallax export" open
 Without output options, a summary is printed. Every file is read before any is written.`,
-  eval: `Score the engine against a gold file (formats and metrics: shared/eval/README.md).
+  eval: `Score the engine against a gold file (gold formats and metrics: docs/eval.md).
   spans GOLD      token and sentence P/R/F1 of flags against *.spans.jsonl
   pairs GOLD      Spearman / accuracy / F1 of passage similarity against *.pairs.jsonl
   align GOLD      link P/R/F1 of the alignment against *.align.json
@@ -32,7 +32,8 @@ Without output options, a summary is printed. Every file is read before any is w
   --format html        self-contained HTML report (PATH: a file)
   --format csv         five CSV files (PATH: a folder, created if missing)
   --format json        everything as JSON (PATH: a file, or "-" for stdout)
-  --format worksheet   classroom worksheet with answer key (HTML)
+  --format worksheet   classroom worksheet (HTML) at PATH, and its answer key beside it:
+                       ws.html -> ws.answer-key.html (PATH's extension kept)
   --format pdf         PDF of the report (needs Chromium)
   --passages changes|all
                        for html and pdf: aligned passages the report lists, "changes" (default)

@@ -1,4 +1,4 @@
-// `parallax eval spans|pairs|align GOLD [--json]`: metrics as defined in shared/eval/README.md.
+// `parallax eval spans|pairs|align GOLD [--json]`: gold formats and metrics in docs/eval.md.
 import { readFileSync, statSync } from 'node:fs'
 import { evalAlign, formatAlignMetrics, goldArticles, GoldFormatError, parseAlignGold } from '../../shared/eval/align'
 import { evalPairs, formatPairMetrics, PairsFormatError, parsePairsGold } from '../../shared/eval/pairs'

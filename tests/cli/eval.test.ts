@@ -1,4 +1,4 @@
-// parallax eval spans|pairs|align GOLD [--json] (metrics of shared/eval/README.md).
+// parallax eval spans|pairs|align GOLD [--json] (gold formats and metrics: docs/eval.md).
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'

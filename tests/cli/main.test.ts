@@ -1,15 +1,33 @@
 // The command line as a whole: help, version, usage errors (exit 2) and the launcher.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, beforeAll, vi } from 'vitest'
 import { ENGINE_VERSION } from '../../shared/version'
-import { BIN, ensureBuilt, expectUsageError, parallax, tempDir } from './helpers'
+import { commandHelp, MAIN_HELP } from '../../cli/usage'
+import { BIN, ensureBuilt, expectUsageError, parallax, ROOT, tempDir } from './helpers'
 
 // Each case starts Node processes on a shared, busy machine: time limits are generous.
 vi.setConfig({ testTimeout: 120_000 })
 
 beforeAll(() => ensureBuilt(), 180_000)
+
+describe('help and docs point only at files in this repository', () => {
+  it.each(['', 'ingest', 'compare', 'eval', 'export'])('help %j', (command) => {
+    const text = command === '' ? MAIN_HELP : commandHelp(command)
+    const paths = [...text.matchAll(/\b(?:docs|shared|samples)\/[\w./-]+\.md\b/g)].map((m) => m[0])
+    if (command === 'eval') expect(paths).toEqual(['docs/eval.md'])
+    if (command === '') expect(paths).toEqual(['docs/exports.md'])
+    for (const p of paths) expect(existsSync(join(ROOT, p)), p).toBe(true)
+  })
+
+  it('docs/cli.md links only to docs that exist', () => {
+    const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8')
+    const links = [...doc.matchAll(/\]\(([\w.-]+\.md)(?:#[\w-]*)?\)/g)].map((m) => m[1]!)
+    expect(links).toContain('eval.md')
+    for (const l of links) expect(existsSync(join(ROOT, 'docs', l)), l).toBe(true)
+  })
+})
 
 describe('parallax (help, version, usage errors)', () => {
   it('prints the version', () => {
