@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import type { Article, ArticleMeta } from '../../shared/model'
+import type { Article } from '../../shared/model'
 import type { AppError } from '../../shared/util/result'
-import type { IngestDeps } from '../../shared/pipeline/01-ingest/ingest'
-import { coerceMeta, extensionOf, ingest, LIMITS, nodePdfjsLoader, SUPPORTED_EXTENSIONS } from '../../shared/pipeline/01-ingest/ingest'
+import type { IngestDeps, SidecarText } from '../../shared/pipeline/01-ingest/ingest'
+import { extensionOf, ingest, LIMITS, nodePdfjsLoader, SUPPORTED_EXTENSIONS } from '../../shared/pipeline/01-ingest/ingest'
 import { parseHtmlNode } from './htmlDom'
 
 export interface IngestFilesResult {
@@ -25,19 +25,16 @@ export function sha256Node(text: string): string {
 
 export const nodeIngestDeps: IngestDeps = { parseHtml: parseHtmlNode, loadPdfjs: nodePdfjsLoader, sha256: sha256Node }
 
-/** `dir/name.ext` → `dir/name.meta.json` (parsed), or undefined when absent. Bad JSON is an error. */
-export async function readSidecar(path: string): Promise<{ meta?: Partial<ArticleMeta>; error?: string }> {
+/**
+ * `dir/name.ext` → the text of `dir/name.meta.json`, or undefined when absent. Parsing and
+ * checking happen in the shared core (`ingest`'s `sidecar` input), as in the browser adapter.
+ */
+export async function readSidecar(path: string): Promise<SidecarText | undefined> {
   const sidecar = join(dirname(path), basename(path, extname(path)) + '.meta.json')
-  let text: string
   try {
-    text = await readFile(sidecar, 'utf8')
+    return { name: basename(sidecar), text: await readFile(sidecar, 'utf8') }
   } catch {
-    return {}
-  }
-  try {
-    return { meta: coerceMeta(JSON.parse(text)) }
-  } catch {
-    return { error: `${basename(sidecar)} is not valid JSON` }
+    return undefined
   }
 }
 
@@ -87,13 +84,12 @@ export async function ingestFiles(paths: readonly string[]): Promise<IngestFiles
       fail('FILE_UNREADABLE', `${name} cannot be read.`)
       continue
     }
-    // A broken sidecar costs the metadata, not the article: ingest anyway and say so.
+    // A broken sidecar costs the metadata, not the article: the core ingests anyway and warns.
     const sidecar = await readSidecar(path)
-    const result = await ingest({ name, bytes, meta: sidecar.meta }, nodeIngestDeps, { takenIds: taken })
+    const result = await ingest({ name, bytes, sidecar }, nodeIngestDeps, { takenIds: taken })
     if (result.ok) {
       taken.add(result.value.id)
-      const extra = sidecar.error ? [{ code: 'OTHER' as const, message: `${name}: ${sidecar.error}; its metadata was ignored.` }] : []
-      articles.push(extra.length ? { ...result.value, warnings: [...result.value.warnings, ...extra] } : result.value)
+      articles.push(result.value)
     } else {
       errors.push({ ...result.error, path })
     }

@@ -11,10 +11,10 @@
  * Sidecars: a dropped `name.meta.json` next to `name.txt` supplies that article's metadata, as
  * in the CLI. One bad file never loses the others: each failure is an entry in `errors`.
  */
-import type { Article, ArticleMeta } from '@shared/model'
+import type { Article } from '@shared/model'
 import type { AppError } from '@shared/util/result'
-import type { IngestDeps } from '@shared/pipeline/01-ingest/ingest'
-import { browserPdfjsLoader, coerceMeta, ingest, LIMITS } from '@shared/pipeline/01-ingest/ingest'
+import type { IngestDeps, SidecarText } from '@shared/pipeline/01-ingest/ingest'
+import { browserPdfjsLoader, ingest, LIMITS } from '@shared/pipeline/01-ingest/ingest'
 
 export interface BrowserIngestResult {
   readonly articles: Article[]
@@ -59,26 +59,28 @@ export async function ingestBrowserFiles(files: readonly File[], options: Browse
       errors.push({ code: 'FILE_UNREADABLE', message: `${file.name} cannot be read.`, name: file.name })
       continue
     }
-    let meta: Partial<ArticleMeta> | undefined
+    // The sidecar's text goes to the shared core, which parses and checks it exactly as for the
+    // CLI (same warnings for broken JSON, wrong field types, unreadable dates).
+    let sidecar: SidecarText | undefined
     let sidecarProblem = ''
-    const sidecar = sidecars.get(file.name.replace(/\.[^.]+$/, ''))
-    if (sidecar) {
+    const sidecarFile = sidecars.get(file.name.replace(/\.[^.]+$/, ''))
+    if (sidecarFile) {
       try {
-        meta = coerceMeta(JSON.parse(await sidecar.text()))
+        sidecar = { name: sidecarFile.name, text: await sidecarFile.text() }
       } catch {
-        sidecarProblem = `${sidecar.name} is not valid JSON; its metadata was ignored.`
+        sidecarProblem = `${sidecarFile.name} cannot be read; its metadata was ignored.`
       }
     }
     let result
     try {
-      result = await ingest({ name: file.name, bytes, meta }, deps, { takenIds: taken })
+      result = await ingest({ name: file.name, bytes, sidecar }, deps, { takenIds: taken })
     } catch (e) {
       // ingest() returns errors as data; this only guards a broken environment (e.g. no DOMParser).
       result = { ok: false as const, error: { code: 'NOT_AVAILABLE' as const, message: `${file.name}: ${e instanceof Error ? e.message : String(e)}` } }
     }
     if (result.ok) {
       taken.add(result.value.id)
-      articles.push(sidecarProblem ? { ...result.value, warnings: [...result.value.warnings, { code: 'OTHER', message: `${file.name}: ${sidecarProblem}` }] } : result.value)
+      articles.push(sidecarProblem ? { ...result.value, warnings: [...result.value.warnings, { code: 'OTHER', message: sidecarProblem }] } : result.value)
     } else {
       errors.push({ ...result.error, name: file.name })
     }

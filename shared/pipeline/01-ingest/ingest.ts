@@ -22,20 +22,48 @@ import { extractHtml, sniffHtmlCharset } from './formats/html'
 import { markdownToParagraphs } from './formats/markdown'
 import type { PdfjsLike } from './formats/pdf'
 import { extractPdf } from './formats/pdf'
-import { mergeMeta, parseFrontMatter } from './meta'
+import { checkMeta, frontMatterProblem, mergeMeta, parseFrontMatter } from './meta'
 
 export type { PdfjsLike } from './formats/pdf'
 export { browserPdfjsLoader, nodePdfjsLoader } from './formats/pdf'
-export { coerceMeta, EMPTY_META, mergeMeta, normalizeDate, parseFrontMatter } from './meta'
+export { checkMeta, coerceMeta, dateProblem, EMPTY_META, frontMatterProblem, mergeMeta, normalizeDate, parseFrontMatter } from './meta'
 
 export interface RawInput {
   /** File name (extension decides the format; the name appears in messages). */
   readonly name: string
   readonly bytes: Uint8Array
-  /** Metadata from the caller or a sidecar; wins over anything found in the file. */
+  /** Metadata from the caller; wins over the sidecar and anything found in the file. */
   readonly meta?: Partial<ArticleMeta>
+  /**
+   * The raw text of the article's `name.meta.json` sidecar, if one exists. Parsed and checked
+   * here (not in the adapters) so the CLI, the app and the web twin give the same warnings.
+   */
+  readonly sidecar?: SidecarText
   /** Article id to use; default: `articleId(name)`. */
   readonly id?: string
+}
+
+export interface SidecarText {
+  /** The sidecar's file name, used in warnings ("story.meta.json"). */
+  readonly name: string
+  readonly text: string
+}
+
+/**
+ * A sidecar's text → metadata plus warnings, each one line starting with the sidecar's name and
+ * naming the field (a researcher fixes the sidecar, not the article). Broken JSON costs the
+ * metadata, never the article.
+ */
+export function parseSidecar(sidecar: SidecarText): { meta: Partial<ArticleMeta>; warnings: IngestWarning[] } {
+  let raw: unknown
+  try {
+    raw = JSON.parse(sidecar.text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0]!.replace(/^JSON\.parse: /, '') : ''
+    return { meta: {}, warnings: [{ code: 'OTHER', message: `${sidecar.name} is not valid JSON${why ? ` (${why})` : ''}; its metadata was ignored.` }] }
+  }
+  const checked = checkMeta(raw)
+  return { meta: checked.meta, warnings: checked.problems.map((p) => ({ code: 'OTHER' as const, message: `${sidecar.name}: ${p}.` })) }
 }
 
 export interface IngestDeps {
@@ -170,9 +198,12 @@ function utf8Length(s: string): number {
 }
 
 /** Text-like content (already a string) → paragraphs, with front matter and markdown handled. */
-function fromText(text: string, format: 'txt' | 'md' | 'paste', encoding: string, byteLength: number, warnings: readonly IngestWarning[]): Extracted {
+function fromText(text: string, name: string, format: 'txt' | 'md' | 'paste', encoding: string, byteLength: number, decodeWarnings: readonly IngestWarning[]): Extracted {
   const fm = parseFrontMatter(text)
   const body = fm ? fm.body : text
+  // Front matter the user wrote but we could not (fully) use is said, never silently dropped.
+  const problems = fm ? fm.problems.map((p) => `front matter ${p}`) : [frontMatterProblem(text)].filter(Boolean)
+  const warnings = [...decodeWarnings, ...problems.map((p) => ({ code: 'OTHER' as const, message: `${name}: ${p}.` }))]
   if (format === 'md') {
     const md = markdownToParagraphs(body)
     return { paragraphs: md.paragraphs, format, encoding, byteLength, fileMeta: fm?.meta ?? {}, knownTitle: md.title, detectTitleLine: md.title === '', warnings }
@@ -191,7 +222,7 @@ export function ingestText(text: string, meta?: Partial<ArticleMeta>, options?: 
     return err('TEXT_TOO_LARGE', `${name} has ${(text.length / 1048576).toFixed(1)} M characters; the limit is ${LIMITS.maxTextChars / 1048576} M.`)
   }
   if (text.trim() === '') return err('WHITESPACE_ONLY', `${name} contains only whitespace.`)
-  return finish(fromText(text, 'paste', 'UTF-8', utf8Length(text), []), name, meta, undefined, options)
+  return finish(fromText(text, name, 'paste', 'UTF-8', utf8Length(text), []), name, meta, undefined, options)
 }
 
 /** Ingest one file. See the file comment for the contract and README.md for formats/limits. */
@@ -207,10 +238,16 @@ export async function ingest(input: RawInput, deps: IngestDeps, options?: Ingest
   if (bytes.length > LIMITS.maxFileBytes) {
     return err('FILE_TOO_LARGE', `${display} is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1048576} MB.`)
   }
+  // Caller fields that are set win over the sidecar's; the sidecar's warnings follow the file's.
+  const sidecar = input.sidecar ? parseSidecar(input.sidecar) : undefined
+  const meta = sidecar
+    ? { ...sidecar.meta, ...Object.fromEntries(Object.entries(input.meta ?? {}).filter(([, v]) => v !== undefined && v !== '')) }
+    : input.meta
   try {
     const extracted = await extract(format, display, bytes, deps)
     if (!extracted.ok) return extracted
-    return finish(extracted.value, display, input.meta, input.id, options, deps.sha256)
+    const x = sidecar?.warnings.length ? { ...extracted.value, warnings: [...extracted.value.warnings, ...sidecar.warnings] } : extracted.value
+    return finish(x, display, meta, input.id, options, deps.sha256)
   } catch (e) {
     // Formats catch their own library failures; anything reaching here is unexpected, but a bad
     // file must still never take the app down.
@@ -227,7 +264,7 @@ async function extract(format: SourceFormat, name: string, bytes: Uint8Array, de
       const { text, encoding, warnings } = decoded.value
       if (text.replace(/^\uFEFF/, '').length === 0) return err('EMPTY_FILE', `${name} is empty.`)
       if (text.trim() === '') return err('WHITESPACE_ONLY', `${name} contains only whitespace.`)
-      return ok(fromText(text, format, encoding, bytes.length, warnings))
+      return ok(fromText(text, name, format, encoding, bytes.length, warnings))
     }
     case 'html': {
       const decoded = await decodeText(bytes, name, sniffHtmlCharset(bytes))
@@ -254,6 +291,6 @@ async function extract(format: SourceFormat, name: string, bytes: Uint8Array, de
       return ok({ paragraphs: docx.value.paragraphs, format, encoding: 'DOCX', byteLength: bytes.length, fileMeta: docx.value.meta, knownTitle: '', detectTitleLine: true, warnings: [] })
     }
     case 'paste':
-      return ok(fromText(new TextDecoder().decode(bytes), 'paste', 'UTF-8', bytes.length, []))
+      return ok(fromText(new TextDecoder().decode(bytes), name, 'paste', 'UTF-8', bytes.length, []))
   }
 }
