@@ -73,7 +73,10 @@ describe('matching: inflection, multi-word, case', () => {
     ['The two brotherly nations signed the deal.', 'brotherly', 'loaded'],
     ['Her record is impeccable.', 'impeccable', 'loaded'],
     ['Union bosses ordered the walkout.', 'Union bosses', 'loaded'],
-    ['The bill targets welfare freeloaders.', 'freeloaders', 'loaded']
+    ['The bill targets welfare freeloaders.', 'freeloaders', 'loaded'],
+    ['The deal is a betrayal of workers.', 'betrayal', 'loaded'],
+    ['He betrayed the voters who trusted him.', 'betrayed', 'loaded'],
+    ['That plan is sheer lunacy.', 'lunacy', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
@@ -231,6 +234,8 @@ describe('context rules', () => {
     ['Police foiled a terror plot.', 'terror', false],
     ['The regime rules by terror.', 'terror', true],
     ['He made criminal threats against the judge.', 'criminal', false],
+    ['He was charged with treason.', 'treason', false],
+    ['Calling the strike treason is absurd.', 'treason', true],
     // verb-form on "weasel": the animal is not the verb
     ['A weasel got into the henhouse.', 'weasel', false],
     ['The minister weaseled out of the debate.', 'weaseled', true],
