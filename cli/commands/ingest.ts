@@ -11,7 +11,12 @@ function record(a: Article): Record<string, unknown> {
   return rest
 }
 
-function readable(a: Article): string {
+/**
+ * The human-readable record. `language` and `constructed` are always shown (QA: a note used to
+ * hide `constructed`, and `language` was never printed): whether a text is a constructed
+ * teaching sample, and which language the analysis assumes, matter for every reading of it.
+ */
+export function readable(a: Article): string {
   const m = a.meta
   const words = a.text.split(/\s+/).filter(Boolean).length
   const lines = [
@@ -21,8 +26,10 @@ function readable(a: Article): string {
     ...(m.author ? [`author:   ${m.author}`] : []),
     `date:     ${m.date || '(unknown)'}`,
     ...(m.url ? [`url:      ${m.url}`] : []),
+    `language: ${m.language || '(not given)'}`,
     ...(m.viewpoint ? [`viewpoint: ${m.viewpoint}`] : []),
-    ...(m.constructed ? [`note:     ${m.note || 'constructed teaching sample'}`] : m.note ? [`note:     ${m.note}`] : []),
+    `constructed: ${m.constructed ? 'yes (teaching sample, not real coverage)' : 'no'}`,
+    ...(m.note ? [`note:     ${m.note}`] : []),
     `source:   ${a.source.fileName} (${a.source.format}, ${a.source.encoding}, ${a.source.byteLength} bytes)`,
     `words:    ${words}`,
     `sha256:   ${a.hash}`,
