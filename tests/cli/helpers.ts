@@ -4,7 +4,7 @@
  * it is made from; a lock directory keeps parallel test files from building at once.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
@@ -44,6 +44,40 @@ function isStale(): boolean {
   return inputs > built
 }
 
+/**
+ * Build into a temp folder and move the result in without ever emptying out/cli: other test
+ * files (and other engineers' runs) may be running the CLI meanwhile, and `vite build` into
+ * out/cli deletes it first, so a process started during a rebuild found no bundle and a
+ * running one could not load its next chunk. Chunks have content-hashed names, so the new ones
+ * are copied in beside the old, and the entry file is swapped last by an atomic rename; a
+ * process that started on the old entry still finds its old chunks. Chunks no entry has used
+ * for 10 minutes are removed.
+ */
+function buildBeside(): void {
+  const out = join(ROOT, 'out/cli')
+  const tmp = join(ROOT, `out/.cli-build-${process.pid}`)
+  rmSync(tmp, { recursive: true, force: true })
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.mts', '--logLevel', 'error', '--outDir', tmp], {
+      cwd: ROOT,
+      stdio: 'pipe'
+    })
+    mkdirSync(join(out, 'assets'), { recursive: true })
+    const fresh = new Set(readdirSync(join(tmp, 'assets')))
+    // Same name = same content (hashed), and rewriting a chunk in place could be read half-written.
+    for (const name of fresh) if (!existsSync(join(out, 'assets', name))) copyFileSync(join(tmp, 'assets', name), join(out, 'assets', name))
+    copyFileSync(join(tmp, 'parallax.cjs'), join(out, 'parallax.cjs.next'))
+    renameSync(join(out, 'parallax.cjs.next'), BUNDLE)
+    const stale = Date.now() - 10 * 60_000
+    for (const name of readdirSync(join(out, 'assets'))) {
+      const p = join(out, 'assets', name)
+      if (!fresh.has(name) && statSync(p).mtimeMs < stale) rmSync(p, { force: true })
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
 export function ensureBuilt(): void {
   const lock = join(ROOT, 'out/.cli-build.lock')
   mkdirSync(join(ROOT, 'out'), { recursive: true })
@@ -59,12 +93,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (isStale()) {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.mts', '--logLevel', 'error'], {
-        cwd: ROOT,
-        stdio: 'pipe'
-      })
-    }
+    if (isStale()) buildBeside()
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
