@@ -380,6 +380,31 @@ function similarityIds(a: Int32Array, b: Int32Array, na: number, nb: number, w: 
     } else if (x < y) i++
     else j++
   }
+  return scoreOf(dot, n, na, nb)
+}
+
+/**
+ * similarityIds of sentence b with the sentence whose feature weights are spread in `marked`
+ * (marked[id] = w[id] for its features, 0 elsewhere): one pass over b instead of a merge.
+ * allCandidates scores each source sentence against up to MAX_CANDIDATES sentences per target
+ * article, which was most of its time. Bit-identical to similarityIds: b's ids ascend, so the
+ * shared weights are added in the same (ascending id) order as the merge adds them.
+ */
+function similarityMarked(b: Int32Array, na: number, nb: number, marked: Float64Array): number {
+  let dot = 0
+  let n = 0
+  for (let j = 0; j < b.length; j++) {
+    const v = marked[b[j]!]!
+    if (v > 0) {
+      dot += v
+      n++
+    }
+  }
+  return scoreOf(dot, n, na, nb)
+}
+
+/** The score from shared weight `dot` over `n` shared features and the masses; coverage left in `scratch`. */
+function scoreOf(dot: number, n: number, na: number, nb: number): number {
   if (na <= 0 || nb <= 0 || dot <= 0) {
     scratch.coverage = 0
     return 0
@@ -419,15 +444,41 @@ function massIds(ids: Int32Array, w: Float64Array): number {
   return n
 }
 
-/** Ascending union of ascending id arrays. */
+/**
+ * Ascending union of ascending id arrays (each without repeats), by merging them two at a time:
+ * passages have 2–3 sentences, and growth and transitive links ask for a union per tried
+ * passage, so a linear merge into a typed array replaces concatenating, sorting and copying
+ * (same result: the ascending distinct ids).
+ */
 function unionIds(parts: readonly Int32Array[]): Int32Array {
-  if (parts.length === 1) return parts[0]!
-  const all: number[] = []
-  for (const p of parts) for (let i = 0; i < p.length; i++) all.push(p[i]!)
-  all.sort((x, y) => x - y)
-  const out: number[] = []
-  for (const x of all) if (out[out.length - 1] !== x) out.push(x)
-  return Int32Array.from(out)
+  let acc = parts[0] ?? new Int32Array(0)
+  for (let p = 1; p < parts.length; p++) acc = mergeIds(acc, parts[p]!)
+  return acc
+}
+
+function mergeIds(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      out[n++] = x
+      i++
+      j++
+    } else if (x < y) {
+      out[n++] = x
+      i++
+    } else {
+      out[n++] = y
+      j++
+    }
+  }
+  while (i < a.length) out[n++] = a[i++]!
+  while (j < b.length) out[n++] = b[j++]!
+  return n === out.length ? out : out.slice(0, n)
 }
 
 /** Features, rarity weights and a global inverted index for all articles. */
@@ -525,22 +576,36 @@ interface Candidate {
  * per target article are then scored exactly. Returns candidates with score ≥ floor, bucketed
  * by pair index `rank(a) * k + rank(b)`.
  */
-function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boolean, only?: OnePair): Map<number, Candidate[]> {
+function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boolean, only?: SomePairs): Map<number, Candidate[]> {
   const k = c.docs.length
   // The cap depends on the whole compared set (article and sentence counts), never on which
   // pairs are generated, so one pair's candidates are the ones a full run finds for it.
   const cap = Math.max(POSTING_CAP, 4 * k, Math.ceil(c.articleOf.length / POSTING_SHARE))
   const total = c.articleOf.length
   const acc = new Float64Array(total)
+  // The current source sentence's feature weights by feature id (see similarityMarked).
+  const marked = new Float64Array(c.w.length)
   const touched: number[] = []
   const topIdx = new Int32Array(k * MAX_CANDIDATES)
   const topCount = new Int32Array(k)
   const usedArticles: number[] = []
   const buckets = new Map<number, Candidate[]>()
-  // One pair only: side b's sentences are one run [lo, hi) of global numbers, and postings
-  // are ascending, so each posting list is entered by binary search at lo and left at hi.
-  const lo = only ? c.docs[only.b]!.offset : 0
-  const hi = only ? lo + c.docs[only.b]!.ids.length : total
+  // Some pairs only (one side a, a few sides b): each side b's sentences are one run [lo, hi)
+  // of global numbers, and postings are ascending, so each posting list is entered by binary
+  // search at lo and left at hi, once per side b. With many sides b (one article with most
+  // others, as an on-demand pair's supporting pairs are) one walk over the whole list,
+  // skipping other articles, costs less than that many searches.
+  const ranges: number[] = []
+  let wanted: Uint8Array | null = null
+  if (only) {
+    const bs = [...new Set(only.b)].sort((x, y) => c.docs[x]!.offset - c.docs[y]!.offset)
+    if (bs.length * MASK_WALK_SHARE >= k) {
+      wanted = new Uint8Array(k)
+      for (const bi of bs) wanted[bi] = 1
+    } else {
+      for (const bi of bs) ranges.push(c.docs[bi]!.offset, c.docs[bi]!.offset + c.docs[bi]!.ids.length)
+    }
+  }
   for (let ai = 0; ai < k; ai++) {
     const A = c.docs[ai]!
     const ra = rank[ai]!
@@ -556,14 +621,26 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
         // Skipped on the GLOBAL posting length, as in a full run (see `cap`).
         if (s1 - s0 > cap && f >= ALWAYS_USED) continue
         const inc = c.w[id]!
-        if (only) {
-          // Each of B's sentences gets the same additions in the same order as in a full
-          // run (floating-point sums are order-sensitive), so the top lists below are equal.
-          for (let p = lowerBound(c.post, s0, s1, lo); p < s1; p++) {
+        // Each wanted side b's sentences get the same additions in the same order as in a full
+        // run (floating-point sums are order-sensitive), so the top lists below are equal.
+        if (wanted) {
+          for (let p = s0; p < s1; p++) {
             const h = c.post[p]!
-            if (h >= hi) break
+            if (wanted[c.articleOf[h]!] === 0) continue
             if (acc[h] === 0) touched.push(h)
             acc[h]! += inc
+          }
+          continue
+        }
+        if (only) {
+          for (let r = 0; r < ranges.length; r += 2) {
+            const hi = ranges[r + 1]!
+            for (let p = lowerBound(c.post, s0, s1, ranges[r]!); p < s1; p++) {
+              const h = c.post[p]!
+              if (h >= hi) break
+              if (acc[h] === 0) touched.push(h)
+              acc[h]! += inc
+            }
           }
           continue
         }
@@ -599,13 +676,15 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
         topCount[bi] = n + 1
       }
       usedArticles.sort((x, y) => x - y)
+      const ids = A.ids[i]!
+      for (let f = 0; f < ids.length; f++) marked[ids[f]!] = c.w[ids[f]!]!
       for (const bi of usedArticles) {
         const B = c.docs[bi]!
         const key = ra * k + rank[bi]!
         const base = bi * MAX_CANDIDATES
         for (let q = 0; q < topCount[bi]!; q++) {
           const j = topIdx[base + q]! - B.offset
-          const score = similarityIds(A.ids[i]!, B.ids[j]!, A.mass[i]!, B.mass[j]!, c.w)
+          const score = similarityMarked(B.ids[j]!, A.mass[i]!, B.mass[j]!, marked)
           if (score < floor) continue
           let list = buckets.get(key)
           if (!list) buckets.set(key, (list = []))
@@ -613,6 +692,7 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
         }
         topCount[bi] = 0
       }
+      for (let f = 0; f < ids.length; f++) marked[ids[f]!] = 0
       usedArticles.length = 0
       for (const h of touched) acc[h] = 0
       touched.length = 0
@@ -621,11 +701,18 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
   return buckets
 }
 
-/** Side a and side b (article indices) of the one pair `allCandidates` is asked for. */
-interface OnePair {
+/** Side a and the sides b (article indices) of the pairs `allCandidates` is asked for. */
+interface SomePairs {
   readonly a: number
-  readonly b: number
+  readonly b: readonly number[]
 }
+
+/**
+ * allCandidates walks whole posting lists (skipping unwanted articles) instead of searching
+ * each wanted article's run when at least 1/MASK_WALK_SHARE of the articles are wanted. Either
+ * way gives the same candidates; this only picks the cheaper walk.
+ */
+const MASK_WALK_SHARE = 4
 
 /** First position in `arr[from, to)` (ascending) holding a value >= x, or `to`. */
 function lowerBound(arr: Int32Array, from: number, to: number, x: number): number {
@@ -1227,19 +1314,30 @@ export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput):
     }
   }
   const pending = new Map<number, readonly Pending[]>()
+  // Pairs not in the preparation's cache, grouped by side a: one candidate pass per side a
+  // serves all its sides b (see allCandidates' `only`).
+  const missing = new Map<number, number[]>()
   for (const key of [...needed].sort((x, y) => x - y)) {
     const ra = Math.floor(key / k)
     const rb = key % k
-    const ai = byRank[ra]!
-    const bi = byRank[rb]!
-    const cacheKey = pairCacheKey(input.threshold, ai, bi)
-    let links = corpus.pairCache.get(cacheKey)
-    if (!links) {
-      const cands = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: bi }).get(key)
-      links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
-      corpus.pairCache.set(cacheKey, links)
+    const links = corpus.pairCache.get(pairCacheKey(input.threshold, byRank[ra]!, byRank[rb]!))
+    if (links) pending.set(key, links)
+    else {
+      const list = missing.get(ra)
+      if (list) list.push(rb)
+      else missing.set(ra, [rb])
     }
-    pending.set(key, links)
+  }
+  for (const [ra, rbs] of missing) {
+    const ai = byRank[ra]!
+    const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: rbs.map((rb) => byRank[rb]!) })
+    for (const rb of rbs) {
+      const bi = byRank[rb]!
+      const cands = buckets.get(ra * k + rb)
+      const links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
+      corpus.pairCache.set(pairCacheKey(input.threshold, ai, bi), links)
+      pending.set(ra * k + rb, links)
+    }
   }
   const inferred = transitiveLinks(corpus, byRank, pending, targets, input.threshold)
   const machine: Link[] = []
