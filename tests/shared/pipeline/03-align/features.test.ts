@@ -205,3 +205,29 @@ describe('features: labelled acts', () => {
     expect(keys(text)).toEqual(expected)
   })
 })
+
+describe('features: hyphenated compounds', () => {
+  // Hand-made: the parts of a compound are the features other outlets write apart.
+  const naming = builtinNaming()
+  const keys = (text: string): string[] => {
+    const tokens = tokenize(text)
+    return [...featuresOfRange(tokens, text, 0, tokens.length, findNamingMentions(tokens, naming), () => false, naming).keys()].filter((k) => !k.startsWith('f:')).sort()
+  }
+  it.each([
+    ['Azerbaijan-Israel ties deepened.', 'Ties between Azerbaijan and Israel deepened.'],
+    ['Iran–Azerbaijan tensions rose.', 'Tensions between Iran and Azerbaijan rose.'],
+    ['It is the first Shia-majority country to do so.', 'It is the first Shia majority country to do so.']
+  ])('%s ≈ %s', (a, b) => {
+    expect(keys(a)).toEqual(keys(b))
+  })
+  it(here + 'parts keep their own keys: actors, demonyms, prefixes', () => {
+    expect(keys('Iran denounced the anti-Israel rhetoric.')).toEqual(expect.arrayContaining(['a:iran', 'a:israel', 't:anti']))
+    expect(keys('They flew Israeli-made drones.')).toEqual(expect.arrayContaining(['t:israel', 't:made', 't:~weapon']))
+    expect(keys('They flew Israeli-made drones.')).not.toContain('t:israeli')
+  })
+  it(here + 'without a naming resource the parts are words', () => {
+    const text = 'Azerbaijan-Israel ties deepened.'
+    const tokens = tokenize(text)
+    expect([...featuresOfRange(tokens, text, 0, tokens.length, [], () => false).keys()]).toEqual(expect.arrayContaining(['t:azerbai', 't:israel']))
+  })
+})
