@@ -59,6 +59,23 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null
 }
 
+/**
+ * The browser `htmlToPdf` will use, or why there is none (NOT_AVAILABLE, one actionable
+ * sentence). Cheap, so the CLI asks before a long analysis. `chromium` as in PdfOptions.
+ */
+export function pdfBrowser(chromium?: string | null, env: NodeJS.ProcessEnv = process.env): Result<string> {
+  // A browser path the user chose that cannot run is their typo, not a missing install:
+  // say which path is wrong instead of telling them to install Chromium.
+  const override = chromium === undefined ? env['PARALLAX_CHROMIUM'] : undefined
+  const overrideProblem = override ? browserPathProblem(override) : null
+  if (override && overrideProblem) {
+    return err('NOT_AVAILABLE', `PARALLAX_CHROMIUM=${override} ${overrideProblem}; point it at a Chromium or Chrome program, or unset it to use the installed one.`)
+  }
+  const path = chromium === undefined ? findChromium(env) : chromium
+  if (path && !isExecutable(path)) return err('NOT_AVAILABLE', `The browser ${path} ${browserPathProblem(path) ?? 'cannot be run'}.`)
+  return path ? ok(path) : err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
+}
+
 export interface PdfOptions {
   /** Kill Chromium after this many milliseconds (default 60 s). */
   readonly timeoutMs?: number
@@ -73,16 +90,9 @@ export interface PdfOptions {
  * success is reported; a stale file at `outPath` is never taken for a result.
  */
 export async function htmlToPdf(html: string, outPath: string, options: PdfOptions = {}): Promise<Result<void>> {
-  // A browser path the user chose that cannot run is their typo, not a missing install:
-  // say which path is wrong instead of telling them to install Chromium.
-  const override = options.chromium === undefined ? process.env['PARALLAX_CHROMIUM'] : undefined
-  const overrideProblem = override ? browserPathProblem(override) : null
-  if (override && overrideProblem) {
-    return err('NOT_AVAILABLE', `PARALLAX_CHROMIUM=${override} ${overrideProblem}; point it at a Chromium or Chrome program, or unset it to use the installed one.`)
-  }
-  const chromium = options.chromium === undefined ? findChromium() : options.chromium
-  if (chromium && !isExecutable(chromium)) return err('NOT_AVAILABLE', `The browser ${chromium} ${browserPathProblem(chromium) ?? 'cannot be run'}.`)
-  if (!chromium) return err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
+  const found = pdfBrowser(options.chromium)
+  if (!found.ok) return found
+  const chromium = found.value
   const out = resolve(outPath)
   const dir = mkdtempSync(join(tmpdir(), 'parallax-pdf-'))
   try {

@@ -10,7 +10,7 @@ import { renderWorksheet } from '../../shared/pipeline/06-report/serializers/wor
 import { parseStudy, studyToAnalyzeInput } from '../../shared/study'
 import { InputError, type EXPORT_FORMATS, type Parsed } from '../args'
 import { checkOutputDir, checkOutputFile, ensureDir, fsMessage, writeFileAtomic, writeFileAtomicChunks } from '../io'
-import { htmlToPdf } from '../pdf'
+import { htmlToPdf, pdfBrowser } from '../pdf'
 import { analyzeWithProgress, exportSettings, type Io } from './common'
 
 type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -37,6 +37,11 @@ export async function runExport(args: Parsed, io: Io): Promise<number> {
   const out = args.values.get('out')!
   if (fmt === 'csv') checkOutputDir(out, '--out')
   else if (!(fmt === 'json' && out === '-')) checkOutputFile(out, '--out')
+  // Like the output path, a missing or mistyped browser fails before the analysis, not after.
+  if (fmt === 'pdf') {
+    const browser = pdfBrowser()
+    if (!browser.ok) throw new InputError(browser.error.message.replace(/\.$/, ''))
+  }
 
   const study = readStudy(args.positionals[0]!)
   const analysis = analyzeWithProgress(studyToAnalyzeInput(study), io)

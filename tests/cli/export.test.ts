@@ -143,6 +143,8 @@ describe('report titles and corrections that no longer apply', () => {
     const notExec = study('not-a-program', 'plain text')
     expectOneLineError(parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: notExec } }), /not-a-program is not an executable file;/)
     expectOneLineError(parallax(['export', SAMPLE_STUDY, '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: dir } }), /is a folder, not a program;/)
+    // Checked before the study is read and analysed, like the output path.
+    expectOneLineError(parallax(['export', join(dir, 'no-such.parallax.json'), '--format', 'pdf', '--out', out], { env: { PARALLAX_CHROMIUM: missing } }), /PARALLAX_CHROMIUM=.* does not exist/)
     expect(existsSync(out)).toBe(false)
   })
 })
