@@ -76,7 +76,11 @@ describe('matching: inflection, multi-word, case', () => {
     ['The bill targets welfare freeloaders.', 'freeloaders', 'loaded'],
     ['The deal is a betrayal of workers.', 'betrayal', 'loaded'],
     ['He betrayed the voters who trusted him.', 'betrayed', 'loaded'],
-    ['That plan is sheer lunacy.', 'lunacy', 'loaded']
+    ['That plan is sheer lunacy.', 'lunacy', 'loaded'],
+    ['The senator grudgingly acknowledged it.', 'grudgingly', 'loaded'],
+    ['Officials selectively leaked the report.', 'selectively', 'loaded'],
+    ['The governor coddles violent offenders.', 'coddles', 'loaded'],
+    ['The legislature gerrymandered the districts.', 'gerrymandered', 'loaded']
   ])('%j → %j (%s)', (text, surface, category) => {
     expect(hits(text)).toContainEqual([surface, category, false])
   })
@@ -236,6 +240,12 @@ describe('context rules', () => {
     ['He made criminal threats against the judge.', 'criminal', false],
     ['He was charged with treason.', 'treason', false],
     ['Calling the strike treason is absurd.', 'treason', true],
+    // verb-form on "gerrymander": a court naming an unlawful map uses the noun
+    ['The court ruled the map an illegal racial gerrymander.', 'gerrymander', false],
+    ['The legislature will gerrymander the districts.', 'gerrymander', true],
+    // ly-form: the conduct adverb only, never its adjective
+    ['The charity trains dogs for blind people.', 'blind', false],
+    ['The coach blindly trusted him.', 'blindly', true],
     // verb-form on "weasel": the animal is not the verb
     ['A weasel got into the henhouse.', 'weasel', false],
     ['The minister weaseled out of the debate.', 'weaseled', true],
