@@ -32,7 +32,7 @@ describe('synonym classes data', () => {
   it.each([
     ['gunman', 'attacker'], ['assailant', 'shooter'], ['wounded', 'injured'], ['injuries', 'hurt'],
     ['staff', 'personnel'], ['employees', 'staffers'], ['custody', 'detained'], ['probe', 'inquiry'], ['inquest', 'investigation'],
-    ['diverted', 'detour'], ['rerouted', 'diversion'], ['tugboats', 'tug']
+    ['diverted', 'detour'], ['rerouted', 'diversion'], ['tugboats', 'tug'], ['queue', 'backlog'], ['waiting', 'queued']
   ])(here + '%s ~ %s', (a, b) => {
     expect(classOf(a)).toBeDefined()
     expect(classOf(a)).toBe(classOf(b))
