@@ -176,6 +176,37 @@ function utf8Stats(bytes: Uint8Array): { valid: number; invalidRuns: number } {
   return { valid, invalidRuns }
 }
 
+/**
+ * KOI8-R or windows-1251 when `bytes` look like single-byte Cyrillic, else undefined. For short
+ * inputs where chardet's n-grams have too little to work on. Cyrillic letters are 0xC0–0xFF in
+ * both code pages and come in whole words (runs of 3+ high bytes), which accented Latin text
+ * almost never does (one accented letter between ASCII ones). The two differ in which half holds
+ * lower case (windows-1251: 0xE0–0xFF; KOI8-R: 0xC0–0xDF), and running text is mostly lower case.
+ * (Greek or Hebrew code pages have the same shape; chardet usually names them, and this runs only
+ * when it named nothing useful.)
+ */
+function cyrillicGuess(bytes: Uint8Array): 'KOI8-R' | 'windows-1251' | undefined {
+  let high = 0
+  let letters = 0
+  let inWords = 0
+  let upperHalf = 0
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) { i++; continue }
+    let j = i
+    while (j < bytes.length && bytes[j]! >= 0x80) j++
+    for (let k = i; k < j; k++) {
+      const b = bytes[k]!
+      if (b >= 0xc0) { letters++; if (b >= 0xe0) upperHalf++ }
+    }
+    high += j - i
+    if (j - i >= 3) inWords += j - i
+    i = j
+  }
+  // Letters are counted for the case test only: ё, і, ї, є sit below 0xC0 in both code pages.
+  if (high < 6 || letters < high / 2 || inWords < high * 0.7) return undefined
+  return upperHalf >= letters / 2 ? 'windows-1251' : 'KOI8-R'
+}
+
 /** Share of characters in the first part of `text` that only occur in binary data. */
 function controlRatio(text: string): number {
   const n = Math.min(text.length, 8192)
@@ -297,9 +328,14 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
     return done(text, 'UTF-8')
   }
 
-  // 7. Legacy 8-bit (or CJK multi-byte) encodings: chardet's best non-UTF guess.
-  const candidate = guess().find((g) => !/^UTF/i.test(g.name))
-  const label = candidate?.name ?? 'windows-1252'
+  // 7. Legacy 8-bit (or CJK multi-byte) encodings: chardet's best non-UTF guess, unless chardet
+  // had nothing to go on (a sentence or two: "ASCII", or Shift_JIS at 10%) and the bytes have the
+  // unmistakable shape of single-byte Cyrillic.
+  const found = guess().find((g) => !/^UTF/i.test(g.name))
+  const weak = !found || found.name === 'ASCII' || found.confidence <= 10
+  const cyrillic = weak ? cyrillicGuess(bytes.length <= SAMPLE_BYTES ? bytes : detectionSample(bytes)) : undefined
+  const candidate = cyrillic ? undefined : found
+  const label = cyrillic ?? (candidate && candidate.name !== 'ASCII' ? candidate.name : 'windows-1252')
   const viaDecoder = tryTextDecoder(bytes, label)
   const text = viaDecoder ?? (await decodeWithIconv(bytes, label))
   if (text === undefined) {
@@ -308,7 +344,7 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
   }
   warnings.push({
     code: 'ENCODING_GUESSED',
-    message: `${fileName}: not UTF-8; decoded as ${label}${candidate ? ` (detector confidence ${candidate.confidence}%)` : ''}.`
+    message: `${fileName}: not UTF-8; decoded as ${label}${candidate ? ` (detector confidence ${candidate.confidence}%)` : cyrillic ? ' (guessed from the shape of its Cyrillic words; the text is too short for the detector)' : ''}.`
   })
   return done(text, displayLabel(label))
 }

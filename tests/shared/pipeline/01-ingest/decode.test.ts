@@ -103,6 +103,10 @@ describe('decodeText: UTF-8 with a few bad bytes vs legacy encodings, short and 
     // "всё", "идёт": KOI8-R lower case + ё (A3) is well-formed UTF-8 by accident.
     ['KOI8-R', new Uint8Array(), enc(RU, 'koi8-r'), /^KOI8-R$/, RU, 'ENCODING_GUESSED'],
     ['windows-1251', new Uint8Array(), enc(RU, 'windows-1251'), /^windows-1251$/, RU, 'ENCODING_GUESSED'],
+    // A few words: chardet has nothing to go on (it said Shift_JIS, or ASCII); the word shape decides.
+    ['KOI8-R, a few words', new Uint8Array(), enc('Всё идёт хорошо.', 'koi8-r'), /^KOI8-R$/, 'Всё идёт хорошо.', 'ENCODING_GUESSED'],
+    ['windows-1251 Ukrainian, a few words', new Uint8Array(), enc('Ні, Київ і Львів.', 'windows-1251'), /^windows-1251$/, 'Ні, Київ і Львів.', 'ENCODING_GUESSED'],
+    ['windows-1252, a few words', new Uint8Array(), enc('Un été à Genève.', 'windows-1252'), /^(windows-1252|ISO-8859-1)$/, 'Un été à Genève.', 'ENCODING_GUESSED'],
     ['UTF-16LE without BOM', new Uint8Array(), enc(FR, 'utf-16le'), /^UTF-16LE$/, FR, 'ENCODING_GUESSED'],
     ['UTF-16LE with BOM', BOM_LE, enc(FR, 'utf-16le'), /^UTF-16LE$/, FR, undefined],
     ['UTF-16BE with BOM', BOM_BE, enc(FR, 'utf-16be'), /^UTF-16BE$/, FR, undefined]
