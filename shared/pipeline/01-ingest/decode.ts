@@ -334,8 +334,9 @@ export async function decodeText(bytes: Uint8Array, fileName: string, declared?:
   const found = guess().find((g) => !/^UTF/i.test(g.name))
   const weak = !found || found.name === 'ASCII' || found.confidence <= 10
   const cyrillic = weak ? cyrillicGuess(bytes.length <= SAMPLE_BYTES ? bytes : detectionSample(bytes)) : undefined
-  const candidate = cyrillic ? undefined : found
-  const label = cyrillic ?? (candidate && candidate.name !== 'ASCII' ? candidate.name : 'windows-1252')
+  // chardet's "ASCII" means it saw no evidence: windows-1252 (a superset of Latin-1) is the fallback.
+  const candidate = cyrillic || found?.name === 'ASCII' ? undefined : found
+  const label = cyrillic ?? candidate?.name ?? 'windows-1252'
   const viaDecoder = tryTextDecoder(bytes, label)
   const text = viaDecoder ?? (await decodeWithIconv(bytes, label))
   if (text === undefined) {
