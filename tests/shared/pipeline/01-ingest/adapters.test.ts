@@ -6,15 +6,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ingestFiles } from '../../../../cli/platform/ingestNode'
 import { ingestBrowserFiles } from '../../../../renderer/src/platform/ingestBrowser'
+import { fixtureContents } from '../../../fixtures/generate'
 
-/** name → bytes: the QA engineer's cases (short bad UTF-8, sidecar oddities, broken front matter). */
+/** name → bytes: the QA engineer's cases (generated fixtures) plus a clean sidecar with a d/m/y date. */
+const FIXTURES = fixtureContents()
 const FILES: Record<string, Uint8Array> = {
-  'invalid.txt': new Uint8Array([...new TextEncoder().encode('Bad bytes '), 0xff, 0xfe, 0xfd, ...new TextEncoder().encode(' here in a UTF-8 text with the word été.\n')]),
-  'baddate.txt': new TextEncoder().encode('Some text about the baddate case.\n'),
-  'baddate.meta.json': new TextEncoder().encode('{"date": "May 6", "outlet": 5}'),
-  'badjson.txt': new TextEncoder().encode('Text with broken sidecar.\n'),
-  'badjson.meta.json': new TextEncoder().encode('{bad json'),
-  'brokenfm.md': new TextEncoder().encode('---\ntitle: no closing\ndate: yesterday\nSome text.\n'),
+  ...Object.fromEntries(['short-invalid-utf8.txt', 'odd-sidecar.txt', 'odd-sidecar.meta.json', 'broken-sidecar.txt', 'broken-sidecar.meta.json', 'unclosed-front-matter.md'].map((n) => [n, FIXTURES[n]!])),
   'side.txt': new TextEncoder().encode('Officials said a small crowd gathered in the capital on Monday.\n'),
   'side.meta.json': new TextEncoder().encode('{"title":"Small gathering","outlet":"State Herald","date":"29/03/2023","constructed":true}')
 }
@@ -32,15 +29,15 @@ describe('Node and browser adapters agree', () => {
     expect(browser.articles.map(view)).toEqual(node.articles.map(view))
 
     const byId = new Map(node.articles.map((a) => [a.id, a]))
-    expect(byId.get('invalid')!.text).toContain('été')
-    expect(byId.get('invalid')!.source.encoding).toBe('UTF-8')
-    expect(byId.get('invalid')!.warnings.map((w) => w.code)).toEqual(['INVALID_ENCODING_REPLACED'])
-    expect(byId.get('baddate')!.warnings.map((w) => w.message)).toEqual([
-      'baddate.meta.json: "outlet" is a number (5), not text; kept as "5".',
-      'baddate.meta.json: "date" is "May 6", which has no year; kept as written (write YYYY-MM-DD, YYYY-MM or YYYY).'
+    expect(byId.get('short-invalid-utf8')!.text).toContain('été')
+    expect(byId.get('short-invalid-utf8')!.source.encoding).toBe('UTF-8')
+    expect(byId.get('short-invalid-utf8')!.warnings.map((w) => w.code)).toEqual(['INVALID_ENCODING_REPLACED'])
+    expect(byId.get('odd-sidecar')!.warnings.map((w) => w.message)).toEqual([
+      'odd-sidecar.meta.json: "outlet" is a number (5), not text; kept as "5".',
+      'odd-sidecar.meta.json: "date" is "May 6", which has no year; kept as written (write YYYY-MM-DD, YYYY-MM or YYYY).'
     ])
-    expect(byId.get('badjson')!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^badjson\.meta\.json is not valid JSON \(.+\); its metadata was ignored\.$/)])
-    expect(byId.get('brokenfm')!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^brokenfm\.md: front matter opened with "---" has no closing "---" line/)])
+    expect(byId.get('broken-sidecar')!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^broken-sidecar\.meta\.json is not valid JSON \(.+\); its metadata was ignored\.$/)])
+    expect(byId.get('unclosed-front-matter')!.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^unclosed-front-matter\.md: front matter opened with "---" has no closing "---" line/)])
     expect(byId.get('side')!.meta).toMatchObject({ title: 'Small gathering', outlet: 'State Herald', date: '2023-03-29', constructed: true })
     expect(byId.get('side')!.warnings).toEqual([])
   })
