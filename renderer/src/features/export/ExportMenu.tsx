@@ -63,11 +63,11 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
       // Serializers load on first export, keeping them out of the first paint's bundle.
       if (kind === 'json') {
         const { toJsonExportText } = await import('@shared/pipeline/06-report/serializers/json')
-        return report(await p.exportFile({ suggestedName: `${slug}.json`, mime: 'application/json', extensions: ['json'], filterName: 'JSON', data: toJsonExportText(a, { generatedAt: new Date().toISOString(), settings, title: study.title }) }))
+        return report(await p.exportFile({ suggestedName: `${slug}.json`, mime: 'application/json', extensions: ['json'], filterName: 'JSON', data: toJsonExportText(a, { generatedAt: new Date().toISOString(), settings, title: study.title, corrections: study.corrections }) }))
       }
       if (kind.startsWith('csv:')) {
         const { toCsvExport } = await import('@shared/pipeline/06-report/serializers/csv')
-        const csv = toCsvExport(a, { settings, title: study.title })
+        const csv = toCsvExport(a, { settings, title: study.title, corrections: study.corrections })
         const files = kind === 'csv:all' ? CSV_NAMES : [kind.slice(4) as CsvFileName]
         for (const file of files) {
           const req: ExportRequest = { suggestedName: `${slug}-${file}`, mime: 'text/csv', extensions: ['csv'], filterName: 'CSV', data: csv[file] }

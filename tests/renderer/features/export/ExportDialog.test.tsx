@@ -10,7 +10,7 @@ import { setPlatform } from '../../../../renderer/src/platform'
 import { createWebPlatform } from '../../../../renderer/src/platform/web'
 import { ExportDialog, CSV_NAMES } from '../../../../renderer/src/features/export/ExportMenu'
 import { analysisForExport } from '../../../../renderer/src/features/export/exportAnalysis'
-import { renderWithStudy, sampleAnalysis, sampleStudy } from '../../helpers'
+import { largeStudy, renderWithStudy, sampleAnalysis, sampleStudy } from '../../helpers'
 
 afterEach(() => {
   cleanup()
@@ -97,5 +97,26 @@ describe('ExportDialog: aligned passages in the HTML report', { timeout: 40_000 
     expect(sel.omittedUnchanged).toBeGreaterThan(0)
     expect(out[0]!.data).toContain(`data-omitted="${sel.omittedUnchanged}"`)
     expect(out[1]!.data).not.toContain('data-omitted=')
+  })
+})
+
+describe('ExportDialog: corrections in the JSON methods', { timeout: 60_000 }, () => {
+  it('a correction between two non-base articles of a base-only analysis is marked pairNotAligned, not stale', async () => {
+    const out: ExportRequest[] = []
+    recording(out)
+    const big = largeStudy()
+    const [x, y] = big.articles.filter((a) => a.id !== big.base)
+    const study = {
+      ...big,
+      // An unlink of a link between two non-base articles: that pair is only aligned in the Pair view.
+      corrections: [{ kind: 'unlink' as const, linkId: `${x!.id}:0-1~${y!.id}:0-1`, at: '2026-01-01T00:00:00Z' }]
+    }
+    renderWithStudy(<ExportDialog onClose={() => {}} />, study)
+    await waitFor(() => expect((screen.getByRole('button', { name: 'JSON (everything)' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 40_000 })
+    fireEvent.click(screen.getByRole('button', { name: 'JSON (everything)' }))
+    await waitFor(() => expect(out).toHaveLength(1), { timeout: 10_000 })
+    const methods = JSON.parse(out[0]!.data).methods
+    expect(methods.alignScope).toBe('base')
+    expect(methods.skippedCorrections).toMatchObject([{ index: 0, kind: 'unlink', pairNotAligned: true }])
   })
 })
