@@ -15,8 +15,18 @@ export function toStudyArticle(a: Article): StudyArticle {
   return { id: a.id, meta: a.meta, text: a.text, hash: a.hash, source: a.source, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
 }
 
+/**
+ * A warning line names its file once: the ingest core already starts some messages with the
+ * file's name or its sidecar's ("note.txt: 3 invalid bytes…", "note.meta.json: \"date\"…"),
+ * and those are shown as they are; the others get the file name in front.
+ */
+export function warningLine(fileName: string, message: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '')
+  return fileName !== '' && message.startsWith(`${stem}.`) && /^[^\s:]+: /.test(message) ? message : `${fileName}: ${message}`
+}
+
 function collect(articles: readonly Article[], errors: readonly AppError[]): IngestOutcome {
-  const warnings = articles.flatMap((a) => a.warnings.map((w) => `${a.source.fileName || a.id}: ${w.message}`))
+  const warnings = articles.flatMap((a) => a.warnings.map((w) => warningLine(a.source.fileName || a.id, w.message)))
   return { articles: articles.map(toStudyArticle), errors, warnings }
 }
 

@@ -1,0 +1,18 @@
+// Ingest warnings name their file once, whether or not the ingest core already named it.
+import { describe, expect, it } from 'vitest'
+import { warningLine } from '../../../renderer/src/app/ingest'
+
+describe('warningLine', () => {
+  it.each([
+    ['note.txt', 'note.txt: 3 invalid bytes replaced', 'note.txt: 3 invalid bytes replaced'],
+    ['note.txt', 'note.meta.json: "outlet" is a number (5), not text; kept as "5".', 'note.meta.json: "outlet" is a number (5), not text; kept as "5".'],
+    ['note.txt', 'duplicate lead collapsed', 'note.txt: duplicate lead collapsed'],
+    // Another file's name at the start is not this file's: prefix it.
+    ['note.txt', 'other.txt: something', 'note.txt: other.txt: something'],
+    // A message that merely starts with the stem and a dot, without "name: ", gets the prefix.
+    ['note.txt', 'note. Next sentence', 'note.txt: note. Next sentence'],
+    ['pasted-1', 'text was empty after cleaning', 'pasted-1: text was empty after cleaning']
+  ])('%s + %j', (file, message, line) => {
+    expect(warningLine(file, message)).toBe(line)
+  })
+})
