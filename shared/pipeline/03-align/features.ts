@@ -211,7 +211,7 @@ export function featuresOfRange(
       firstWord = false
       continue
     }
-    if (text !== null && COMPOUND_RE.test(t.norm)) {
+    if (text !== null && t.norm.includes('-') && COMPOUND_RE.test(t.norm)) {
       compoundFeatures(out, t, text, firstWord, isQuoted(i), naming ?? null)
       firstWord = false
       continue
@@ -241,6 +241,37 @@ const COMPOUND_RE = /^[^-‐‑]+(?:[-‐‑][^-‐‑]+)+$/u
  * capitalised as written; quoted parts also get their quote key.
  */
 function compoundFeatures(out: SentenceFeatures, t: Token, text: string, initial: boolean, quoted: boolean, naming: NamingResource | null): void {
+  // A story repeats its compounds ("Azerbaijan-Israel"), and splitting one (tokenizer and
+  // naming matcher per part) costs far more than a word's key: the part features are cached
+  // per naming resource, written form and sentence-initial position.
+  const cacheKey = (initial ? '1' : '0') + text.slice(t.start, t.end)
+  let cache = compoundCache.get(naming ?? NO_NAMING)
+  if (cache === undefined) {
+    cache = new Map()
+    compoundCache.set(naming ?? NO_NAMING, cache)
+  }
+  let feats = cache.get(cacheKey)
+  if (feats === undefined) {
+    feats = splitCompound(t, text, initial, naming)
+    if (cache.size < COMPOUND_CACHE_MAX) cache.set(cacheKey, feats)
+  }
+  for (const f of feats) {
+    put(out, f.key, f.kind, f.surface, f.cap)
+    if (quoted && f.kind === 'term') put(out, 'q:' + f.key.slice(2), 'quote', f.surface, 0)
+  }
+}
+
+interface PartFeature {
+  readonly key: string
+  readonly kind: EvidenceKind
+  readonly surface: string
+  readonly cap: number
+}
+const NO_NAMING = {}
+const COMPOUND_CACHE_MAX = 10000
+const compoundCache = new WeakMap<object, Map<string, readonly PartFeature[]>>()
+
+function splitCompound(t: Token, text: string, initial: boolean, naming: NamingResource | null): PartFeature[] {
   // The tokenizer keeps inner hyphens, so each part is tokenized by itself (offsets stay
   // those of the article text).
   const parts: Token[] = []
@@ -248,20 +279,20 @@ function compoundFeatures(out: SentenceFeatures, t: Token, text: string, initial
     const at = t.start + m.index
     for (const p of tokenize(text, at, at + m[0].length)) if (p.kind === 'word') parts.push(p)
   }
+  const feats: PartFeature[] = []
   parts.forEach((p, k) => {
     if (naming) {
       const m = findNamingMentions([p], naming)[0]
       if (m !== undefined) {
-        put(out, 'a:' + m.actor, 'naming', p.norm, 0)
+        feats.push({ key: 'a:' + m.actor, kind: 'naming', surface: p.norm, cap: 0 })
         return
       }
     }
     const capital = /\p{Lu}/u.test(text[p.start] ?? '')
     const key = wordKey(p, capital, initial && k === 0)
-    if (key === null) return
-    put(out, key, 'term', p.norm, initial && k === 0 ? 0 : capital ? 1 : -1)
-    if (quoted) put(out, 'q:' + key.slice(2), 'quote', p.norm, 0)
+    if (key !== null) feats.push({ key, kind: 'term', surface: p.norm, cap: initial && k === 0 ? 0 : capital ? 1 : -1 })
   })
+  return feats
 }
 
 /**
