@@ -46,7 +46,7 @@ export interface AnalyzeInput {
    * `naming`), so passing it as alignPair's `prepared` aligns on-demand pairs without preparing
    * again and without realigning the pairs analyze() already aligned. Not called when the run
    * fails or is cancelled before the align stage ends. Without this callback the preparation is
-   * dropped after the align stage, as before.
+   * dropped after the align stage (it is a large share of the stage's memory).
    */
   readonly onPrepared?: (prepared: PreparedAlignment) => void
 }
@@ -81,8 +81,10 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
 
   const segmentations: Segmentation[] = articles.map((a) => segment(a))
   step('segment', 1)
-  // Prepared here (not inside align) so the caller can keep it for on-demand pairs.
-  const prepared = prepareAlignment(articles, segmentations, naming)
+  // Prepared here (not inside align) only when the caller keeps it for on-demand pairs;
+  // otherwise align() prepares for itself and the preparation is garbage once it returns, so
+  // it does not add to the memory held through the later stages (CLI batch runs).
+  const prepared = input.onPrepared ? prepareAlignment(articles, segmentations, naming) : undefined
   const alignment = align({
     articles,
     segmentations,
@@ -91,9 +93,9 @@ export function analyze(input: AnalyzeInput, timings?: Partial<StageTimings>): A
     corrections: input.corrections ?? [],
     threshold: linkThreshold,
     pairs: alignScope,
-    prepared
+    ...(prepared ? { prepared } : {})
   })
-  input.onPrepared?.(prepared)
+  if (prepared) input.onPrepared?.(prepared)
   step('align', 2)
   // Links grow with the square of the article count (every pair is aligned), and diffing is
   // the costliest stage per link. Small studies get every link diffed; large ones only the
