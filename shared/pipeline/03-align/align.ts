@@ -1288,6 +1288,12 @@ export interface PairsAlignment {
  * from one pass per side-a article over the global posting lists. On 20 articles of 5,000
  * words a first non-base pair aligns 35 pairs (~2–3 ms each), a later one the pairs no
  * earlier call needed. Then the named pairs' transitive links, evidence and corrections.
+ * Not done, because it cannot be exact or does not pay: aligning a supporting pair only for
+ * the links that could support an inference (at or above the threshold, on sentences the
+ * named pair left free). A pair's link selection is competitive over all its sentences (each
+ * sentence's best, the MAX_LINKS and SECOND_SHARE slots of the other side, growth swallowing
+ * contained links), so those links need the whole pair. Skipping a third article whose one
+ * side has no such link skipped nothing on 20 x 5,000 words (144 of 144 had both).
  */
 export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput): PairsAlignment {
   const corpus = corpusOf(prepared)
