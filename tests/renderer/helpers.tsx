@@ -12,6 +12,7 @@ import { ExplainProvider } from '../../renderer/src/components/text/explain'
 import { createInlineRunner } from '../../renderer/src/workers/analysisClient'
 import { runAnalysis } from '../../renderer/src/workers/runAnalysis'
 import { studyArticles } from '../../renderer/src/state/AppState'
+import { rework } from '../shared/helpers/twelveArticles'
 
 export function sampleStudy(): Study {
   const text = readFileSync(resolve(import.meta.dirname, '../../samples/baku-tel-aviv/baku-tel-aviv.parallax.json'), 'utf8')
@@ -49,10 +50,5 @@ export async function waitForAnalysis(container: HTMLElement): Promise<void> {
  */
 export function largeStudy(): Study {
   const s = sampleStudy()
-  const copies = s.articles.map((a) => {
-    const paras = a.text.split('\n\n')
-    const text = paras.slice(0, Math.max(1, paras.length - 1)).reverse().join('\n\n')
-    return { ...a, id: `${a.id}-copy`, text, meta: { ...a.meta, outlet: `${a.meta.outlet} (reprint)` } }
-  })
-  return { ...s, title: 'Twelve articles', articles: [...s.articles, ...copies] }
+  return { ...s, title: 'Twelve articles', articles: [...s.articles, ...s.articles.map(rework)] }
 }

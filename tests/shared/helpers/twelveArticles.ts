@@ -16,8 +16,12 @@ export function sampleArticles(): Article[] {
   return [...studyToAnalyzeInput(r.value).articles]
 }
 
-/** A reworked copy: another id and outlet, paragraphs reversed, last paragraph dropped. */
-export function rework(a: Article): Article {
+/**
+ * A reworked copy: another id and outlet, paragraphs reversed, last paragraph dropped. Generic so
+ * study articles (the renderer's large study) and engine articles share it; a study article's
+ * `hash` is carried over unchanged (the copies are built in memory, never loaded from a file).
+ */
+export function rework<T extends { readonly id: string; readonly text: string; readonly meta: Article['meta'] }>(a: T): T {
   const paras = a.text.split('\n\n')
   const text = paras.slice(0, Math.max(1, paras.length - 1)).reverse().join('\n\n')
   return { ...a, id: `${a.id}-copy`, text, meta: { ...a.meta, outlet: `${a.meta.outlet} (reprint)` } }
