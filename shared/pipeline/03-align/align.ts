@@ -1420,7 +1420,8 @@ function round(x: number): number {
  * idf (in the seed story "Israel" is ~4x less rare than a typical content word). Kind
  * multipliers, the single-coincidence penalty and the event-frame raise are the same as in
  * `align()`, so DEFAULT_LINK_THRESHOLD applies to both (order evidence needs neighbours, so it
- * has no part here).
+ * has no part here). Naming classes count inside hyphenated compounds too ("Zionist-Azeri"), as
+ * in align(): the resource goes to featuresOfRange as well as to the mention finder.
  */
 export function passageSimilarity(a: string, b: string, naming?: NamingResource | null): number {
   const fa = freeFeatures(a, naming ?? null)
@@ -1473,7 +1474,7 @@ function freeFeatures(text: string, naming: NamingResource | null): SentenceFeat
       else if (t.norm === '"') straight = !straight
     } else if (depth > 0 || straight) quoted[i] = 1
   })
-  return featuresOfRange(tokens, text, 0, tokens.length, mentions, (i) => quoted[i] === 1)
+  return featuresOfRange(tokens, text, 0, tokens.length, mentions, (i) => quoted[i] === 1, naming)
 }
 
 /**

@@ -237,7 +237,7 @@ const COMPOUND_RE = /^[^-‐‑]+(?:[-‐‑][^-‐‑]+)+$/u
  * are Israeli. Keyed whole, the compound met only the same compound (and its 7-character cut
  * mixed parts: "azerbaijan-israel" became t:azerbai). Each part gets the features it would
  * have as a word of its own: a naming actor when the part is a one-word form of one (with the
- * resource; `passageSimilarity` passes none, so there parts stay words), else its word key,
+ * resource, which align() and `passageSimilarity` pass), else its word key,
  * capitalised as written; quoted parts also get their quote key.
  */
 function compoundFeatures(out: SentenceFeatures, t: Token, text: string, initial: boolean, quoted: boolean, naming: NamingResource | null): void {

@@ -60,6 +60,15 @@ describe('passageSimilarity', () => {
     // Without the naming classes the two names share nothing.
     expect(passageSimilarity(a, b)).toBeLessThan(passageSimilarity(a, b, naming))
   })
+  it(here + 'an actor inside a hyphenated compound counts as that actor, as in align()', () => {
+    // "Zionist-Azeri" names Israel only through the naming classes: the compound's part
+    // "Zionist" is a one-word form of Israel, and the other side writes "Israel".
+    const a = 'Zionist-Azeri trade grew sharply last year.'
+    const b = 'Trade between Israel and Azerbaijan grew sharply last year.'
+    const plain = 'Zionist Azeri trade grew sharply last year.'
+    expect(passageSimilarity(a, b, naming)).toBe(passageSimilarity(plain, b, naming))
+    expect(passageSimilarity(a, b, naming)).toBeGreaterThan(passageSimilarity(a, b))
+  })
 })
 
 describe('align: table of alignment situations', () => {
