@@ -305,7 +305,7 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     }))
     .sort((x, y) => y.flags.length - x.flags.length)[0]
   if (loaded && loaded.flags.length > 0) {
-    const top = [...loaded.flags].sort((x, y) => y.confidence - x.confidence || x.start - y.start).slice(0, 4)
+    const top = judgementExamples(loaded.flags, 4)
     out.push({
       kind: 'loaded',
       prompt: `Find two words or phrases in <strong>${escapeHtml(name(loaded.a.id))}</strong> that express a judgement rather than just report a fact. What does each one make the reader feel or think?`,
@@ -339,6 +339,37 @@ function nestedText(analysis: Analysis, cell: NamingCell, e: (s: string) => stri
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim()
   return t.length <= n ? t : t.slice(0, n - 1).replace(/\s+\S*$/, '') + '…'
+}
+
+/**
+ * Model answers for the "judgement" question: up to `n` flags that show different kinds of
+ * judgement. Categories take turns (evaluative wording first; contested naming last, since the
+ * naming questions already cover it), each giving its most confident flag whose explanation is
+ * not already in the answer, so the key does not list "Zionists" and "Zionist" with the same
+ * sentence while "malicious" goes unmentioned.
+ */
+export function judgementExamples<T extends { readonly category: string; readonly confidence: number; readonly start: number; readonly explanation: string }>(
+  flags: readonly T[],
+  n: number
+): T[] {
+  const priority = ['loaded', 'labeling', 'exaggeration', 'fear', 'doubt', 'contested-naming']
+  const queues = priority.map((c) => flags.filter((f) => f.category === c).sort((x, y) => y.confidence - x.confidence || x.start - y.start))
+  const picked: T[] = []
+  const explained = new Set<string>()
+  for (let progress = true; picked.length < n && progress; ) {
+    progress = false
+    for (const q of queues) {
+      if (picked.length >= n) break
+      let f = q.shift()
+      while (f && explained.has(f.explanation)) f = q.shift()
+      if (!f) continue
+      picked.push(f)
+      explained.add(f.explanation)
+      progress = true
+    }
+  }
+  // In reading order, as a student meets them.
+  return picked.sort((x, y) => x.start - y.start)
 }
 
 /** Explanations of the loaded naming terms used for an actor, from contested-naming flags. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseHTML } from 'linkedom'
-import { renderWorksheet, worksheetQuestions } from '../../../../shared/pipeline/06-report/serializers/worksheet'
+import { judgementExamples, renderWorksheet, worksheetQuestions } from '../../../../shared/pipeline/06-report/serializers/worksheet'
 import { highlightsOf } from '../../../../shared/pipeline/06-report/serializers/shared'
 import { makeFixture } from './htmlFixture'
 
@@ -150,5 +150,33 @@ describe('renderWorksheet with hostile text', () => {
         expect(doc.querySelector('article.col[data-article="herald"] .text')!.textContent).toContain('<script>alert(1)</script>')
       }
     }
+  })
+})
+
+describe('judgementExamples', () => {
+  const f = (category: string, confidence: number, start: number, explanation = `${category}@${start}`) => ({ category, confidence, start, explanation })
+  it.each([
+    {
+      name: 'categories take turns, naming last, in reading order',
+      flags: [f('contested-naming', 0.85, 10), f('contested-naming', 0.85, 20), f('loaded', 0.8, 30), f('loaded', 0.55, 40), f('labeling', 0.4, 50)],
+      n: 4,
+      starts: [10, 30, 40, 50]
+    },
+    {
+      name: 'one explanation once: a second flag with the same sentence is skipped',
+      flags: [f('contested-naming', 0.85, 10, 'same'), f('contested-naming', 0.85, 20, 'same'), f('contested-naming', 0.6, 30)],
+      n: 4,
+      starts: [10, 30]
+    },
+    { name: 'fewer flags than asked', flags: [f('fear', 0.7, 5)], n: 4, starts: [5] },
+    { name: 'none', flags: [], n: 4, starts: [] },
+    {
+      name: 'most confident of a category first',
+      flags: [f('loaded', 0.5, 1), f('loaded', 0.9, 2), f('loaded', 0.7, 3)],
+      n: 2,
+      starts: [2, 3]
+    }
+  ])('$name', ({ flags, n, starts }) => {
+    expect(judgementExamples(flags, n).map((x) => x.start)).toEqual(starts)
   })
 })
