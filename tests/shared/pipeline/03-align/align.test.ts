@@ -347,6 +347,38 @@ describe('align: transitive links (multi-witness)', () => {
     expect(pairs(asBase, 'x', 'z')).toEqual([])
     expect(asBase.some((k) => k.evidence.some((e) => e.a.startsWith('both are linked to the same passage')))).toBe(false)
   })
+
+  // A title line (a first paragraph of one sentence without terminal punctuation) summarises
+  // the story, so sentences of different facts each match it: it is neither a witness nor an
+  // inferred side. Each case runs twice: with the line ending in a full stop it is body text
+  // and the inference is made, so the title rule alone is what removes it.
+  const inferredIds = (links: readonly Link[]): string[] =>
+    links.filter((l) => l.evidence.some((e) => e.a.startsWith('both are linked to the same passage'))).map((l) => l.id)
+  it(here + 'a title line of the third article is no witness', () => {
+    const withTitle = (end: string): Parameters<typeof align>[0] => {
+      const y2 = 'Northern channel closed on Friday after tanker collision' + end + '\n\nOfficials met in the town hall to discuss the budget.' + fill[1]
+      const articles = [art('x', x), art('y', y2), art('z', 'A tanker collision near the lighthouse halted all shipping.' + fill[2])]
+      return { articles, segmentations: articles.map((d) => segment(d)), base: 'y', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+    }
+    expect(inferredIds(align(withTitle('.')).links)).toEqual(['x:0-1~z:0-1'])
+    const links = align(withTitle('')).links
+    expect(pairs(links, 'y', 'x')).toEqual(['0-1~0-1'])
+    expect(pairs(links, 'y', 'z')).toEqual(['0-1~0-1'])
+    expect(inferredIds(links)).toEqual([])
+  })
+  it(here + 'a title line is never linked by inference', () => {
+    // w1 is linked to z's title (Putin, bridge) and to x1 (the same fact in other words).
+    const w = art('w', 'A blast hit the road bridge over the strait early on Saturday. The bridge, opened by Putin in 2018, carries fuel and ammunition to the army in the south. Officials said repairs would take several weeks.')
+    const x2 = art('x', 'An explosion struck the road bridge over the strait on Saturday morning. The crossing, opened by the president in 2018, carries fuel and ammunition to the army. Engineers said repairs would last several weeks.')
+    const run3 = (title: string): readonly Link[] => {
+      const articles = [w, x2, art('z', title + '\n\nA powerful explosion damaged the road bridge across the strait on Saturday. Repairs will take weeks, engineers said.')]
+      return align({ articles, segmentations: articles.map((d) => segment(d)), base: 'w', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }).links
+    }
+    expect(inferredIds(run3("Putin's bridge burns."))).toEqual(['x:1-2~z:0-1'])
+    const links = run3("Putin's bridge burns")
+    expect(pairs(links, 'w', 'z')).toContain('1-2~0-1')
+    expect(inferredIds(links)).toEqual([])
+  })
 })
 
 describe('align: structure of the result', () => {
