@@ -285,6 +285,24 @@ describe('align: table of alignment situations', () => {
       expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
     }
   })
+  it(here + 'a weaker second counterpart reporting the same actor-level event is kept', () => {
+    // Hand-made: b0 reports two facts; a2 tells only the second (Israel opened an embassy in
+    // Baku) and scores under 0.9 of b0's best (a0). Sharing actor, event and object with b0, it is
+    // linked; told without the actor, the same sentence stays a weak second and is cut.
+    const b = 'The two states established diplomatic relations in April 1992, and Israel opened its embassy in Baku in 1993. Oil is the main export.'
+    const cases: [string, string[]][] = [
+      ['After independence, the Zionist regime established an embassy in Baku.', ['0-1~0-1', '2-3~0-1']],
+      ['After independence, an embassy was established in Baku.', ['0-1~0-1']]
+    ]
+    for (const [second, want] of cases) {
+      const articles = [art('a', 'Azerbaijan and Israel established diplomatic relations in April 1992.\nTrade between them has grown every year since.\n' + second), art('b', b)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const score = sentencePairScorer(inp)
+      expect(score('a', 2, 'b', 0).score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+      expect(score('a', 2, 'b', 0).score).toBeLessThan(0.9 * score('a', 0, 'b', 0).score)
+      expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
+    }
+  })
   it(here + 'a split across a paragraph break is one passage; other growth stays within a paragraph', () => {
     // Hand-made: one sentence of A told in two one-sentence paragraphs of B. b1's own best
     // counterpart is a0 (a split), so a0~b0 grows to b0-1 although b1 opens a new paragraph.
