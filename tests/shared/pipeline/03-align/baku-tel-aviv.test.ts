@@ -29,8 +29,9 @@ describe.skipIf(!existsSync(goldPath))('baku-tel-aviv sample alignment', () => {
 
   it(here + 'link F1 against the sample gold stays above the regression floor', () => {
     const m = evalAlign(gold, alignment.links)
-    expect(m.f1).toBeGreaterThanOrEqual(0.72)
-    expect(m.precision).toBeGreaterThanOrEqual(0.75)
+    // Measured 0.778 (P 0.860, R 0.710).
+    expect(m.f1).toBeGreaterThanOrEqual(0.77)
+    expect(m.precision).toBeGreaterThanOrEqual(0.85)
   })
 
   it(here + 'output matches the reviewed golden file', () => {
