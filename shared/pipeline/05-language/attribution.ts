@@ -14,6 +14,21 @@
  * boundary up to the verb), with any actor it contains; else a capitalised name or pronoun
  * right after the verb ("said Kanaani"). A speaker phrase without a person or name whose last
  * word is a vague head ("sources", "officials", "observers", "news outlets") is anonymous.
+ *
+ * Impersonal constructions (speakerOfVerb): "it should be noted / it must be stressed / it is
+ * worth recalling that" are the writer's own voice and attribute nothing; "it is said /
+ * claimed / reported / believed that" are agentless: anonymous, speaker '', verb = the passive
+ * group ("is said"), consistent with the sourcing lexicon's agentless group. Any other passive
+ * credits only a "by" agent, never its subject.
+ *
+ * "according to X": X is the noun phrase only (sourcePhraseEnd): it ends before punctuation, a
+ * relative or subordinating word, a finite auxiliary or an -ly adverb, so source spans never
+ * end on a comma or full stop and never run into the rest of the clause.
+ *
+ * A reporting verb must be a verb (isNounUse): not after a determiner, number, adjective,
+ * possessive or preposition ("the two states", "Cohen's remarks"). "call" stays a reporting
+ * verb: "used the occasion to call for a 'united front'" reports a speech act (a demand, like
+ * "urge"), and the quoted words are what was called for; Quote.verb records "call".
  */
 import type { ActorMention, Quote, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
@@ -36,7 +51,12 @@ const VERB_AFTER_WINDOW = 5
 const TERMINALS = new Set(['.', '!', '?', '…'])
 const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
 /** Words skipped between a subject and its reporting verb ("the ministry has also said"). */
-const SUBJECT_AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'also', 'then', 'later', 'once', 'previously', 'again', 'reportedly'])
+const SUBJECT_AUXILIARIES = new Set([
+  'has', 'have', 'had', 'was', 'were', 'is', 'are', 'also', 'then', 'later', 'once', 'previously', 'again', 'reportedly',
+  // Modals and "be": part of the verb group, never of the subject ("It should be noted" has no
+  // subject words left once these and the expletive "it" are skipped).
+  'should', 'must', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'be', 'been', 'being'
+])
 const SUBJECT_SKIP = new Set(['what', 'that', 'which', 'who', 'as', 'and', 'but', 'recall', 'to', 'it', 'is', 'was'])
 
 
@@ -134,6 +154,80 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
   return { speaker: phrase, speakerActor: inPhrase[inPhrase.length - 1]?.actor ?? '', anonymous }
 }
 
+/** Forms of "be" that make a following participle passive ("is said", "has been reported"). */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+const MODALS = new Set(['should', 'must', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'ought', 'need', 'needs'])
+/** Adverbs that may stand inside a passive verb group ("it is widely believed", "it should also be noted"). */
+const PASSIVE_ADVERBS = new Set(['widely', 'generally', 'commonly', 'often', 'also', 'now', 'long', 'increasingly', 'repeatedly', 'already', 'further', 'again', 'once', 'still', 'frequently', 'sometimes', 'usually', 'not', 'never'])
+/** Irregular past participles of reporting/belief verbs (regular ones end in -ed). */
+const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'written', 'thought', 'known', 'understood', 'held', 'put', 'spoken', 'shown', 'heard', 'felt'])
+
+/**
+ * The passive verb group ending at the participle at token `v`, searched back to `lo`:
+ * `it is said`, `it has been reported`, `it should be noted`, `Cohen was told`. Null when `v` is
+ * not a participle preceded by a form of "be". `expletive`: the subject is the dummy "it"
+ * (nobody in the text is the speaker); `modal`: a modal precedes the "be" ("it must be
+ * stressed"), which makes the construction the writer's own emphasis rather than hearsay.
+ */
+function passiveGroup(tokens: readonly Token[], v: number, lo: number): { start: number; expletive: boolean; modal: boolean } | null {
+  const t = tokens[v]!
+  if (!(t.norm.endsWith('ed') || IRREGULAR_PARTICIPLES.has(t.norm))) return null
+  let k = v - 1
+  while (k >= lo && PASSIVE_ADVERBS.has(tokens[k]!.norm)) k--
+  if (k < lo || !BE_FORMS.has(tokens[k]!.norm)) return null
+  let start = k
+  let modal = false
+  // Walk back over the rest of the verb group: "has been", "should be", "ought to be", "will have been".
+  for (let j = k - 1; j >= lo; j--) {
+    const n = tokens[j]!.norm
+    if (MODALS.has(n)) modal = true
+    else if (n === 'to' && tokens[j - 1]?.norm === 'ought') continue
+    else if (!(n === 'has' || n === 'have' || n === 'had' || PASSIVE_ADVERBS.has(n))) break
+    start = j
+  }
+  const subject = tokens[start - 1]
+  return { start, expletive: start - 1 >= lo && subject !== undefined && subject.norm === 'it', modal }
+}
+
+/** What a reporting verb attributes: a speaker, an agentless claim, or the writer's own voice. */
+interface VerbSpeaker {
+  readonly sp: Speaker
+  /** The verb as reported in Quote.verb ("said", or the passive group "is said"). */
+  readonly verb: string
+  /** The writer's own voice ("it should be noted that", "it is worth recalling"): no attribution. */
+  readonly writer: boolean
+  /** A passive without an agent ("it is said that"): the source is hidden, so never inherited. */
+  readonly agentless: boolean
+}
+
+/**
+ * Who speaks through the reporting verb at token `v` (subject searched back to `lo`, a speaker
+ * after the verb up to `hi`). Impersonal constructions are decided first because their
+ * grammatical subject is no speaker: "it should be noted / it must be stressed / it is worth
+ * recalling that" are the writer's voice; "it is said / claimed / reported / believed that" are
+ * agentless (anonymous, speaker ''); any other passive ("Cohen was told that", "was called
+ * 'historic' by Cohen") has its speaker only in a "by" phrase, never in its subject.
+ */
+function speakerOfVerb(ctx: AttributionContext, v: number, lo: number, hi: number): VerbSpeaker {
+  const { tokens } = ctx
+  const t = tokens[v]!
+  if (v - 1 >= lo && tokens[v - 1]!.norm === 'worth' && t.norm.endsWith('ing')) return { sp: NOBODY, verb: '', writer: true, agentless: false }
+  const p = passiveGroup(tokens, v, lo)
+  if (p) {
+    const by = tokens[v + 1]?.norm === 'by' ? subjectAfter(ctx, v + 1, hi) : NOBODY
+    if (by.speaker !== '') return { sp: by, verb: t.norm, writer: false, agentless: false }
+    if (p.expletive && p.modal) return { sp: NOBODY, verb: '', writer: true, agentless: false }
+    if (p.expletive) {
+      const verb = ctx.text.slice(tokens[p.start]!.start, t.end).toLowerCase()
+      return { sp: { speaker: '', speakerActor: '', anonymous: true }, verb, writer: false, agentless: true }
+    }
+    return { sp: NOBODY, verb: t.norm, writer: false, agentless: false }
+  }
+  let sp = subjectBefore(ctx, v, lo)
+  if (sp.speaker === '') sp = subjectAfter(ctx, v, hi)
+  return { sp, verb: t.norm, writer: false, agentless: false }
+}
+
 /** Speaker right after a verb ("said Kanaani", "said the minister"). */
 function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   const { tokens } = ctx
@@ -149,12 +243,109 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   return NOBODY
 }
 
-const NOUN_MARKERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'unfounded', 'baseless', 'false', 'his', 'made'])
+/** Words after which a reporting-verb form is a noun: determiners, possessives, quantifiers, adjectives. */
+const NOUN_MARKERS = new Set([
+  'a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those',
+  'such', 'no', 'any', 'some', 'many', 'several', 'few', 'both', 'all', 'each', 'every', 'other', 'more',
+  'most', 'unfounded', 'baseless', 'false', 'made', 'recent', 'earlier', 'previous', 'latest', 'new',
+  'repeated', 'similar', 'further', 'official', 'public', 'first', 'last', 'whose'
+])
+/** Number words: "the two states", "three reports" (digits are tokens of kind 'number'). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands'])
+/**
+ * Prepositions: a finite verb cannot follow one ("between the states", "in reports"), but a
+ * gerund can ("by saying that"), and "to" introduces an infinitive ("to call for").
+ */
+const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'between', 'among', 'for', 'with', 'from', 'about', 'by', 'over', 'under', 'against', 'amid', 'despite', 'without', 'into', 'after', 'before', 'during', 'through'])
+/** Finite auxiliaries that follow a plural-noun subject ("the states were", "claims have"), never a reporting verb. */
+const FINITE_AFTER_SUBJECT = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might'])
+/** Bare reporting-verb forms that are as often nouns ("state media", "a call", "the report"). */
+const NOUNY_BASE = new Set(['state', 'report', 'call', 'claim', 'comment', 'answer', 'reply', 'charge', 'demand', 'promise', 'pledge', 'point', 'post', 'brief', 'estimate', 'remark', 'counter', 'vow', 'joke', 'statement'])
+/** Subjects of a bare (plural) verb form that do not end in -s: "They state", "Police report". */
+const PLURAL_SUBJECTS = new Set(['i', 'we', 'they', 'you', 'people', 'police', 'men', 'women', 'children', 'others', 'many', 'some', 'few', 'both', 'all'])
+/** Present -s forms that are verbs far more often than plural nouns ("says", unlike "states", "remarks"). */
+const VERB_S_FORMS = new Set(['says', 'tells', 'adds', 'insists', 'argues', 'explains', 'warns', 'asks', 'writes', 'admits', 'concedes', 'suggests', 'urges', 'alleges', 'contends', 'maintains', 'declares', 'denies', 'acknowledges', 'testifies'])
 
-/** "a warning", "the report", "unfounded claims": the word is a noun here, not a reporting verb. */
-function isNounUse(tokens: readonly Token[], v: number): boolean {
+/**
+ * Is the reporting-verb form at token `v` a noun here? "a warning", "the report", "the two
+ * states", "Cohen's remarks", "the "united front" remarks", "claims were": a reporting verb must
+ * be a verb, so one standing after a determiner, number, adjective, possessive or preposition,
+ * or (for an -s form that is also a plural noun) after a closing quotation mark or before a
+ * finite auxiliary, is not one.
+ */
+function isNounUse(ctx: AttributionContext, v: number): boolean {
+  const { tokens } = ctx
   const prev = tokens[v - 1]
-  return !!prev && NOUN_MARKERS.has(prev.norm)
+  const t = tokens[v]!
+  if (!prev) return false
+  if (NOUN_MARKERS.has(prev.norm) || NUMBER_WORDS.has(prev.norm) || prev.kind === 'number') return true
+  // Possessive: the tokenizer keeps "'s" on its word ("cohen's"; curly marks are normalised).
+  if (prev.kind === 'word' && /'s?$/.test(prev.norm) && prev.norm.length > 2) return true
+  if (PREPOSITIONS.has(prev.norm) && !t.norm.endsWith('ing')) return true
+  // A bare form that is also a common noun, after a capitalised modifier ("Iranian state
+  // media", "the Kremlin report"): as a verb it would need a plural or pronoun subject, and a
+  // capitalised word without -s is neither unless it is one of the plural words below or ends
+  // a coordination ("Cohen and Bayramov state", "Baku and Eli Cohen state").
+  if (
+    NOUNY_BASE.has(t.norm) && prev.kind === 'word' && !prev.norm.endsWith('s') && !PLURAL_SUBJECTS.has(prev.norm) && isCap(ctx, prev) &&
+    tokens[v - 2]?.norm !== 'and' && tokens[v - 3]?.norm !== 'and'
+  ) return true
+  const pluralNoun = t.norm.endsWith('s') && !VERB_S_FORMS.has(t.norm)
+  if (pluralNoun && prev.kind === 'punct' && (prev.norm === '"' || prev.norm === '”' || prev.norm === "'")) return true
+  if (pluralNoun && FINITE_AFTER_SUBJECT.has(tokens[v + 1]?.norm ?? '')) return true
+  return false
+}
+
+/** Relative and subordinating words: the source noun phrase of "according to X" ends before one. */
+const PHRASE_STOPS = new Set([
+  'who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'while', 'because', 'although', 'though',
+  'if', 'as', 'since', 'unless', 'until', 'whereas', 'than', 'but', 'so', 'yet'
+])
+/** Prepositions that attach a modifier to the source ("researchers at the institute"): the head is before them. */
+const HEAD_PREPOSITIONS = new Set(['of', 'at', 'in', 'from', 'with', 'for', 'on', 'close', 'familiar'])
+
+/** -ly words that are adjectives or nouns inside a source name ("the Zionist daily Haaretz"), not adverbs. */
+const LY_NOT_ADVERBS = new Set(['daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'family', 'early', 'elderly', 'friendly', 'holy', 'ally', 'assembly', 'supply', 'likely', 'lonely', 'deadly', 'costly', 'only'])
+
+/**
+ * The source of "according to X": the noun phrase starting at token `from`, at most 8 words,
+ * ending before punctuation (a comma, the sentence's full stop), a relative or subordinating
+ * word ("who according to rights groups routinely jail…"), an -ly adverb or a finite auxiliary
+ * (a verb has begun). Returns the exclusive end token (`from` when there is no phrase), so the
+ * source span ends on a word, never on punctuation.
+ */
+function sourcePhraseEnd(ctx: AttributionContext, from: number, limit: number): number {
+  const { tokens } = ctx
+  let e = from
+  while (e < limit && e - from < 8) {
+    const t = tokens[e]!
+    if (t.kind === 'punct') break
+    if (PHRASE_STOPS.has(t.norm) || FINITE_AFTER_SUBJECT.has(t.norm)) break
+    if (t.kind === 'word' && t.norm.length > 4 && t.norm.endsWith('ly') && !LY_NOT_ADVERBS.has(t.norm) && !isCap(ctx, t)) break
+    e++
+  }
+  // A phrase never ends on a preposition or conjunction left dangling by the word limit.
+  while (e > from && (PREPOSITIONS.has(tokens[e - 1]!.norm) || tokens[e - 1]!.norm === 'and' || tokens[e - 1]!.norm === 'or')) e--
+  return e
+}
+
+/** The speaker of "according to X" with X = tokens [from, end) (see sourcePhraseEnd). */
+function accordingToSpeaker(ctx: AttributionContext, from: number, end: number): Speaker {
+  const { tokens } = ctx
+  const startOff = tokens[from]!.start
+  const endOff = tokens[end - 1]!.end
+  const ms = mentionsIn(ctx, startOff, endOff)
+  const person = ms.find((m) => ctx.naming.actorById.get(m.actor)?.kind === 'person')
+  if (person) return actorSpeaker(ctx, person.actor)
+  let h = end - 1
+  for (let j = from + 1; j < end; j++) {
+    if (HEAD_PREPOSITIONS.has(tokens[j]!.norm)) {
+      h = j - 1
+      break
+    }
+  }
+  const anonymous = ANONYMOUS_HEADS.has(tokens[h]!.norm)
+  return { speaker: ctx.text.slice(startOff, endOff), speakerActor: ms[0]?.actor ?? '', anonymous }
 }
 
 function sideOf(ctx: AttributionContext, actor: string): string {
@@ -171,6 +362,7 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
     const close = firstAtOrAfter(tokens, q.end)
     let sp: Speaker = NOBODY
     let verb = ''
+    let agentless = false
 
     // 1. Before the opening mark, back to a sentence end outside quotes or the previous quotation.
     const prevEnd = i > 0 ? spans[i - 1]!.end : -1
@@ -196,17 +388,22 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
     }
     for (let v = open - 1; v >= lo; v--) {
       const t = tokens[v]!
-      if (isNounUse(tokens, v)) continue
+      if (isNounUse(ctx, v)) continue
       if (t.norm === 'according' && tokens[v + 1]?.norm === 'to') {
         const m = mentionsIn(ctx, tokens[v + 1]!.end, q.start).pop()
-        sp = m ? actorSpeaker(ctx, m.actor) : subjectAfter(ctx, v + 1, open)
+        const e = sourcePhraseEnd(ctx, v + 2, open)
+        sp = m ? actorSpeaker(ctx, m.actor) : e > v + 2 ? accordingToSpeaker(ctx, v + 2, e) : NOBODY
         verb = 'according to'
         break
       }
       if (isReportingVerb(t)) {
-        sp = subjectBefore(ctx, v, subjectLo)
-        if (sp.speaker === '') sp = subjectAfter(ctx, v, open)
-        verb = t.norm
+        const r = speakerOfVerb(ctx, v, subjectLo, open)
+        // The writer's own emphasis ("it must be stressed that") attributes nothing: the
+        // quotation keeps no speaker and no verb (so short quoted words stay scare quotes).
+        if (r.writer) break
+        sp = r.sp
+        verb = r.verb
+        agentless = r.agentless
         break
       }
     }
@@ -223,17 +420,28 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
           continue
         }
         w++
-        if (isReportingVerb(t) && !isNounUse(tokens, v)) {
-          sp = subjectBefore(ctx, v, close)
-          if (sp.speaker === '') sp = subjectAfter(ctx, v, Math.min(tokens.length, v + 6))
+        // `Cohen's "united front" remarks`: a speech noun right after the quotation names it as
+        // someone's words; the speaker is the possessor just before the opening mark, if any.
+        if (w === 1 && v === close && isReportingVerb(t) && isNounUse(ctx, v)) {
+          const owner = tokens[open - 1]
+          const m = owner && /'s?$/.test(owner.norm) ? firstMentionAt(ctx, owner.start, undefined) : undefined
+          sp = m ? actorSpeaker(ctx, m.actor) : NOBODY
           verb = t.norm
+          break
+        }
+        if (isReportingVerb(t) && !isNounUse(ctx, v)) {
+          const r = speakerOfVerb(ctx, v, close, Math.min(tokens.length, v + 6))
+          if (r.writer) break
+          sp = r.sp
+          verb = r.verb
+          agentless = r.agentless
           break
         }
       }
     }
 
     // 3. Consecutive quotations: inherit the previous speaker.
-    if (sp.speaker === '' && i > 0 && out[i - 1]!.speaker !== '' && /^\s*$/.test(text.slice(spans[i - 1]!.end, q.start))) {
+    if (sp.speaker === '' && !agentless && i > 0 && out[i - 1]!.speaker !== '' && /^\s*$/.test(text.slice(spans[i - 1]!.end, q.start))) {
       const p = out[i - 1]!
       sp = { speaker: p.speaker, speakerActor: p.speakerActor, anonymous: p.anonymous }
       verb = p.verb
@@ -287,25 +495,14 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
       const t = tokens[k]!
       if (t.kind !== 'word') continue
       if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
-        // "according to X," — X runs to the next comma or 8 words.
-        let e = k + 2
-        while (e < s.tokenEnd && e - k < 10 && tokens[e]!.norm !== ',') e++
+        const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
         if (e <= k + 2) continue
-        const startOff = tokens[k + 2]!.start
-        const endOff = tokens[e - 1]!.end
-        const ms = mentionsIn(ctx, startOff, endOff)
-        const person = ms.find((m) => ctx.naming.actorById.get(m.actor)?.kind === 'person')
-        const head = tokens[e - 1]!
-        const anonymous = !person && ms.length === 0 ? ANONYMOUS_HEADS.has(head.norm) : !person && ANONYMOUS_HEADS.has(head.norm)
-        found = {
-          sp: person
-            ? actorSpeaker(ctx, person.actor)
-            : { speaker: ctx.text.slice(startOff, endOff), speakerActor: ms[0]?.actor ?? '', anonymous },
-          verb: 'according to'
-        }
-      } else if (INDIRECT_VERBS.has(t.norm) && tokens[k + 1]!.norm === 'that' && !isNounUse(tokens, k)) {
-        const sp = subjectBefore(ctx, k, s.tokenStart)
-        if (sp.speaker !== '') found = { sp, verb: t.norm }
+        found = { sp: accordingToSpeaker(ctx, k + 2, e), verb: 'according to' }
+      } else if (INDIRECT_VERBS.has(t.norm) && tokens[k + 1]!.norm === 'that' && !isNounUse(ctx, k)) {
+        const r = speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
+        // Writer's voice ("it should be noted that") is no attribution; keep looking for one
+        // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
+        if (!r.writer && (r.sp.speaker !== '' || r.agentless)) found = { sp: r.sp, verb: r.verb }
       }
     }
     if (!found) continue

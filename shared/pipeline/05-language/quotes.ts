@@ -133,7 +133,9 @@ export const ANONYMOUS_HEADS = new Set([
   'experts', 'critic', 'critics', 'insider', 'insiders', 'diplomat', 'diplomats', 'people', 'person',
   'someone', 'some', 'many', 'others', 'witness', 'witnesses', 'resident', 'residents', 'report', 'reports',
   'media', 'outlets', 'commentators', 'aide', 'aides', 'spokesperson', 'spokesman', 'spokeswoman',
-  'government', 'authorities', 'ministry', 'they'
+  'government', 'authorities', 'ministry', 'they',
+  // Unnamed groups credited with a finding ("according to rights groups / arms-trade researchers").
+  'researchers', 'groups', 'activists', 'campaigners', 'scholars', 'scientists', 'monitors'
 ])
 
 export const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'they', 'it'])
