@@ -128,9 +128,20 @@ function firstMentionAt(ctx: AttributionContext, a: number, b: number | undefine
 function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker {
   const { tokens, text } = ctx
   if (v <= lo) return NOBODY
-  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find(
-    (m) => ctx.naming.actorById.get(m.actor)?.kind === 'person'
-  )
+  const isPerson = (m: ActorMention): boolean => ctx.naming.actorById.get(m.actor)?.kind === 'person'
+  // "Eli Cohen, who hosted … Jeyhun Bayramov …, called": a verb right after a closing comma
+  // has its subject before the parenthetical, so a person named inside it is not the speaker.
+  let a = v
+  while (a > lo && SUBJECT_AUXILIARIES.has(tokens[a - 1]!.norm)) a--
+  if (a - 1 > lo && tokens[a - 1]!.norm === ',') {
+    let j = a - 2
+    while (j > lo && tokens[j]!.norm !== ',' && !TERMINALS.has(tokens[j]!.norm)) j--
+    if (j > lo && tokens[j]!.norm === ',') {
+      const outer = mentionsIn(ctx, tokens[lo]!.start, tokens[j]!.start)[0]
+      if (outer && isPerson(outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor)
+    }
+  }
+  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find(isPerson)
   if (person) return actorSpeaker(ctx, person.actor)
   // Clause phrase right before the verb (skip auxiliaries like "has", "had").
   let end = v
@@ -404,6 +415,17 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
         sp = r.sp
         verb = r.verb
         agentless = r.agentless
+        // A second verb coordinated with the previous quotation's ("Cohen called the opening
+        // "historic" and described the bond as "strategic""): the subject search stops at that
+        // quotation, so take its speaker when only "and" (and adverbs) stands before the verb
+        // and both quotations are in one sentence.
+        let c = v - 1
+        while (c > lo && PASSIVE_ADVERBS.has(tokens[c]!.norm)) c--
+        if (sp.speaker === '' && !agentless && i > 0 && tokens[c]?.norm === 'and' && c <= lo + 1) {
+          const p = out[i - 1]!
+          const pOpen = firstAtOrAfter(tokens, p.start)
+          if (p.speaker !== '' && ctx.tokenSentence[pOpen] === ctx.tokenSentence[open]) sp = { speaker: p.speaker, speakerActor: p.speakerActor, anonymous: p.anonymous }
+        }
         break
       }
     }
@@ -422,11 +444,12 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
         w++
         // `Cohen's "united front" remarks`: a speech noun right after the quotation names it as
         // someone's words; the speaker is the possessor just before the opening mark, if any.
+        // The noun is no reporting verb, so Quote.verb stays '' (exports list verbs by it).
         if (w === 1 && v === close && isReportingVerb(t) && isNounUse(ctx, v)) {
           const owner = tokens[open - 1]
-          const m = owner && /'s?$/.test(owner.norm) ? firstMentionAt(ctx, owner.start, undefined) : undefined
-          sp = m ? actorSpeaker(ctx, m.actor) : NOBODY
-          verb = t.norm
+          // The mention ends in the possessive token ("Eli Cohen's", whose mention starts earlier).
+          const m = owner && /'s?$/.test(owner.norm) ? mentionsIn(ctx, tokens[Math.max(0, open - 6)]!.start, owner.end).find((x) => x.end > owner.start) : undefined
+          if (m) sp = actorSpeaker(ctx, m.actor)
           break
         }
         if (isReportingVerb(t) && !isNounUse(ctx, v)) {
