@@ -299,13 +299,13 @@ function isPlaceName(resource: NamingResource, term: NamingTerm): boolean {
   return kind === 'state' || kind === 'place'
 }
 
-function passesRules(tokens: readonly Token[], resource: NamingResource, term: NamingTerm, a: number, b: number, to: number): boolean {
+function passesRules(tokens: readonly Token[], resource: NamingResource, term: NamingTerm, a: number, b: number, to: number, checkNotAfter = true): boolean {
   if (term.exact) {
     let key = tokens[a]!.norm
     for (let k = a + 1; k < b; k++) key += ' ' + tokens[k]!.norm
     if (!resource.exactForms.get(term.id)?.has(key)) return false
   }
-  if (term.notAfter.length > 0 && a > 0) {
+  if (checkNotAfter && term.notAfter.length > 0 && a > 0) {
     const prev = tokens[a - 1]!
     if (prev.kind === 'word' && term.notAfter.includes(prev.norm)) return false
   }
@@ -330,6 +330,180 @@ function mentionOf(tokens: readonly Token[], resource: NamingResource, term: Nam
     next = m.tokenEnd
   }
   return nested.length > 0 ? { ...base, nested } : base
+}
+
+/**
+ * An actor named inside a hyphenated compound that is not itself a name ("Israel" in
+ * "anti-Israel", "Iran" in "Iran-backed"): `within` is the compound as written, lower case, dashes
+ * folded ("anti-israel", "iran-backed"); it always holds a hyphen, so it is never an actor id.
+ */
+export interface CompoundLabelMention extends NamingMention {
+  readonly within: string
+}
+
+export interface CompoundMentions {
+  /**
+   * Parts that name actors as words of their own: every word part of the compound names an
+   * actor ("Azerbaijan-Israel ties", "Baku-Tel Aviv axis"). These are naming choices like any
+   * mention.
+   */
+  readonly names: NamingMention[]
+  /**
+   * Actors inside a compound with a part that names no actor: a label or modifier ("anti-Israel",
+   * "pro-Iran", "Iran-backed", "Turkish-made") or a name the resource does not know ("Russia-Ukraine").
+   */
+  readonly labels: CompoundLabelMention[]
+}
+
+/** A word token holding a hyphen between letters ("anti-Israel", "Baku-Tel"); norms fold dashes to '-'. */
+const HYPHENATED_RE = /^[^-]+(?:-[^-]+)+$/u
+/** Tokens looked at before and after a compound, so a form may run across its edge ("Baku-Tel Aviv"). */
+const COMPOUND_WINDOW = 3
+/**
+ * After a metonym, these parts make the compound a place ("a Tel Aviv-based firm", "Baku-born"):
+ * the city, not its government, as after "in" (the metonyms' notAfter).
+ */
+const LOCATIVE_PARTS: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'raised', 'headquartered', 'area', 'bound'])
+
+/**
+ * Actors named inside hyphenated compounds, which the tokenizer keeps as one token and
+ * `findNamingMentions` therefore never sees: "anti-Israel", "Azerbaijan-Israel ties", "Iran-backed",
+ * and "Baku-Tel Aviv", where the compound splits "Tel Aviv" across two tokens. `mentions` are
+ * `findNamingMentions`' results for the same range: their tokens are never split again ("Nagorno-
+ * Karabakh" is a form of its own). Offsets are exact (the part inside the compound); tokenStart /
+ * tokenEnd are the tokens that hold the mention, so two mentions of one compound share a token.
+ * Each compound's parts are tokenized alone and matched with the term rules of
+ * `findNamingMentions` (longest form first; `notAfter` sees the word before the compound); a
+ * metonym before a locative part ("Tel Aviv-based") is a place, not a mention. Separate from
+ * `findNamingMentions` so its callers (alignment, diff) keep their output; cheap when the range
+ * has no hyphenated word (one scan).
+ */
+export function findCompoundMentions(
+  tokens: readonly Token[],
+  resource: NamingResource,
+  mentions: readonly NamingMention[],
+  from: number,
+  to: number,
+  text: string
+): CompoundMentions {
+  const names: NamingMention[] = []
+  const labels: CompoundLabelMention[] = []
+  let covered: Uint8Array | null = null
+  const compounds: number[] = []
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.kind !== 'word' || !t.norm.includes('-') || !HYPHENATED_RE.test(t.norm)) continue
+    if (covered === null) {
+      covered = new Uint8Array(to - from)
+      for (const m of mentions) for (let k = Math.max(m.tokenStart, from); k < Math.min(m.tokenEnd, to); k++) covered[k - from] = 1
+    }
+    if (covered[i - from] === 0) compounds.push(i)
+  }
+  if (covered === null) return { names, labels }
+  // Windows of COMPOUND_WINDOW tokens around each compound, merged when they touch, so a form
+  // may run from one compound into the next ("Baku-Tel Aviv-Baku").
+  for (let c = 0; c < compounds.length; ) {
+    const a = Math.max(from, compounds[c]! - COMPOUND_WINDOW)
+    let b = Math.min(to, compounds[c]! + COMPOUND_WINDOW + 1)
+    let d = c + 1
+    while (d < compounds.length && compounds[d]! - COMPOUND_WINDOW <= b) b = Math.min(to, compounds[d++]! + COMPOUND_WINDOW + 1)
+    windowMentions(tokens, resource, covered, from, a, b, text, names, labels)
+    c = d
+  }
+  return { names, labels }
+}
+
+interface Part {
+  readonly token: Token
+  /** Index of the article token that holds it. */
+  readonly source: number
+  /** Part of a hyphenated token (not a whole token). */
+  readonly inCompound: boolean
+}
+
+const HYPHEN_PART = (at: number): Token => ({ start: at, end: at + 1, kind: 'punct', norm: '-', stem: '-' })
+/** Stands for a token findNamingMentions already gave to a mention: no form matches it. */
+const BARRIER = (t: Token): Token => ({ start: t.start, end: t.end, kind: 'punct', norm: '', stem: '' })
+
+/** The compound mentions of the article tokens [a, b), appended to `names` or `labels`. */
+function windowMentions(
+  tokens: readonly Token[],
+  resource: NamingResource,
+  covered: Uint8Array,
+  from: number,
+  a: number,
+  b: number,
+  text: string,
+  names: NamingMention[],
+  labels: CompoundLabelMention[]
+): void {
+  const seq: Part[] = []
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!
+    if (covered[k - from] === 1) seq.push({ token: BARRIER(t), source: k, inCompound: false })
+    else if (t.kind === 'word' && t.norm.includes('-') && HYPHENATED_RE.test(t.norm)) {
+      for (const p of splitParts(t, text)) seq.push({ token: p, source: k, inCompound: true })
+    } else seq.push({ token: t, source: k, inCompound: false })
+  }
+  const ptoks = seq.map((p) => p.token)
+  const found: NamingMention[] = []
+  let next = 0
+  for (const m of resource.matcher.match(ptoks, 0, ptoks.length, true)) {
+    if (m.tokenStart < next) continue
+    // Only forms that take at least one part of a compound: whole-token matches are
+    // findNamingMentions' (it rejected them by a rule, or they would be covered).
+    let inside = false
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) inside ||= seq[k]!.inCompound
+    if (!inside) continue
+    // The word before a compound governs the compound, not its first part: "in Tehran-backed
+    // areas" names Tehran as the backer, while "in Tehran" is the place.
+    const governs = ptoks[m.tokenEnd]?.norm !== '-'
+    if (!passesRules(ptoks, resource, m.payload, m.tokenStart, m.tokenEnd, ptoks.length, governs)) continue
+    if (m.payload.metonym && ptoks[m.tokenEnd]?.norm === '-' && LOCATIVE_PARTS.has(ptoks[m.tokenEnd + 1]?.norm ?? '')) continue
+    found.push({
+      tokenStart: seq[m.tokenStart]!.source,
+      tokenEnd: seq[m.tokenEnd - 1]!.source + 1,
+      start: ptoks[m.tokenStart]!.start,
+      end: ptoks[m.tokenEnd - 1]!.end,
+      actor: m.payload.actor,
+      term: m.payload
+    })
+    next = m.tokenEnd
+  }
+  if (found.length === 0) return
+  // A compound is a label when any of its word parts names no actor ("anti", "backed", "made",
+  // and names the resource does not know: "Council on American-Islamic Relations" is an
+  // organisation's name, not a naming choice for the United States); else all its parts are
+  // names ("Azerbaijan-Israel", "Baku-Tel Aviv").
+  const labelTokens = new Set<number>()
+  for (const p of seq) {
+    if (!p.inCompound || p.token.kind !== 'word' || labelTokens.has(p.source)) continue
+    if (!found.some((m) => m.start <= p.token.start && p.token.end <= m.end)) labelTokens.add(p.source)
+  }
+  for (const m of found) {
+    let label = false
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) label ||= labelTokens.has(k)
+    if (!label) {
+      names.push(m)
+      continue
+    }
+    // The compound as written, with the words a form took beyond it ("islamic republic-backed").
+    const words: string[] = []
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k]!.norm)
+    labels.push({ ...m, within: words.join(' ') })
+  }
+}
+
+/** The word parts of a hyphenated token, each tokenized alone, with a '-' token between them. */
+function splitParts(t: Token, text: string): Token[] {
+  const out: Token[] = []
+  const surface = text.slice(t.start, t.end)
+  for (const m of surface.matchAll(/[^-\u2010\u2011]+|[-\u2010\u2011]/gu)) {
+    const at = t.start + m.index
+    if (m[0].length === 1 && /[-\u2010\u2011]/u.test(m[0])) out.push(HYPHEN_PART(at))
+    else out.push(...tokenize(text, at, at + m[0].length))
+  }
+  return out
 }
 
 const MONTHS: ReadonlySet<string> = new Set([

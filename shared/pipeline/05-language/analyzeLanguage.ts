@@ -28,7 +28,7 @@ import type {
   Token
 } from '../../model'
 import { builtinLexicons, explainEntry, headRange, lexiconHits, LEXICON_VERSION, negationIndex } from '../../resources/lexicons'
-import { findNamingMentions, namingHeadRange, type NamingMention, type NamingResource } from '../../resources/naming'
+import { findCompoundMentions, findNamingMentions, namingHeadRange, type NamingMention, type NamingResource } from '../../resources/naming'
 import { codebookHits } from './codebookHits'
 import { attributeQuotes, indirectAttributions, type AttributionContext } from './attribution'
 import { quotationSpans, quoteIndexAt } from './quotes'
@@ -94,6 +94,8 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
 
   // Per paragraph: naming mentions, lexicon hits and codebook hits never cross a line break.
   const namingMentions: NamingMention[] = []
+  /** Actors inside hyphenated labels ("anti-Israel", "Iran-backed"): nested mentions, never flags. */
+  const compoundLabels: ActorMention[] = []
   const flags: Flag[] = []
   /**
    * The flags that explain a sentence for the writer-voice fallbacks (usually evaluative word-
@@ -134,8 +136,16 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
     for (; paraFraming < framing.length; paraFraming++) earlierFramingEnd = Math.max(earlierFramingEnd, framing[paraFraming]!.end)
 
     // With the text, so a bare all-caps dateline ("TEHRAN —") is not taken for a mention.
-    const names = findNamingMentions(tokens, naming, from, to, text)
+    const whole = findNamingMentions(tokens, naming, from, to, text)
+    // Actors inside hyphenated compounds, which the matcher sees as one word: parts that name
+    // actors ("Azerbaijan-Israel ties", "Baku-Tel Aviv") are naming choices like any mention;
+    // actors inside a label ("anti-Israel", "Iran-backed") count as mentions, not choices.
+    const compound = findCompoundMentions(tokens, naming, whole, from, to, text)
+    const names = compound.names.length === 0 ? whole : [...whole, ...compound.names].sort((x, y) => x.start - y.start)
     namingMentions.push(...names)
+    for (const m of compound.labels) {
+      compoundLabels.push({ article: id, start: m.start, end: m.end, actor: m.actor, sentence: tokenSentence[m.tokenStart]!, term: m.term.id, within: m.within })
+    }
     const cb = codebook && codebook.entries.length > 0 ? codebookHits(codebook, tokens, from, to) : []
     const taken: Array<[number, number]> = cb.map((h) => [h.tokenStart, h.tokenEnd])
     const overlapsTaken = (a: number, b: number): boolean => taken.some(([s, e]) => a < e && s < b)
@@ -158,17 +168,22 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       })
     }
 
+    // Mentions inside a compound share its token ("Baku" and "Tel Aviv" in "Baku-Tel Aviv"):
+    // they are checked against what was taken before any of them, and taken afterwards.
+    const partTaken: Array<[number, number]> = []
     for (const m of names) {
+      const part = m.start !== tokens[m.tokenStart]!.start || m.end !== tokens[m.tokenEnd - 1]!.end
       if (!isFlaggedNaming(m) || overlapsTaken(m.tokenStart, m.tokenEnd)) continue
-      taken.push([m.tokenStart, m.tokenEnd])
+      ;(part ? partTaken : taken).push([m.tokenStart, m.tokenEnd])
       const actor = naming.actorById.get(m.actor)
       const surface = text.slice(m.start, m.end)
       // The flag highlights the term's head when it has one ("regime" in "Israeli regime"); the
       // whole mention stays taken, so a lexicon hit on the other words is still explained once.
+      // A part of a compound is highlighted exactly, never its whole token.
       const [ha, hb] = namingHeadRange(tokens, m)
       pushFlag({
-        start: tokens[ha]!.start,
-        end: tokens[hb - 1]!.end,
+        start: part ? m.start : tokens[ha]!.start,
+        end: part ? m.end : tokens[hb - 1]!.end,
         category: 'contested-naming',
         rule: `${naming.id}:${m.term.id}`,
         explanation:
@@ -181,6 +196,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       })
     }
 
+    taken.push(...partTaken)
     const lexTaken: Array<[number, number]> = []
     for (const h of lexiconHits(tokens, from, to, { lexicons: lex, text })) {
       if (overlapsTaken(h.tokenStart, h.tokenEnd)) continue
@@ -245,6 +261,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   // unique starts (what attribution's binary search and the highlights rely on) and no flag is
   // ever made from them (flags above come from the top-level naming mentions only).
   const nestedMentions = nestedActorMentions(id, namingMentions, mentions)
+  if (compoundLabels.length > 0) {
+    nestedMentions.push(...compoundLabels)
+    nestedMentions.sort((a, b) => a.start - b.start || a.end - b.end)
+  }
 
   // Quotations and attributions.
   const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence }

@@ -36,7 +36,7 @@ export interface CorefInput {
 
 export function resolveCoreference(input: CorefInput): ActorMention[] {
   const { tokens, segmentation, naming, tokenSentence, article } = input
-  const sorted = [...input.mentions].sort((a, b) => a.tokenStart - b.tokenStart)
+  const sorted = [...input.mentions].sort((a, b) => a.tokenStart - b.tokenStart || a.start - b.start)
   const out: ActorMention[] = []
   let mi = 0
   for (const p of segmentation.paragraphs) {
@@ -46,12 +46,18 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
     let lastPerson = ''
     for (let k = first.tokenStart; k < last.tokenEnd; k++) {
       while (mi < sorted.length && sorted[mi]!.tokenStart < k) mi++
-      const m = sorted[mi]
-      if (m && m.tokenStart === k) {
-        out.push({ article, start: m.start, end: m.end, actor: m.actor, sentence: tokenSentence[k]!, term: m.term.id })
-        if (naming.actorById.get(m.actor)?.kind === 'person') lastPerson = m.actor
-        k = m.tokenEnd - 1
-        mi++
+      if (mi < sorted.length && sorted[mi]!.tokenStart === k) {
+        // Every mention that starts in the tokens taken so far: parts of a hyphenated compound
+        // share tokens ("Baku" and "Tel Aviv" in "Baku-Tel Aviv", "Tel Aviv" and "Baku" in "Tel
+        // Aviv-Baku"). Disjoint by offsets, so (tokenStart, start) order is offset order.
+        let end = k + 1
+        for (; mi < sorted.length && sorted[mi]!.tokenStart < end; mi++) {
+          const m = sorted[mi]!
+          out.push({ article, start: m.start, end: m.end, actor: m.actor, sentence: tokenSentence[m.tokenStart]!, term: m.term.id })
+          if (naming.actorById.get(m.actor)?.kind === 'person') lastPerson = m.actor
+          end = Math.max(end, m.tokenEnd)
+        }
+        k = end - 1
         continue
       }
       const t = tokens[k]!

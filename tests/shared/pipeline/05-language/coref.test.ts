@@ -15,8 +15,12 @@ function show(text: string, r: LanguageResult): { mentions: string[]; nested: st
   }
 }
 
-/** The invariants documented on LanguageResult.mentions / nestedMentions. */
-function checkInvariants(r: LanguageResult): void {
+/**
+ * The invariants documented on LanguageResult.mentions / nestedMentions. A nested mention lies
+ * inside another actor's name (`within` = that actor) or inside a hyphenated label that names no
+ * actor (`within` = the label as written, lower case: "anti-israel"), never both.
+ */
+function checkInvariants(r: LanguageResult, text?: string): void {
   const ms = r.mentions
   for (let i = 1; i < ms.length; i++) {
     expect(ms[i]!.start).toBeGreaterThanOrEqual(ms[i - 1]!.end)
@@ -28,6 +32,13 @@ function checkInvariants(r: LanguageResult): void {
   for (let i = 1; i < nested.length; i++) expect(nested[i]!.start).toBeGreaterThanOrEqual(nested[i - 1]!.end)
   for (const n of nested) {
     const parents = ms.filter((p) => p.start <= n.start && n.end <= p.end)
+    if (!parents.some((p) => p.actor === n.within)) {
+      // Inside a hyphenated label: no mention holds it, and the label is the text around it.
+      expect(parents).toHaveLength(0)
+      expect(n.within).toMatch(/-/)
+      if (text !== undefined) expect(n.within).toContain(text.slice(n.start, n.end).toLowerCase())
+      continue
+    }
     expect(parents).toHaveLength(1)
     expect(parents[0]!.actor).toBe(n.within)
     expect(parents[0]!.sentence).toBe(n.sentence)
@@ -104,11 +115,59 @@ describe('nested actor mentions (names that contain another actor)', () => {
     const dir = resolve(__dirname, '../../../../samples/baku-tel-aviv')
     let nested = 0
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
-      const r = run(readFileSync(resolve(dir, f), 'utf8'))
-      checkInvariants(r)
+      const text = readFileSync(resolve(dir, f), 'utf8')
+      const r = run(text)
+      checkInvariants(r, text)
       nested += r.nestedMentions?.length ?? 0
     }
     // The seed's "Iran's Ministry of Intelligence" and Meridian's "Azerbaijan's State Security Service".
     expect(nested).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('actors inside hyphenated compounds', () => {
+  // `mentions`: naming choices (all the compound's parts are names); `nested`: inside a label.
+  it.each<[string, string[], string[]]>([
+    ['Azerbaijan-Israel ties grew.', ['azerbaijan=Azerbaijan', 'israel=Israel'], []],
+    // The compound splits the form "Tel Aviv" across two tokens.
+    ['The Baku-Tel Aviv axis worries Iran.', ['azerbaijan=Baku', 'israel=Tel Aviv', 'iran=Iran'], []],
+    ['Tel Aviv-Baku flights resumed.', ['israel=Tel Aviv', 'azerbaijan=Baku'], []],
+    ['The Baku-Tel Aviv-Tehran triangle.', ['azerbaijan=Baku', 'israel=Tel Aviv', 'iran=Tehran'], []],
+    // A part the resource does not know: a mention, not a naming choice (it may be a name such
+    // as the Council on American-Islamic Relations).
+    ['The Russia-Ukraine war.', [], ['russia=Russia<russia-ukraine']],
+    ['The Council on American-Islamic Relations.', [], ['united-states=American<american-islamic']],
+    ['Anti-Israel protests followed.', [], ['israel=Israel<anti-israel']],
+    ['They held anti-Israel rallies.', [], ['israel=Israel<anti-israel']],
+    ['Iran-backed militias and pro-Iranian groups.', [], ['iran=Iran<iran-backed', 'iran=Iranian<pro-iranian']],
+    ['Turkish-made drones.', [], ['turkey=Turkish<turkish-made']],
+    // The word before the compound governs the compound, not its first part.
+    ['Fighting in Tehran-backed areas.', [], ['iran=Tehran<tehran-backed']],
+    ['The Islamic Republic-backed groups.', [], ['iran=Islamic Republic<islamic republic-backed']],
+    // A metonym before a locative part is the city: no mention.
+    ['A Tel Aviv-based firm and a Baku-born writer.', [], []],
+    // A hyphenated form of its own is one mention, never split.
+    ['Nagorno-Karabakh talks with Amir-Abdollahian.', ['karabakh=Nagorno-Karabakh', 'amir-abdollahian=Amir-Abdollahian'], []],
+    // No actor part: nothing.
+    ['A well-known, long-running dispute.', [], []]
+  ])('%s', (text, mentions, nested) => {
+    const r = run(text)
+    expect(show(text, r)).toEqual({ mentions, nested })
+    checkInvariants(r, text)
+  })
+
+  it('flags a loaded part exactly and never flags a label', () => {
+    const text = 'The Zionist-Azerbaijani alliance and anti-Zionist rallies.'
+    const r = run(text)
+    const naming = r.flags.filter((f) => f.category === 'contested-naming')
+    expect(naming.map((f) => [f.text, f.start])).toEqual([['Zionist', text.indexOf('Zionist')]])
+    expect(show(text, r).nested).toEqual(['israel=Zionist<anti-zionist'])
+  })
+
+  it('gives coreference the mentions that share a token, in order', () => {
+    const text = 'The Baku-Tel Aviv deal. Aliyev-Netanyahu talks followed, and he spoke.'
+    const r = run(text)
+    expect(show(text, r).mentions).toEqual(['azerbaijan=Baku', 'israel=Tel Aviv', 'aliyev=Aliyev', 'netanyahu=Netanyahu', 'netanyahu=he'])
+    checkInvariants(r, text)
   })
 })
