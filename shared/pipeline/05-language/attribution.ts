@@ -507,6 +507,13 @@ const INDIRECT_VERBS = new Set([
   'concede', 'conceded', 'maintain', 'maintained', 'contend', 'contended'
 ])
 
+/**
+ * Participles that attribute only in the agentless passive ("it is thought / understood /
+ * rumoured that", the sourcing lexicon's agentless group); active "he thought that" is belief,
+ * not speech.
+ */
+const AGENTLESS_ONLY = new Set(['thought', 'understood', 'rumoured', 'rumored'])
+
 /** Attributions without quotation marks, one per sentence at most (span = the sentence). */
 export function indirectAttributions(ctx: AttributionContext, spans: readonly QuotationSpan[], article: string): Quote[] {
   const { tokens } = ctx
@@ -521,8 +528,9 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
         const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
         if (e <= k + 2) continue
         found = { sp: accordingToSpeaker(ctx, k + 2, e), verb: 'according to' }
-      } else if (INDIRECT_VERBS.has(t.norm) && tokens[k + 1]!.norm === 'that' && !isNounUse(ctx, k)) {
+      } else if ((INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && tokens[k + 1]!.norm === 'that' && !isNounUse(ctx, k)) {
         const r = speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
+        if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
         // Writer's voice ("it should be noted that") is no attribution; keep looking for one
         // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
         if (!r.writer && (r.sp.speaker !== '' || r.agentless)) found = { sp: r.sp, verb: r.verb }

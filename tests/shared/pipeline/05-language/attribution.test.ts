@@ -35,7 +35,10 @@ describe('impersonal constructions: writer\'s voice vs agentless attribution', (
     ['It is reported that the drone took off from Nakhchivan.', 'is reported'],
     ['It is widely believed that the drone took off from Nakhchivan.', 'is widely believed'],
     ['It has been reported that the drone took off from Nakhchivan.', 'has been reported'],
-    ['It was alleged that the drone took off from Nakhchivan.', 'was alleged']
+    ['It was alleged that the drone took off from Nakhchivan.', 'was alleged'],
+    ['It is thought that the drone took off from Nakhchivan.', 'is thought'],
+    ['It is understood that the drone took off from Nakhchivan.', 'is understood'],
+    ['It is rumoured that the drone took off from Nakhchivan.', 'is rumoured']
   ])('agentless, anonymous with no speaker: %s', (text, verb) => {
     const qs = indirect(text)
     expect(qs).toHaveLength(1)
@@ -47,8 +50,13 @@ describe('impersonal constructions: writer\'s voice vs agentless attribution', (
     expect(q).toMatchObject({ speakerActor: 'cohen', anonymous: false, verb: 'stated' })
   })
 
-  it('a personal passive\'s subject is not its speaker ("Cohen was told that")', () => {
-    expect(indirect('Cohen was told that the drone took off from Nakhchivan.')).toEqual([])
+  it.each([
+    'Cohen was told that the drone took off from Nakhchivan.',
+    // Belief, not speech, in the active voice.
+    'Eli Cohen thought that the drone took off from Nakhchivan.',
+    'Eli Cohen understood that the drone took off from Nakhchivan.'
+  ])('no attribution: %s', (text) => {
+    expect(indirect(text)).toEqual([])
   })
 
   it('after the writer\'s own "it should be noted", a real attribution in the sentence is still found', () => {
