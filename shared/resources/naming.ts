@@ -426,18 +426,22 @@ function hyphenatedTokens(tokens: readonly Token[], from: number, to: number, te
   const a = tokens[from]!.start
   const b = tokens[to - 1]!.end
   // Searched in the range's own slice (a cheap view in V8): on the whole text a missing hyphen
-  // would be searched for to the end of the article from every paragraph.
+  // would be searched for to the end of the article from every paragraph. Only word tokens are
+  // kept (a spaced '-' used as a dash is punctuation).
   const range = text.slice(a, b)
-  for (const h of ['-', '\u2010']) {
+  const search = (h: string): void => {
     for (let at = range.indexOf(h); at >= 0; at = range.indexOf(h, at + 1)) {
       const pos = a + at
       // The token holding pos: the last one starting at or before it.
       const k = firstAtOrAfter(tokens, pos + 1) - 1
-      if (k >= from && k < to && tokens[k]!.end > pos && out[out.length - 1] !== k) out.push(k)
+      if (k >= from && k < to && tokens[k]!.end > pos && tokens[k]!.kind === 'word' && out[out.length - 1] !== k) out.push(k)
     }
   }
-  // Two hyphen kinds: merge their hits (rare), keeping each token once.
-  return out.length > 1 ? [...new Set(out)].sort((x, y) => x - y) : out
+  search('-')
+  if (range.indexOf('\u2010') < 0) return out
+  // U+2010 as well (rare): merge both kinds' hits, each token once, ascending.
+  search('\u2010')
+  return [...new Set(out)].sort((x, y) => x - y)
 }
 
 /**
