@@ -37,7 +37,8 @@ export interface NamingCell {
   }[]
   /**
    * Mentions of the actor inside another actor's name (`LanguageResult.nestedMentions`, e.g.
-   * "Azerbaijan's" in "Azerbaijan's State Security Service"), one entry per containing actor
+   * "Azerbaijan's" in "Azerbaijan's State Security Service", or "Israel" in "anti-Israel", where
+   * `within` is the hyphenated word in lower case), one entry per containing actor or word
    * (`within`) and inner term: counted as mentions of the actor but not naming choices, so they
    * are not in `terms`. How often the article names the actor = the sum of `count` over `terms`
    * and `nested`. Absent when there are none (older analyses and most articles); a cell may have

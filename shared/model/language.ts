@@ -77,7 +77,10 @@ export interface ActorMention extends ArticleSpan {
   /**
    * Only on nested mentions (`LanguageResult.nestedMentions`): the actor id of the mention whose
    * name contains this one ("azerbaijan-state-security-service" for "Azerbaijan's" in
-   * "Azerbaijan's State Security Service"). Absent on every entry of `mentions`.
+   * "Azerbaijan's State Security Service"), or, for an actor inside a hyphenated word that names
+   * no actor as a whole, that word in lower case ("anti-israel" for "Israel" in "anti-Israel"),
+   * which is no actor id and sits inside no entry of `mentions`. Absent on every entry of
+   * `mentions`.
    */
   readonly within?: string
 }

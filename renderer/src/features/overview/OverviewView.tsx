@@ -8,6 +8,7 @@ import { useWorkspace } from '../../state/useDerived'
 import { CATEGORIES, CATEGORY, CATEGORY_HEX } from '../../state/layers'
 import { AlignmentMap, GroupedBars, Lines } from '../../components/charts/Charts'
 import { MethodsBox } from '../../components/MethodsBox'
+import { nestedPlace } from '@shared/pipeline/06-report/serializers/shared'
 
 const W = 640
 const H = 300
@@ -184,7 +185,7 @@ export function OverviewView(): ReactNode {
                             {/* Named inside another actor's name: a mention, not a naming choice. */}
                             {cell.nested?.map((n) => (
                               <div key={`${n.within}|${n.term}`} className="term muted small" data-naming-nested={n.within}>
-                                inside {data.actorName(n.within)}: “{n.surface}” ×{n.count}
+                                {nestedPlace(n.within, analysis.actorLabels?.[n.within])}: “{n.surface}” ×{n.count}
                               </div>
                             ))}
                           </>

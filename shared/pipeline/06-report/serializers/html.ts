@@ -17,6 +17,7 @@ import {
   articleNames,
   escapeHtml,
   fmt,
+  nestedPlace,
   orderedArticles,
   redactString,
   redactionSpans as redactNames,
@@ -558,6 +559,11 @@ function metricsTable(analysis: Analysis, arts: readonly Article[], names: Reado
 }
 
 /** Actor label from the built-in naming resource, else the id made readable. */
+/** An actor's label from the analysis or the built-in naming classes; undefined for other ids. */
+export function knownActorLabel(analysis: Pick<Analysis, 'actorLabels'>, id: string): string | undefined {
+  return analysis.actorLabels?.[id] ?? builtinNaming().actorById.get(id)?.label
+}
+
 export function actorLabel(id: string): string {
   const a = builtinNaming().actorById.get(id)
   if (a) return a.label
@@ -580,7 +586,7 @@ function namingTable(analysis: Analysis, arts: readonly Article[], names: Readon
         })
       // Named inside another actor's name ("Azerbaijan's State Security Service"): counted as a
       // mention, listed apart because it is not a naming choice.
-      for (const n of cell.nested ?? []) terms.push(`<li class="facts">inside ${escapeHtml(analysis.actorLabels?.[n.within] ?? actorLabel(n.within))}: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
+      for (const n of cell.nested ?? []) terms.push(`<li class="facts">${escapeHtml(nestedPlace(n.within, knownActorLabel(analysis, n.within)))}: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
       return `<td data-naming="${escapeHtml(`${actor}|${a.id}`)}"><ul class="evidence">${terms.join('')}</ul>${cell.meanSentiment !== null ? `<span class="small">sentiment near mentions ${fmt(cell.meanSentiment, 2)}</span>` : ''}</td>`
     })
     return `<tr><th>${escapeHtml(analysis.actorLabels?.[actor] ?? actorLabel(actor))}</th>${cells.join('')}</tr>`

@@ -24,6 +24,17 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * Article text is untrusted (scraped pages), so every string that reaches the output passes
  * through here; markup is only ever produced by the serializers' own templates.
  */
+/**
+ * Where a nested mention sits (`NamingCell.nested[].within`), as tables print it (plain text,
+ * escape for HTML): "inside <label>" when `within` is an actor (its label given), or, for the
+ * hyphenated compounds the language stage reads ("anti-israel": a word naming no actor, kept in
+ * lower case), "in “anti-israel”".
+ */
+export function nestedPlace(within: string, label: string | undefined): string {
+  if (label !== undefined) return `inside ${label}`
+  return within.includes('-') ? `in “${within}”` : `inside ${within}`
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 }

@@ -10,9 +10,9 @@
  */
 import type { Analysis, Article, ArticleId, Change, Link, NamingCell } from '../../../model'
 import { namedCount } from '../buildReport'
-import { actorLabel, document } from './html'
+import { actorLabel, document, knownActorLabel } from './html'
 import { renderArticleBody, renderLegend, renderNotes } from './htmlParts'
-import { CATEGORY_STYLES, articleNames, escapeHtml, fmt, highlightsOf, orderedArticles, redactString, reviewIndex } from './shared'
+import { CATEGORY_STYLES, articleNames, escapeHtml, fmt, highlightsOf, nestedPlace, orderedArticles, redactString, reviewIndex } from './shared'
 
 export interface WorksheetOptions {
   /** Hide outlet/author names: "Article A", "Article B"… everywhere. */
@@ -333,7 +333,7 @@ function labelOf(analysis: Analysis, actor: string): string {
 
 /** `inside <label>: “surface” ×n` for each of the cell's mentions inside other actors' names ('' when none). */
 function nestedText(analysis: Analysis, cell: NamingCell, e: (s: string) => string): string {
-  return (cell.nested ?? []).map((n) => `inside ${escapeHtml(labelOf(analysis, n.within))}: “${e(n.surface)}” ×${n.count}`).join('; ')
+  return (cell.nested ?? []).map((n) => `${escapeHtml(nestedPlace(n.within, knownActorLabel(analysis, n.within)))}: “${e(n.surface)}” ×${n.count}`).join('; ')
 }
 
 function clip(s: string, n: number): string {

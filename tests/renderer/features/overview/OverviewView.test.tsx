@@ -23,9 +23,11 @@ describe('OverviewView', () => {
     // Rows are named by the naming classes' labels, not their ids.
     expect(naming.querySelector('th[data-actor="aliyev"]')!.textContent).toBe('Ilham Aliyev')
     expect(analysis.actorLabels?.['aliyev']).toBe('Ilham Aliyev')
-    // An actor named inside another's name is listed apart, with that actor's label.
+    // An actor named inside another's name is listed apart, with that actor's label; inside a
+    // hyphenated word that names no actor ('anti-Iranian'), with that word.
     const nested = [...naming.querySelectorAll('[data-naming-nested]')]
     expect(nested.length).toBeGreaterThan(0)
-    for (const e of nested) expect(e.textContent).toMatch(/^inside [A-Z][^:]*: “[^”]+” ×\d+$/)
+    for (const e of nested) expect(e.textContent).toMatch(/^(inside [A-Z][^:]*|in “[a-z]+(-[a-z]+)+”): “[^”]+” ×\d+$/)
+    expect(nested.some((e) => e.textContent!.startsWith('inside '))).toBe(true)
   })
 })

@@ -7,6 +7,7 @@ import {
   contrastRatio,
   escapeHtml,
   letterLabel,
+  nestedPlace,
   redactString,
   redactionSpans,
   renderSegments,
@@ -197,5 +198,18 @@ describe('labels and redaction', () => {
     ])
     const names = articleNames(a, true)
     expect(redactString('A historic chapter, says the Jerusalem Ledger', a, names)).toBe('A historic chapter, says the [Article B]')
+  })
+})
+
+describe('nestedPlace', () => {
+  it.each([
+    ['azerbaijan-state-security-service', 'State Security Service of Azerbaijan', 'inside State Security Service of Azerbaijan'],
+    // A hyphenated compound that names no actor (language stage: 'anti-Israel').
+    ['anti-israel', undefined, 'in “anti-israel”'],
+    ['iran-backed', undefined, 'in “iran-backed”'],
+    // An unknown id without a hyphen falls back to the id.
+    ['mossad', undefined, 'inside mossad']
+  ])('%s', (within, label, text) => {
+    expect(nestedPlace(within, label)).toBe(text)
   })
 })
