@@ -135,7 +135,9 @@ describe('actors inside hyphenated compounds', () => {
     ['The Baku-Tel Aviv-Tehran triangle.', ['azerbaijan=Baku', 'israel=Tel Aviv', 'iran=Tehran'], []],
     // A part the resource does not know: a mention, not a naming choice (it may be a name such
     // as the Council on American-Islamic Relations).
-    ['The Russia-Ukraine war.', [], ['russia=Russia<russia-ukraine']],
+    ['The Russia-Georgia war.', [], ['russia=Russia<russia-georgia']],
+    // Both parts known since naming 1.4.0 (Ukraine): two naming choices.
+    ['The Russia-Ukraine war.', ['russia=Russia', 'ukraine=Ukraine'], []],
     ['The Council on American-Islamic Relations.', [], ['united-states=American<american-islamic']],
     ['Anti-Israel protests followed.', [], ['israel=Israel<anti-israel']],
     ['They held anti-Israel rallies.', [], ['israel=Israel<anti-israel']],
