@@ -241,41 +241,26 @@ function frameKind(key: string): number {
   return key.split('|').length === 3 ? 1 : 2
 }
 
-/** Id of the first frame two sentences (ascending id arrays) share, or -1. */
-function sharedFrame(a: Int32Array, b: Int32Array, frame: Uint8Array): number {
+/**
+ * Id of the first frame two sentences (ascending id arrays) share, or -1; with `kind`, only a
+ * frame of that kind counts (kind 1: an actor|event|object frame, the same actor doing the same
+ * thing to the same object, e.g. "the Zionists established an embassy in Baku" ~ "Israel opened
+ * its embassy in Baku", which SECOND_SHARE's exemption asks for).
+ */
+function sharedFrame(a: Int32Array, b: Int32Array, frame: Uint8Array, kind?: number): number {
   let i = 0
   let j = 0
   while (i < a.length && j < b.length) {
     const x = a[i]!
     const y = b[j]!
     if (x === y) {
-      if (frame[x] !== 0) return x
+      if (kind === undefined ? frame[x] !== 0 : frame[x] === kind) return x
       i++
       j++
     } else if (x < y) i++
     else j++
   }
   return -1
-}
-/**
- * Whether two sentences (ascending id arrays) share an actor|event|object frame (kind 1): the
- * same actor doing the same thing to the same object, e.g. "the Zionists established an
- * embassy in Baku" ~ "Israel opened its embassy in Baku" (see SECOND_SHARE's exemption).
- */
-function sharesActorFrame(a: Int32Array, b: Int32Array, frame: Uint8Array): boolean {
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i]!
-    const y = b[j]!
-    if (x === y) {
-      if (frame[x] === 1) return true
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return false
 }
 /** Rarity assumed for a naming class when no corpus is available (see passageSimilarity). */
 const FREE_ACTOR_RARITY = 0.4
@@ -987,7 +972,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     // and for a pair that reports the same actor-level event (SECOND_SHARE).
     const leads = c.i === A.lead && c.j === B.lead
     const weakSecond = (countA[c.i]! > 0 && c.score < SECOND_SHARE * bestA[c.i]!) || (countB[c.j]! > 0 && c.score < SECOND_SHARE * bestB[c.j]!)
-    if (weakSecond && !leads && !sharesActorFrame(A.ids[c.i]!, B.ids[c.j]!, frame)) continue
+    if (weakSecond && !leads && sharedFrame(A.ids[c.i]!, B.ids[c.j]!, frame, 1) === -1) continue
     countA[c.i]!++
     countB[c.j]!++
     links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}), ...(c.lead ? { lead: true } : {}), ...(c.frame !== undefined ? { frame: c.frame } : {}) })
