@@ -86,13 +86,14 @@ afterAll(() => {
   ;(self as unknown as { postMessage: typeof realPost }).postMessage = realPost
 })
 
-function runOnce(runner: AnalysisRunner): Promise<Analysis> {
+function runOnce(runner: AnalysisRunner, request?: Parameters<AnalysisRunner['run']>[0]): Promise<Analysis> {
   const s = sampleStudy()
   return new Promise((resolve, reject) =>
-    runner.run(
-      { articles: studyArticles(s), base: s.base, corrections: s.corrections, codebook: s.codebook },
-      { onProgress: () => {}, onResult: (a) => resolve(a), onError: (e) => reject(new Error(e.message)) }
-    )
+    runner.run(request ?? { articles: studyArticles(s), base: s.base, corrections: s.corrections, codebook: s.codebook }, {
+      onProgress: () => {},
+      onResult: (a) => resolve(a),
+      onError: (e) => reject(new Error(e.message))
+    })
   )
 }
 
@@ -157,12 +158,7 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
     const { originals, articles } = twelveArticles()
     const n = prepared.calls
     const e = engine.calls
-    const analysis = await new Promise<Analysis>((resolve, reject) =>
-      runner.run(
-        { articles, base: originals[0]!.id, corrections: [], codebook: null },
-        { onProgress: () => {}, onResult: (a) => resolve(a), onError: (e) => reject(new Error(e.message)) }
-      )
-    )
+    const analysis = await runOnce(runner, { articles, base: originals[0]!.id, corrections: [], codebook: null })
     expect(analysis.alignScope).toBe('base')
     // analyze()'s align stage prepared once; nothing else did.
     expect(engine.calls).toBe(e + 1)
@@ -187,12 +183,7 @@ describe('worker runner: pairs on demand', { timeout: 60_000 }, () => {
     const { originals, articles } = twelveArticles()
     const n = prepared.calls
     const e = engine.calls
-    const analysis = await new Promise<Analysis>((resolve, reject) =>
-      runner.run(
-        { articles, base: originals[0]!.id, corrections: [], codebook: null },
-        { onProgress: () => {}, onResult: (a) => resolve(a), onError: (e) => reject(new Error(e.message)) }
-      )
-    )
+    const analysis = await runOnce(runner, { articles, base: originals[0]!.id, corrections: [], codebook: null })
     const ids = articles.map((a) => a.id)
     const p = await pairOnce(runner, analysis, ids[2]!, ids[10]!)
     expect(prepared.calls).toBe(n)
