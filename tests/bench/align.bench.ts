@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import { segment } from '../../shared/pipeline/02-segment/segment'
-import { ParagraphWriter, synthesizeOutlets, zipfWord } from './align.outlets'
+import { ParagraphWriter, rng, synthesizeOutlets, zipfWord } from './align.outlets'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SAMPLES = join(ROOT, 'samples/baku-tel-aviv')
@@ -43,18 +43,6 @@ const SAMPLES = join(ROOT, 'samples/baku-tel-aviv')
 const KEEP = process.env['BENCH_DIR']
 const WORK = KEEP ?? join(tmpdir(), `parallax-align-bench-${process.pid}`)
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
-
-/** mulberry32: small, fast, deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function sampleTexts(): { name: string; text: string }[] {
   return readdirSync(SAMPLES)

@@ -29,8 +29,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** mulberry32: small, fast, deterministic PRNG (same as the bench's). */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic PRNG (the bench's sets (b) and (c) both use it). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
