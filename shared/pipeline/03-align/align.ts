@@ -1194,30 +1194,13 @@ export function align(input: AlignInput): Alignment {
   for (let ra = 0; ra < k; ra++) {
     // Base-only runs generate candidates for the base pairs only (side a = rank 0).
     if (baseOnly && ra > 0) break
-    for (let rb = ra + 1; rb < k; rb++) {
-      const ai = byRank[ra]!
-      const bi = byRank[rb]!
-      const cands = buckets.get(ra * k + rb)
-      const links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
-      if (links.length > 0) pending.set(ra * k + rb, links)
-      // The same direct links alignPairs computes for this pair (its candidates are generated
-      // per source sentence and target article as here), kept for on-demand pairs: a pair
-      // without candidates has none.
-      corpus.pairCache.set(pairCacheKey(input.threshold, ai, bi), links)
-    }
+    for (let rb = ra + 1; rb < k; rb++) pending.set(ra * k + rb, directLinks(corpus, byRank, buckets, ra, rb, input.threshold))
   }
   // Transitive links (non-base pairs only, see TRANSITIVE_SHARE) need every pair's direct links.
-  const inferred = input.pairs === 'base' ? new Map<number, Pending[]>() : transitiveLinks(corpus, byRank, pending, nonBasePairKeys(k), input.threshold)
+  const inferred = baseOnly ? new Map<number, Pending[]>() : transitiveLinks(corpus, byRank, pending, nonBasePairKeys(k), input.threshold)
   const machine: Link[] = []
   // Base pairs first, then the non-base pairs, each in input order.
-  for (let ra = 0; ra < k; ra++) {
-    for (let rb = ra + 1; rb < k; rb++) {
-      const key = ra * k + rb
-      const direct = pending.get(key) ?? []
-      const more = inferred.get(key) ?? []
-      if (direct.length + more.length > 0) pairLinks(corpus, byRank[ra]!, byRank[rb]!, direct.concat(more), machine)
-    }
-  }
+  for (let ra = 0; ra < k; ra++) for (let rb = ra + 1; rb < k; rb++) pairLinks(corpus, byRank, ra * k + rb, pending, inferred, machine)
   // Corrections are replayed over the machine links; those that no longer apply (their link is
   // gone, a merge would leave a gap) are reported with the alignment so the UI can say so.
   const replay = input.corrections.length > 0 ? replayCorrections(machine, input.corrections, sentenceSpans(segmentations)) : { links: machine, skipped: [] }
@@ -1245,11 +1228,30 @@ function pairOrder(docs: readonly Doc[], base: ArticleId): { baseIdx: number; ra
   return { baseIdx, rank, byRank }
 }
 
-/** Appends to `out` the links of articles `ai` (side a) and `bi` from their selected and grown passages, by sentence. */
-function pairLinks(corpus: Corpus, ai: number, bi: number, selected: readonly Pending[], out: Link[]): void {
-  const A = corpus.docs[ai]!
-  const B = corpus.docs[bi]!
-  const pending = [...selected].sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
+/**
+ * Direct links of the pair of ranks ra < rb from its candidates in `buckets` (none without
+ * candidates), left in the preparation's pair cache as well. align() and alignPairs both make a
+ * pair's direct links here, from candidates generated per source sentence and target article
+ * the same way, so each reuses what the other aligned.
+ */
+function directLinks(corpus: Corpus, byRank: readonly number[], buckets: ReadonlyMap<number, readonly Candidate[]>, ra: number, rb: number, threshold: number): readonly Pending[] {
+  const ai = byRank[ra]!
+  const bi = byRank[rb]!
+  const cands = buckets.get(ra * corpus.docs.length + rb)
+  const links = cands ? alignPair(corpus.docs[ai]!, corpus.docs[bi]!, cands, corpus.w, corpus.frame, threshold) : []
+  corpus.pairCache.set(pairCacheKey(threshold, ai, bi), links)
+  return links
+}
+
+/**
+ * Appends to `out` the links of the pair `key` (rank(a) * k + rank(b), side a first): its
+ * direct and its inferred passages, by sentence.
+ */
+function pairLinks(corpus: Corpus, byRank: readonly number[], key: number, direct: ReadonlyMap<number, readonly Pending[]>, inferred: ReadonlyMap<number, readonly Pending[]>, out: Link[]): void {
+  const k = corpus.docs.length
+  const A = corpus.docs[byRank[Math.floor(key / k)]!]!
+  const B = corpus.docs[byRank[key % k]!]!
+  const pending = (direct.get(key) ?? []).concat(inferred.get(key) ?? []).sort((x, y) => x.a0 - y.a0 || x.b0 - y.b0 || x.a1 - y.a1 || x.b1 - y.b1)
   for (const l of pending) {
     const a = ref(A, l.a0, l.a1)
     const b = ref(B, l.b0, l.b1)
@@ -1395,22 +1397,11 @@ export function alignPairs(prepared: PreparedAlignment, input: AlignPairsInput):
   for (const [ra, rbs] of missing) {
     const ai = byRank[ra]!
     const buckets = allCandidates(corpus, rank, input.threshold * CANDIDATE_FLOOR, false, { a: ai, b: rbs.map((rb) => byRank[rb]!) })
-    for (const rb of rbs) {
-      const bi = byRank[rb]!
-      const cands = buckets.get(ra * k + rb)
-      const links = cands ? alignPair(docs[ai]!, docs[bi]!, cands, corpus.w, corpus.frame, input.threshold) : []
-      corpus.pairCache.set(pairCacheKey(input.threshold, ai, bi), links)
-      pending.set(ra * k + rb, links)
-    }
+    for (const rb of rbs) pending.set(ra * k + rb, directLinks(corpus, byRank, buckets, ra, rb, input.threshold))
   }
   const inferred = transitiveLinks(corpus, byRank, pending, targets, input.threshold)
   const machine: Link[] = []
-  for (const key of [...wanted.keys()].sort((x, y) => x - y)) {
-    const [ra, rb] = wanted.get(key)!
-    const direct = pending.get(key) ?? []
-    const more = inferred.get(key) ?? []
-    if (direct.length + more.length > 0) pairLinks(corpus, byRank[ra]!, byRank[rb]!, direct.concat(more), machine)
-  }
+  for (const key of [...wanted.keys()].sort((x, y) => x - y)) pairLinks(corpus, byRank, key, pending, inferred, machine)
   const names = new Set<string>()
   for (const [ra, rb] of wanted.values()) names.add(pairName(docs[byRank[ra]!]!.id, docs[byRank[rb]!]!.id))
   const mine: AlignmentCorrection[] = []
