@@ -2,12 +2,12 @@
 // cancel message could not be read mid-run); the client starts a fresh one for the next run.
 // The last analysis produced here is kept, so pairs of it can be aligned on demand without
 // sending the whole analysis back; so is the preparation of its articles for pair alignment,
-// the one analyze()'s align stage made (runAnalysis' onPrepared), when the analysis leaves
+// the one analyze()'s align stage made (runAnalysis' keepPrepared), when the analysis leaves
 // pairs to be aligned on demand (see the 'analyze' branch): not even the first pair pays for
 // a preparation, and the pairs the analysis aligned are in its pair cache already.
 import type { Analysis, AlignmentCorrection } from '@shared/model'
 import type { PreparedAlignment } from '@shared/pipeline/analyze'
-import { pairsOnDemand, type FromWorker, type ToWorker } from './protocol'
+import type { FromWorker, ToWorker } from './protocol'
 import { prepareForPairs, runAnalysis, runPair } from './runAnalysis'
 
 const post = (m: FromWorker): void => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m)
@@ -30,20 +30,17 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
     // again).
     prepared = null
     try {
-      const made: { prepared?: PreparedAlignment } = {}
+      // The align stage's preparation (features, rarity and index over every article, and the
+      // direct links of the base pairs, which every on-demand pair needs as supporting pairs)
+      // comes only when pairs are left to the Pair view, so small studies hold none.
       const analysis = runAnalysis(
         msg.request,
         (stage, done, total) => post({ type: 'progress', id: msg.id, stage, done, total }),
-        (p) => {
-          made.prepared = p
+        (p, a) => {
+          prepared = { run: msg.id, analysis: a, prepared: p }
         }
       )
       held = { run: msg.id, analysis, corrections: msg.request.corrections }
-      // Keep the align stage's preparation (features, rarity and index over every article,
-      // ~180 ms on 20 articles of 5,000 words, and the direct links of the base pairs, which
-      // every on-demand pair needs as supporting pairs) only when pairs are left to the Pair
-      // view, so small studies hold no preparation nobody asks for.
-      if (made.prepared && pairsOnDemand(analysis)) prepared = { run: msg.id, analysis, prepared: made.prepared }
       post({ type: 'result', id: msg.id, analysis, ms: performance.now() - t0 })
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)

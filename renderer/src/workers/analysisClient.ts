@@ -3,7 +3,7 @@
 import type { Analysis } from '@shared/model'
 import type { AppError } from '@shared/util/result'
 import type { PairAlignment, PairStageName, PreparedAlignment, StageName } from '@shared/pipeline/analyze'
-import { pairsOnDemand, type AnalysisRequest, type FromWorker, type PairRequest, type ToWorker } from './protocol'
+import type { AnalysisRequest, FromWorker, PairRequest, ToWorker } from './protocol'
 
 export interface RunCallbacks {
   onProgress(stage: StageName, done: number, total: number): void
@@ -148,12 +148,8 @@ export function createInlineRunner(): AnalysisRunner {
         if (id !== seq || cancelled === id) return
         const t0 = performance.now()
         try {
-          const made: { prepared?: PreparedAlignment } = {}
-          const a = runAnalysis(request, (s, d, t) => cb.onProgress(s, d, t), (p) => {
-            made.prepared = p
-          })
           // As the worker: keep the align stage's preparation when pairs are left to the Pair view.
-          if (made.prepared && pairsOnDemand(a)) prepared.set(a, made.prepared)
+          const a = runAnalysis(request, (s, d, t) => cb.onProgress(s, d, t), (p, analysis) => prepared.set(analysis, p))
           if (id === seq && cancelled !== id) cb.onResult(a, performance.now() - t0)
         } catch (e) {
           cb.onError({ code: 'INTERNAL', message: `Analysis failed: ${e instanceof Error ? e.message : String(e)}` })
