@@ -524,11 +524,13 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
     for (let k = s.tokenStart; k < s.tokenEnd - 1 && !found; k++) {
       const t = tokens[k]!
       if (t.kind !== 'word') continue
+      // Runs over every word: the verb branch tests the next word ("that") before its two set
+      // look-ups, as almost no word is followed by it.
       if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
         const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
         if (e <= k + 2) continue
         found = { sp: accordingToSpeaker(ctx, k + 2, e), verb: 'according to' }
-      } else if ((INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && tokens[k + 1]!.norm === 'that' && !isNounUse(ctx, k)) {
+      } else if (tokens[k + 1]!.norm === 'that' && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k)) {
         const r = speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
         if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
         // Writer's voice ("it should be noted that") is no attribution; keep looking for one
