@@ -188,11 +188,12 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
     }
 
     // Hyphenated compound whose part is a one-word lexicon entry: "Trump-hating".
-    // A compound the lexicons know as a whole ("Nazi-style") is theirs: when its context rule
-    // drops it ("a Nazi-style salute"), its parts must not flag it again.
-    if (t.norm.includes('-') && !taken(i, i + 1) && lexicons.matcher.match(tokens, i, i + 1).length === 0) {
+    if (t.norm.includes('-') && !taken(i, i + 1)) {
       const hit = compoundHit(t, lexicons)
-      if (hit) {
+      // A compound the lexicons know as a whole ("Nazi-style") is theirs: when its context rule
+      // drops it ("a Nazi-style salute"), its parts must not flag it again. Asked only when a
+      // part is an entry (few compounds), not of every hyphenated word.
+      if (hit && lexicons.matcher.match(tokens, i, i + 1).length === 0) {
         const conf = negated(i) ? hit.strength * 0.5 : hit.strength
         out.push({
           tokenStart: i,
@@ -499,6 +500,11 @@ const COMPARE_PHRASES: ReadonlyMap<string, readonly string[]> = new Map([
   ['different', ['from', 'than']],
   ['better', ['than']]
 ])
+/**
+ * Every word that can open a comparison (COMPARE_WORDS and COMPARE_PHRASES' heads): the one
+ * look-up comparisonFlags makes on each word of the article before trying either shape.
+ */
+const COMPARISON_CUES: ReadonlySet<string> = new Set([...COMPARE_WORDS, ...COMPARE_PHRASES.keys()])
 /** Most words between a comparison verb and its preposition (the object: "the new voter rules"). */
 const OBJECT_MAX_WORDS = 8
 /** Most words between the preposition and the comparandum ("to those of Stalin", "to a modern Gestapo"). */
@@ -574,7 +580,7 @@ function comparisonFlags(tokens: readonly Token[], text: string, a: number, b: n
   const out: ConstructionFlag[] = []
   for (let i = a; i < b; i++) {
     const t = tokens[i]!
-    if (t.kind !== 'word') continue
+    if (t.kind !== 'word' || !COMPARISON_CUES.has(t.norm)) continue
     let cueStart = i
     let object: number[] = []
     let hit: { start: number; kind: 'hitler' | 'atrocity'; end: number } | null
