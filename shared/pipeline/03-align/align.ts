@@ -1095,6 +1095,8 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     else j++
   }
   const out: Evidence[] = []
+  // The part of the score the shared features account for; the rest is listed first.
+  let contentScore: number
   if (l.via) {
     // An inferred link: its own shared features account for its content score, and the
     // passage it was inferred through is the rest of the evidence.
@@ -1104,35 +1106,27 @@ function evidenceOf(c: Corpus, A: Doc, B: Doc, l: Pending): Evidence[] {
     // Listed even when the passages' own content carries the whole score: the inference is
     // why they were linked (their content alone did not make a link).
     out.push({ kind: 'order', a: what, b: what, weight: round(Math.max(0, l.score - l.via.content)) })
-    for (const id of shared) {
-      const key = c.keys[id]!
+    contentScore = l.via.content
+  } else {
+    // A score raised by order evidence: content features account for the unraised part, and
+    // the raise is its own evidence item, so the link says why it scored above its shared words.
+    const anchors = l.anchors ?? 0
+    const framed = l.frame !== undefined
+    contentScore = l.score / ((1 + ORDER_BOOST * anchors) * (framed ? 1 + FRAME_BOOST : 1))
+    if (framed) {
+      // The event frame's own surface forms on each side ("opened its embassy" / "establishment
+      // of Azerbaijan's embassy"): the raise it gave is its weight.
+      const key = c.keys[l.frame!]!
       const oa = occIn(A, l.a0, l.a1, key)
       const ob = occIn(B, l.b0, l.b1, key)
-      const kind = c.kinds[id] ?? 'term'
-      const weight = round((c.w[id]! / total) * l.via.content)
-      if (kind === 'naming') out.push({ kind: oa.surface === ob.surface ? 'entity' : 'naming', a: oa.surface, b: ob.surface, weight, referent: key.slice(2) })
-      else out.push({ kind, a: oa.surface, b: ob.surface, weight })
+      out.push({ kind: 'term', a: oa.surface, b: ob.surface, weight: round(contentScore * FRAME_BOOST) })
     }
-    return out.sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0))
-  }
-  // A score raised by order evidence: content features account for the unraised part, and the
-  // raise is its own evidence item, so the link says why it scored above its shared words.
-  const anchors = l.anchors ?? 0
-  const framed = l.frame !== undefined
-  const contentScore = l.score / ((1 + ORDER_BOOST * anchors) * (framed ? 1 + FRAME_BOOST : 1))
-  if (framed) {
-    // The event frame's own surface forms on each side ("opened its embassy" / "establishment
-    // of Azerbaijan's embassy"): the raise it gave is its weight.
-    const key = c.keys[l.frame!]!
-    const oa = occIn(A, l.a0, l.a1, key)
-    const ob = occIn(B, l.b0, l.b1, key)
-    out.push({ kind: 'term', a: oa.surface, b: ob.surface, weight: round(contentScore * FRAME_BOOST) })
-  }
-  if (anchors > 0) {
-    const what = l.lead
-      ? anchors === 2 ? 'both are their articles\' leads, and the sentences after are linked' : 'both are their articles\' leads (first sentences of the body)'
-      : anchors === 2 ? 'the sentences before and after are linked' : 'a neighbouring sentence pair is linked'
-    out.push({ kind: 'order', a: what, b: what, weight: round(l.score - contentScore * (framed ? 1 + FRAME_BOOST : 1)) })
+    if (anchors > 0) {
+      const what = l.lead
+        ? anchors === 2 ? 'both are their articles\' leads, and the sentences after are linked' : 'both are their articles\' leads (first sentences of the body)'
+        : anchors === 2 ? 'the sentences before and after are linked' : 'a neighbouring sentence pair is linked'
+      out.push({ kind: 'order', a: what, b: what, weight: round(l.score - contentScore * (framed ? 1 + FRAME_BOOST : 1)) })
+    }
   }
   for (const id of shared) {
     const key = c.keys[id]!
