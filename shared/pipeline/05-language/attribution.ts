@@ -97,6 +97,11 @@ function isSortedByStart(ms: readonly ActorMention[]): boolean {
 }
 
 
+/** Does the mention name a person (a speaker by name), not a state, body or place? */
+function isPerson(ctx: AttributionContext, m: ActorMention): boolean {
+  return ctx.naming.actorById.get(m.actor)?.kind === 'person'
+}
+
 /** Mentions whose start lies in [start, end), nearest to `end` first. */
 function mentionsIn(ctx: AttributionContext, start: number, end: number): ActorMention[] {
   const ms = ctx.mentions
@@ -128,7 +133,6 @@ function firstMentionAt(ctx: AttributionContext, a: number, b: number | undefine
 function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker {
   const { tokens, text } = ctx
   if (v <= lo) return NOBODY
-  const isPerson = (m: ActorMention): boolean => ctx.naming.actorById.get(m.actor)?.kind === 'person'
   // "Eli Cohen, who hosted … Jeyhun Bayramov …, called": a verb right after a closing comma
   // has its subject before the parenthetical, so a person named inside it is not the speaker.
   let a = v
@@ -138,10 +142,10 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     while (j > lo && tokens[j]!.norm !== ',' && !TERMINALS.has(tokens[j]!.norm)) j--
     if (j > lo && tokens[j]!.norm === ',') {
       const outer = mentionsIn(ctx, tokens[lo]!.start, tokens[j]!.start)[0]
-      if (outer && isPerson(outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor)
+      if (outer && isPerson(ctx, outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor)
     }
   }
-  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find(isPerson)
+  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find((m) => isPerson(ctx, m))
   if (person) return actorSpeaker(ctx, person.actor)
   // Clause phrase right before the verb (skip auxiliaries like "has", "had").
   let end = v
@@ -159,7 +163,7 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
   const inPhrase = mentionsIn(ctx, tokens[start]!.start, tokens[end - 1]!.end)
   const head = tokens[end - 1]!
   const hasName = inPhrase.length > 0 || tokens.slice(start, end).some((t, i) => i > 0 && isCap(ctx, t))
-  const anonymous = ANONYMOUS_HEADS.has(head.norm) && !inPhrase.some((m) => ctx.naming.actorById.get(m.actor)?.kind === 'person')
+  const anonymous = ANONYMOUS_HEADS.has(head.norm) && !inPhrase.some((m) => isPerson(ctx, m))
   // A lone lower-case word that is not a vague head ("it", "this") is no speaker at all.
   if (!hasName && !anonymous && end - start === 1 && !isCap(ctx, tokens[start]!)) return NOBODY
   return { speaker: phrase, speakerActor: inPhrase[inPhrase.length - 1]?.actor ?? '', anonymous }
@@ -346,7 +350,7 @@ function accordingToSpeaker(ctx: AttributionContext, from: number, end: number):
   const startOff = tokens[from]!.start
   const endOff = tokens[end - 1]!.end
   const ms = mentionsIn(ctx, startOff, endOff)
-  const person = ms.find((m) => ctx.naming.actorById.get(m.actor)?.kind === 'person')
+  const person = ms.find((m) => isPerson(ctx, m))
   if (person) return actorSpeaker(ctx, person.actor)
   let h = end - 1
   for (let j = from + 1; j < end; j++) {
