@@ -515,9 +515,9 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '.', '!', '?', '(', ')', '…', '-'
 /** Function words a shortened comparison span does not end on. */
 const SPAN_TAIL = new Set(['the', 'a', 'an', 'and', 'of', 'those', 'that', 'modern-day', 'new'])
 
-/** Norm of a word without a possessive ending ("stalin's" → "stalin"). */
+/** Norm of a word without a possessive ending ("stalin's" → "stalin"; norms fold ’ to '). */
 function bareNorm(t: Token): string {
-  return t.norm.endsWith("'s") || t.norm.endsWith('\u2019s') ? t.norm.slice(0, -2) : t.norm
+  return t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm
 }
 
 /**
