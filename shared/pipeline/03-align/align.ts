@@ -878,8 +878,7 @@ function passageIds(doc: Doc, from: number, to: number): Int32Array {
  */
 function leadOf(seg: Segmentation, text: string): number {
   for (const p of seg.paragraphs) {
-    const body = text.slice(p.start, p.end).trim()
-    if (!/[.!?"”’)]$/.test(body)) continue
+    if (!endsSentence(text, p)) continue
     let words = 0
     for (const t of seg.tokens.slice(seg.sentences[p.sentenceStart]?.tokenStart ?? 0, seg.sentences[p.sentenceEnd - 1]?.tokenEnd ?? 0)) if (t.kind === 'word') words++
     if (words >= LEAD_MIN_WORDS) return p.sentenceStart
@@ -887,6 +886,14 @@ function leadOf(seg: Segmentation, text: string): number {
   return -1
 }
 const LEAD_MIN_WORDS = 8
+
+/**
+ * Does the paragraph end as a sentence does (terminal punctuation, or a closing quote or
+ * bracket)? Headlines and title lines do not; leadOf skips them and headOf counts them.
+ */
+function endsSentence(text: string, p: { readonly start: number; readonly end: number }): boolean {
+  return /[.!?"”’)]$/.test(text.slice(p.start, p.end).trim())
+}
 
 /**
  * Number of title-line sentences at the start of an article: leading paragraphs that are one
@@ -897,7 +904,7 @@ function headOf(seg: Segmentation, text: string): number {
   let head = 0
   for (const p of seg.paragraphs) {
     if (p.sentenceStart !== head || p.sentenceEnd - p.sentenceStart !== 1) break
-    if (/[.!?"”’)]$/.test(text.slice(p.start, p.end).trim())) break
+    if (endsSentence(text, p)) break
     head = p.sentenceEnd
   }
   return head
