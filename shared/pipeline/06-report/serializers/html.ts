@@ -466,7 +466,7 @@ function keyFindings(analysis: Analysis, arts: readonly Article[], names: Readon
         const where = [...t.uses].sort((x, y) => (order.get(x[0]) ?? 0) - (order.get(y[0]) ?? 0)).map(([id, n]) => `${name(id)} ×${n}`).join(', ')
         return `“${escapeHtml(red(t.surface))}” (${escapeHtml(t.viewpoint)}) in ${where}`
       })
-      return `<li data-finding-actor="${escapeHtml(actor)}"><strong>${escapeHtml(analysis.actorLabels?.[actor] ?? actorLabel(actor))}</strong>: ${uses.join('; ')}</li>`
+      return `<li data-finding-actor="${escapeHtml(actor)}"><strong>${escapeHtml(analysisActorLabel(analysis, actor))}</strong>: ${uses.join('; ')}</li>`
     })
     const more = actors.length > 3 ? ` (${actors.length - 3} more actor${actors.length - 3 === 1 ? '' : 's'} in the table)` : ''
     items.push(`<li data-finding="naming">Names that signal a viewpoint (<a href="#naming">naming table</a>)${more}:<ul>${lines.join('')}</ul></li>`)
@@ -558,12 +558,17 @@ function metricsTable(analysis: Analysis, arts: readonly Article[], names: Reado
   )
 }
 
-/** Actor label from the built-in naming resource, else the id made readable. */
 /** An actor's label from the analysis or the built-in naming classes; undefined for other ids. */
 export function knownActorLabel(analysis: Pick<Analysis, 'actorLabels'>, id: string): string | undefined {
   return analysis.actorLabels?.[id] ?? builtinNaming().actorById.get(id)?.label
 }
 
+/** An actor's label as the analysis names it (the naming classes it ran with), else actorLabel(id). */
+export function analysisActorLabel(analysis: Pick<Analysis, 'actorLabels'>, id: string): string {
+  return analysis.actorLabels?.[id] ?? actorLabel(id)
+}
+
+/** Actor label from the built-in naming resource, else the id made readable. */
 export function actorLabel(id: string): string {
   const a = builtinNaming().actorById.get(id)
   if (a) return a.label
@@ -589,7 +594,7 @@ function namingTable(analysis: Analysis, arts: readonly Article[], names: Readon
       for (const n of cell.nested ?? []) terms.push(`<li class="facts">${escapeHtml(nestedPlace(n.within, knownActorLabel(analysis, n.within)))}: “${escapeHtml(n.surface)}” ×${n.count}</li>`)
       return `<td data-naming="${escapeHtml(`${actor}|${a.id}`)}"><ul class="evidence">${terms.join('')}</ul>${cell.meanSentiment !== null ? `<span class="small">sentiment near mentions ${fmt(cell.meanSentiment, 2)}</span>` : ''}</td>`
     })
-    return `<tr><th>${escapeHtml(analysis.actorLabels?.[actor] ?? actorLabel(actor))}</th>${cells.join('')}</tr>`
+    return `<tr><th>${escapeHtml(analysisActorLabel(analysis, actor))}</th>${cells.join('')}</tr>`
   })
   return `<p class="sub">⚑ marks a term that signals a viewpoint; “×n” is how many times the article uses it.</p><table class="naming"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`
 }

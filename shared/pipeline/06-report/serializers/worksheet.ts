@@ -10,7 +10,7 @@
  */
 import type { Analysis, Article, ArticleId, Change, Link, NamingCell } from '../../../model'
 import { namedCount } from '../buildReport'
-import { actorLabel, document, knownActorLabel } from './html'
+import { analysisActorLabel, document, knownActorLabel } from './html'
 import { renderArticleBody, renderLegend, renderNotes } from './htmlParts'
 import { CATEGORY_STYLES, articleNames, escapeHtml, fmt, highlightsOf, nestedPlace, orderedArticles, redactString, reviewIndex } from './shared'
 
@@ -120,7 +120,7 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     .filter((x) => x.varied)
     .sort((x, y) => y.marked - x.marked || y.total - x.total)
   for (const x of actors.slice(0, 2)) {
-    const label = labelOf(analysis, x.actor)
+    const label = analysisActorLabel(analysis, x.actor)
     const lines = arts.map((a) => {
       const cell = analysis.naming.find((c) => c.actor === x.actor && c.article === a.id)
       const inside = cell ? nestedText(analysis, cell, e) : ''
@@ -234,7 +234,7 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
     // is noise), then the widest difference in tone.
     .sort((x, y) => y.cells.length - x.cells.length || y.mentions - x.mentions || y.spread - x.spread)[0]
   if (tone) {
-    const label = labelOf(analysis, tone.actor)
+    const label = analysisActorLabel(analysis, tone.actor)
     const most = [...tone.cells].sort((x, y) => x.meanSentiment! - y.meanSentiment!)[0]!
     const words = negativeWordsNear(analysis, most.article, tone.actor).slice(0, 3)
     // When the most negative article names the actor only inside other names, say so: the
@@ -326,12 +326,7 @@ export function worksheetQuestions(analysis: Analysis, opts: { readonly blind: b
   return [...firsts, ...rest]
 }
 
-/** The actor's label as the analysis names it (labels of the naming classes it ran with). */
-function labelOf(analysis: Analysis, actor: string): string {
-  return analysis.actorLabels?.[actor] ?? actorLabel(actor)
-}
-
-/** `inside <label>: “surface” ×n` for each of the cell's mentions inside other actors' names ('' when none). */
+/** `<nestedPlace>: “surface” ×n` for each of the cell's nested mentions (inside another actor's name or a hyphenated word; '' when none). */
 function nestedText(analysis: Analysis, cell: NamingCell, e: (s: string) => string): string {
   return (cell.nested ?? []).map((n) => `${escapeHtml(nestedPlace(n.within, knownActorLabel(analysis, n.within)))}: “${e(n.surface)}” ×${n.count}`).join('; ')
 }
