@@ -24,6 +24,14 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * Article text is untrusted (scraped pages), so every string that reaches the output passes
  * through here; markup is only ever produced by the serializers' own templates.
  */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Naming tables
+// ---------------------------------------------------------------------------------------------
+
 /**
  * Where a nested mention sits (`NamingCell.nested[].within`), as tables print it (plain text,
  * escape for HTML): "inside <label>" when `within` is an actor (its label given), or, for the
@@ -33,10 +41,6 @@ const ESCAPES: Readonly<Record<string, string>> = {
 export function nestedPlace(within: string, label: string | undefined): string {
   if (label !== undefined) return `inside ${label}`
   return within.includes('-') ? `in “${within}”` : `inside ${within}`
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 }
 
 // ---------------------------------------------------------------------------------------------
