@@ -12,7 +12,7 @@ import type {
 } from '../model'
 import { builtinNaming, type NamingResource } from '../resources/naming'
 import { segment } from './02-segment/segment'
-import { align, alignPairs, DEFAULT_LINK_THRESHOLD, prepareAlignment, type PreparedAlignment } from './03-align/align'
+import { align, alignPairs, DEFAULT_LINK_THRESHOLD, prepareAlignment, preparedFrom, type PreparedAlignment } from './03-align/align'
 import { diffLinks } from './04-diff/diffLinks'
 import { analyzeLanguage, LEXICON_VERSION } from './05-language/analyzeLanguage'
 import { buildReport } from './06-report/buildReport'
@@ -246,7 +246,7 @@ export function alignPair(input: AlignPairInput): PairAlignment {
 
   const given = input.prepared
   // A preparation of other articles (or another naming) would silently give other links.
-  if (given && (given.articles !== articles || given.segmentations !== segmentations || given.naming !== naming)) {
+  if (given && !preparedFrom(given, articles, segmentations, naming)) {
     throw new RangeError('alignPair(): `prepared` was made for another analysis or naming resource')
   }
   const prepared = given ?? prepareAlignment(articles, segmentations, naming)

@@ -1182,7 +1182,7 @@ function findUnmatched(docs: readonly Doc[], links: readonly Link[]): Unmatched[
 export function align(input: AlignInput): Alignment {
   const { articles, segmentations, base } = input
   const given = input.prepared
-  if (given && (given.articles !== articles || given.segmentations !== segmentations || given.naming !== input.naming)) {
+  if (given && !preparedFrom(given, articles, segmentations, input.naming)) {
     throw new RangeError('align(): `prepared` was made for other articles, segmentations or naming resource')
   }
   const corpus = corpusOf(given ?? prepareAlignment(articles, segmentations, input.naming))
@@ -1285,6 +1285,15 @@ export function prepareAlignment(articles: readonly Article[], segmentations: re
   const prepared: PreparedAlignment = Object.freeze({ articles, segmentations, naming })
   corpora.set(prepared, prepare(articles, segmentations, naming))
   return prepared
+}
+
+/**
+ * Whether `prepared` was made from exactly these inputs (the same objects). A preparation of
+ * other articles, segmentations or naming resource would silently give other links, so align()
+ * and analyze()'s alignPair refuse one that fails this.
+ */
+export function preparedFrom(prepared: PreparedAlignment, articles: readonly Article[], segmentations: readonly Segmentation[], naming: NamingResource | null): boolean {
+  return prepared.articles === articles && prepared.segmentations === segmentations && prepared.naming === naming
 }
 
 /** Key of a pair's direct links in Corpus.pairCache: threshold, side a's and side b's article index. */
