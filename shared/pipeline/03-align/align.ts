@@ -21,10 +21,10 @@
  *     all pairs of sentences). Features are interned to integer ids and compared by merging
  *     sorted arrays.
  *  5. A candidate becomes a link when it reaches the threshold (or, for a mutual best match,
- *     `MUTUAL_SHARE` of it, and for a one-sided best, `ONE_SIDED_SHARE`) and is within `RELATIVE_KEEP` of the best score of both its
- *     sentences (many-to-many: a sentence keeps up to `MAX_LINKS` near-best counterparts, the
- *     second only when it nearly ties the first, `SECOND_SHARE`;
- *     reordering is free since no order constraint is imposed). Order evidence: a pair scoring
+ *     `MUTUAL_SHARE` of it, and for a one-sided best, `ONE_SIDED_SHARE`) and is within
+ *     `RELATIVE_KEEP` of the best score of both its sentences (many-to-many: a sentence keeps
+ *     up to `MAX_LINKS` near-best counterparts, the second only when it nearly ties the first,
+ *     `SECOND_SHARE`; reordering is free since no order constraint is imposed). Order evidence: a pair scoring
  *     between ORDER_MIN of the threshold and the threshold is raised by ORDER_BOOST for each
  *     diagonal neighbour pair (i-1~j-1, i+1~j+1) that is itself a plausible link (ANCHOR_SHARE); the boost
  *     never applies to pairs without real shared content, so order alone never makes a link.
@@ -33,9 +33,10 @@
  *     Event evidence works the same way: a pair in that band that shares an event frame
  *     (features.ts: "opened its embassy" ~ "the establishment of Azerbaijan's embassy") is raised
  *     by FRAME_BOOST; frames add no weight to the score itself.
- *     Transitive links (multi-witness, `TRANSITIVE_SHARE`): when every pair is aligned, two
- *     passages of non-base articles that have no direct counterpart in each other's article
- *     but are both confidently linked to one passage of a third article are linked too.
+ *     Transitive links (multi-witness, `TRANSITIVE_SHARE`): two passages of non-base articles
+ *     that have no direct counterpart in each other's article but are both confidently linked
+ *     to one passage of a third article are linked too (in an all-pairs run, and for pairs
+ *     aligned on demand by `alignPairs`, which aligns their supporting pairs for it).
  *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph; across a
  *     paragraph break only for a split) on either side when the merged passage covers clearly
  *     more (`MERGE_GAIN`), or when the added sentence's
