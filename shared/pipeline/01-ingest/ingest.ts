@@ -26,7 +26,7 @@ import { checkMeta, frontMatterProblem, mergeMeta, parseFrontMatter } from './me
 
 export type { PdfjsLike } from './formats/pdf'
 export { browserPdfjsLoader, nodePdfjsLoader } from './formats/pdf'
-export { checkMeta, coerceMeta, dateProblem, EMPTY_META, frontMatterProblem, mergeMeta, normalizeDate, parseFrontMatter } from './meta'
+export { checkMeta, dateProblem, EMPTY_META, frontMatterProblem, mergeMeta, normalizeDate, parseFrontMatter } from './meta'
 
 export interface RawInput {
   /** File name (extension decides the format; the name appears in messages). */

@@ -38,11 +38,6 @@ export function mergeMeta(...layers: ReadonlyArray<Partial<ArticleMeta> | undefi
   return out as unknown as ArticleMeta
 }
 
-/** Accept loosely typed input (JSON sidecars, front matter) and keep only known, typed fields. */
-export function coerceMeta(raw: unknown): Partial<ArticleMeta> {
-  return checkMeta(raw).meta
-}
-
 export interface CheckedMeta {
   readonly meta: Partial<ArticleMeta>
   /**
@@ -62,11 +57,12 @@ function typeName(v: unknown): string {
 }
 
 /**
- * `coerceMeta` plus the problems it saw. Values are never silently changed: a number in a text
- * field is kept as text (a researcher's `"outlet": 5` is probably an id, still worth showing) with
- * a problem; a list of authors is joined with ", "; objects and booleans in text fields are
- * dropped with a problem; `null` and '' mean "unknown" and pass quietly. Dates are kept as
- * written here (mergeMeta normalises them) but flagged when `dateProblem` finds one.
+ * Accepts loosely typed input (JSON sidecars, front matter), keeps only known, typed fields and
+ * says what it saw wrong. Values are never silently changed: a number in a text field is kept
+ * as text (a researcher's `"outlet": 5` is probably an id, still worth showing) with a problem;
+ * a list of authors is joined with ", "; objects and booleans in text fields are dropped with a
+ * problem; `null` and '' mean "unknown" and pass quietly. Dates are kept as written here
+ * (mergeMeta normalises them) but flagged when `dateProblem` finds one.
  */
 export function checkMeta(raw: unknown): CheckedMeta {
   if (raw === null || raw === undefined) return { meta: {}, problems: [] }
