@@ -68,12 +68,14 @@ export function pdfBrowser(chromium?: string | null, env: NodeJS.ProcessEnv = pr
   // say which path is wrong instead of telling them to install Chromium.
   const override = chromium === undefined ? env['PARALLAX_CHROMIUM'] : undefined
   const overrideProblem = override ? browserPathProblem(override) : null
-  if (override && overrideProblem) {
+  if (overrideProblem) {
     return err('NOT_AVAILABLE', `PARALLAX_CHROMIUM=${override} ${overrideProblem}; point it at a Chromium or Chrome program, or unset it to use the installed one.`)
   }
   const path = chromium === undefined ? findChromium(env) : chromium
-  if (path && !isExecutable(path)) return err('NOT_AVAILABLE', `The browser ${path} ${browserPathProblem(path) ?? 'cannot be run'}.`)
-  return path ? ok(path) : err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
+  if (!path) return err('NOT_AVAILABLE', PDF_NOT_AVAILABLE_MESSAGE)
+  // One check (browserPathProblem is null exactly when the path is executable).
+  const problem = browserPathProblem(path)
+  return problem ? err('NOT_AVAILABLE', `The browser ${path} ${problem}.`) : ok(path)
 }
 
 export interface PdfOptions {
