@@ -489,14 +489,22 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
   return out
 }
 
+/*
+ * The paragraph around a quotation's start / end, by binary search: paragraphs are lines, sorted
+ * and disjoint, so the only one that can hold `offset` is the last one starting at or before it
+ * (paragraphStart) or before it (paragraphEnd). Called for every quotation; a scan of all
+ * paragraphs made attribution quadratic in long articles.
+ */
 function paragraphStart(ctx: AttributionContext, offset: number): number {
-  for (const p of ctx.segmentation.paragraphs) if (offset >= p.start && offset < p.end) return p.start
-  return 0
+  const ps = ctx.segmentation.paragraphs
+  const p = ps[firstAtOrAfter(ps, offset + 1) - 1]
+  return p !== undefined && offset < p.end ? p.start : 0
 }
 
 function paragraphEnd(ctx: AttributionContext, offset: number): number {
-  for (const p of ctx.segmentation.paragraphs) if (offset > p.start && offset <= p.end) return p.end
-  return ctx.text.length
+  const ps = ctx.segmentation.paragraphs
+  const p = ps[firstAtOrAfter(ps, offset) - 1]
+  return p !== undefined && offset <= p.end ? p.end : ctx.text.length
 }
 
 /** Verbs that introduce indirect speech when followed by "that" (exact norms). */
