@@ -21,6 +21,8 @@ const { join, resolve } = require('node:path')
 
 const ROOT = resolve(__dirname, '..')
 const TOOL = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js')
+/** Makes the tool's CSV header and rows writes run in order (see serial-writes.cjs). */
+const SERIAL_WRITES = join(__dirname, 'serial-writes.cjs')
 const RUN_TIMEOUT_MS = 180_000
 
 /** RFC 4180 CSV (quoted fields, "" escapes, newlines inside quotes). */
@@ -142,7 +144,7 @@ function electronVersion(root) {
 
 function runTool(input, output, version) {
   return new Promise((done) => {
-    const args = [TOOL, '-i', input, '-r', '-v', 'false', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output]
+    const args = ['--require', SERIAL_WRITES, TOOL, '-i', input, '-r', '-v', 'false', '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output]
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
@@ -177,9 +179,10 @@ async function main(argv) {
     const version = electronVersion(ROOT)
     // electronegativity writes its CSV header and its rows with two concurrent async
     // fs.writeFile calls (util/file.js: 'w' for the header, 'a' for the rows), so under load the
-    // header can truncate or overwrite the rows. A report that does not parse, or disagrees with
-    // the SARIF one, is never read as clean: the scan is run again, up to SCAN_ATTEMPTS times,
-    // and the audit fails if no attempt gives two consistent reports.
+    // header could truncate or overwrite the rows; serial-writes.cjs, preloaded into the tool,
+    // now runs them in order. A report that still does not parse, or disagrees with the SARIF
+    // one, is never read as clean: the scan is run again, up to SCAN_ATTEMPTS times, and the
+    // audit fails if no attempt gives two consistent reports.
     let findings = null
     let problem = ''
     for (let attempt = 1; attempt <= SCAN_ATTEMPTS && findings === null; attempt++) {
