@@ -5,7 +5,7 @@
  * of its own, plus the loader's loud errors for the new fields. Sentences are the project's own.
  */
 import { describe, expect, it } from 'vitest'
-import type { Article, Flag } from '../../../shared/model'
+import type { Flag } from '../../../shared/model'
 import { segment } from '../../../shared/pipeline/02-segment/segment'
 import { analyzeLanguage } from '../../../shared/pipeline/05-language/analyzeLanguage'
 import {
@@ -18,20 +18,10 @@ import {
   type NamingResource
 } from '../../../shared/resources/naming'
 import { tokenize } from '../../../shared/text/tokenize'
+import { article } from '../pipeline/05-language/helpers'
 
 const here = '[resources/naming matcher] '
 const builtin = builtinNaming()
-
-function article(text: string): Article {
-  return {
-    id: 'a',
-    meta: { title: '', outlet: '', author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: false, note: '' },
-    text,
-    hash: '',
-    source: { format: 'paste', fileName: '', encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 function flagsOf(text: string, naming: NamingResource = builtin): Flag[] {
   const a = article(text)

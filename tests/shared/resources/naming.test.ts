@@ -5,26 +5,16 @@
  * unloaded terms never add a counted bias flag. The sentences are the project's own.
  */
 import { describe, expect, it } from 'vitest'
-import type { Article, Flag } from '../../../shared/model'
+import type { Flag } from '../../../shared/model'
 import { countsAsPrediction } from '../../../shared/eval/spans'
 import { segment } from '../../../shared/pipeline/02-segment/segment'
 import { analyzeLanguage } from '../../../shared/pipeline/05-language/analyzeLanguage'
 import { builtinNaming, findNamingMentions, formStems } from '../../../shared/resources/naming'
 import { tokenize } from '../../../shared/text/tokenize'
+import { article } from '../pipeline/05-language/helpers'
 
 const here = '[resources/naming] '
 const naming = builtinNaming()
-
-function article(text: string): Article {
-  return {
-    id: 'a',
-    meta: { title: '', outlet: '', author: '', date: '', url: '', language: 'en', viewpoint: '', constructed: false, note: '' },
-    text,
-    hash: '',
-    source: { format: 'paste', fileName: '', encoding: 'UTF-8', byteLength: text.length },
-    warnings: []
-  }
-}
 
 function flagsOf(text: string): Flag[] {
   const a = article(text)
