@@ -35,7 +35,11 @@ const DEV_SETS = [
   resolve(__dirname, '../fixtures/dev/us-wire-neutral.spans.jsonl'),
   // Propaganda techniques (flag-waving, bandwagon, black-and-white, reductio ad hitlerum, clichés,
   // whataboutism) beside neutral twins with the same topic words; labelled before the cues were added.
-  resolve(__dirname, '../fixtures/dev/propaganda.spans.jsonl')
+  resolve(__dirname, '../fixtures/dev/propaganda.spans.jsonl'),
+  // Neutral wire copy across many domains (markets, weather, courts, health, sports, reported
+  // feelings, non-reporting senses of stance verbs) plus 20 subtly slanted sentences; labelled
+  // before the eighth session's changes, to measure over-firing on ordinary news.
+  resolve(__dirname, '../fixtures/dev/wire-neutral-2.spans.jsonl')
 ]
 const showErrors = process.argv.includes('--errors')
 /** `--sentences`: list every sentence-level error (FP: neutral sentence with a counted flag; FN:
