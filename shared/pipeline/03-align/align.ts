@@ -38,8 +38,8 @@
  *     to one passage of a third article are linked too (in an all-pairs run, and for pairs
  *     aligned on demand by `alignPairs`, which aligns their supporting pairs for it).
  *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph; across a
- *     paragraph break only for a split) on either side when the merged passage covers clearly
- *     more (`MERGE_GAIN`), or when the added sentence's
+ *     paragraph break only for a split) on each side (side a against side b as grown) when the
+ *     merged passage covers clearly more (`MERGE_GAIN`), or when the added sentence's
  *     own best counterpart is the same sentence (a split), e.g. A: "X met Y and they signed Z."
  *     vs B: "X met Y." + "They signed Z." → one link A:0-1 ~ B:0-2.
  *  7. Hand corrections are replayed (corrections.ts), then `unmatched` is derived from the final
@@ -1041,10 +1041,17 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
       const cross = !sameParagraph(B, j, l.b0)
       tryGrow(l.a0, l.a1, Math.min(j, l.b0), Math.max(j + 1, l.b1), bestB[j]!, find(l.a0, j)?.score ?? 0, continued(B, j, l.b0), cross)
     }
+    // Side a grows against side b as grown above: a statement told in two sentences on both
+    // sides ("Kanaani warned…" + "He said…" vs a sentence naming him + a quotation running on)
+    // is one passage on each side.
+    const b0 = best.b0
+    const b1 = best.b1
     for (const i of [l.a0 - 1, l.a1]) {
       if (i < 0 || i >= A.ids.length) continue
       const cross = !sameParagraph(A, i, l.a0)
-      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), l.b0, l.b1, bestA[i]!, find(i, l.b0)?.score ?? 0, continued(A, i, l.a0), cross)
+      let added = 0
+      for (let j = b0; j < b1; j++) added = Math.max(added, find(i, j)?.score ?? 0)
+      tryGrow(Math.min(i, l.a0), Math.max(i + 1, l.a1), b0, b1, bestA[i]!, added, continued(A, i, l.a0), cross)
     }
     grown.push(best)
   }
@@ -1551,3 +1558,4 @@ export function sentencePairScorer(input: AlignInput): (a: ArticleId, i: number,
     return { score: round(score), shared: shared.map((x) => `${corpus.keys[x]}=${corpus.w[x]!.toFixed(2)}`) }
   }
 }
+

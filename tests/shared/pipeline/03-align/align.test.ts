@@ -248,6 +248,14 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [x, want] of cases) expect(pairs(run([art('a', x), art('b', b)]).links, 'a', 'b')).toContain(want)
   })
+  it(here + 'a statement told in two sentences by both outlets is one passage on each side', () => {
+    // Hand-made: each side names the speaker, then goes on with "he". Growth of side a is
+    // tried against side b as already grown, so the link is a0-1 ~ b0-1, not a 2-1 passage
+    // that leaves b's first sentence to a separate, overlapping link.
+    const a = "Nasser Kanaani, the ministry's spokesman, had earlier warned Azerbaijan about its ties with Israel. He said Israel was seeking to promote discord among Muslims and urged Azerbaijanis to be vigilant. Oil prices rose in Baku."
+    const b = 'Iran had warned Azerbaijan against its ties with Israel, spokesman Nasser Kanaani recalled on Friday. He accused Israel of trying to promote discord among Muslims.\nFarmers protested about water.'
+    expect(pairs(run([art('a', a), art('b', b)]).links, 'a', 'b')).toEqual(['0-2~0-2'])
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
