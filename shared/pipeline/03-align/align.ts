@@ -114,6 +114,15 @@
  *    summary is contained in them), which costs the Crimean Bridge and Suez stories links; the
  *    samples' gold texts have no headlines, so no headline rule could be checked on the story
  *    the hidden sets cover, and none is applied.
+ *  - (From 0.782 / 0.695 / 0.813.) A weaker second counterpart exempt from SECOND_SHARE when
+ *    most (0.4–0.8) of the weight it shares with the sentence is not shared with the
+ *    sentence's first counterpart (a two-fact sentence): sample 0.774–0.780, Crimean Bridge
+ *    0.659–0.683 (new false links sharing the story's remaining words).
+ *  - Speaker mismatch (both sides name persons, none in common) as negative evidence: among
+ *    the predicted links of the three sets it marks one true and one false link; no rule.
+ *  - Near-synonym classes, each from 0.788 / 0.695 / 0.813: tension/friction/quarrel/dispute/
+ *    feud → sample 0.785; error/mistake/blunder, global/world/worldwide, remark/comment/
+ *    statement, decide/decision, invade/invasion → no change on any set (left out).
  */
 import type {
   AlignmentCorrection, Alignment, Article, ArticleId, CorrectionSkip, Evidence, EvidenceKind, Link, PassageRef,

@@ -116,6 +116,13 @@ describe('features: place names and demonyms', () => {
     expect(words('Traffic crossed the bridge at dawn.')).toContain('t:bridge')
     expect(words('Talks with Iran stalled.')).toContain('t:iran')
   })
+  it(here + 'selling is supplying: "sold" and "supplied" share one near-synonym feature', () => {
+    // Hand-made: the arms trade told with either verb ("Israel has sold Baku drones" / "Israel
+    // supplies Baku with drones", "arms sales" / "arms deliveries").
+    for (const s of ['Israel sold drones to Azerbaijan.', 'Arms sales rose.', 'Israel supplied drones to Azerbaijan.', 'Israel is a major supplier.']) {
+      expect(words(s)).toContain('t:~supply')
+    }
+  })
   it(here + 'an -ly adverb is not a synonym of its base word', () => {
     expect(words('Officials openly rejoiced.')).not.toContain('t:~open')
     expect(words('The embassy opened.')).toContain('t:~open')
