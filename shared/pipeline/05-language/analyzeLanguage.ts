@@ -36,6 +36,7 @@ import { scoreWords } from './sentiment/afinn'
 import { nestedActorMentions, resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
 import { repetitionFlags } from './repetition'
+import { isReportedFeeling, REPORTED_FEELING_CONFIDENCE, REPORTED_FEELING_RULE } from './feelings'
 import { firstAtOrAfter } from '../../util/search'
 
 export { LEXICON_VERSION }
@@ -68,6 +69,9 @@ const SCARE_QUOTE_CONFIDENCE = 0.45
 const EVALUATIVE_STRENGTH = 0.5
 /** Epistemic and sourcing markers: shown, but they do not make a sentence opinion. */
 const NON_FRAMING: ReadonlySet<FlagCategory> = new Set<FlagCategory>(['hedge', 'factive', 'vague-source'])
+
+/** Categories whose one-word matches may be a person's reported feeling (feelings.ts). */
+const FEELING_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>(['loaded', 'fear'])
 
 /** Function words trimmed from the edges of a matched lexicon phrase before highlighting. */
 const EDGE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'as', 'that', 'is', 'are', 'was', 'were', 'be', 'it', 'its', 'their', 'his', 'her', 'our'])
@@ -214,15 +218,29 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       const e = h.entry
       // The explanation quotes the whole matched phrase, even when only its head is highlighted.
       const surface = text.slice(tokens[h.tokenStart]!.start, tokens[h.tokenEnd - 1]!.end)
-      const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = {
-        start,
-        end,
-        category: e.category as FlagCategory,
-        rule: e.rule,
-        explanation: explainEntry(e, surface),
-        confidence: h.negated ? e.strength * NEGATED_FACTOR : e.strength,
-        negated: h.negated
-      }
+      const confidence = h.negated ? e.strength * NEGATED_FACTOR : e.strength
+      // A feeling reported of a person ("families said they were devastated") is that person's
+      // state, not the writer's judgement of the events (feelings.ts): a weaker flag that says so.
+      const feeling = FEELING_CATEGORIES.has(e.category as FlagCategory) && h.tokenEnd - h.tokenStart === 1 && isReportedFeeling(tokens, h.tokenStart, from, text)
+      const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = feeling
+        ? {
+            start,
+            end,
+            category: e.category as FlagCategory,
+            rule: `rule:${REPORTED_FEELING_RULE}/${e.rule}`,
+            explanation: `"${surface}" describes how someone in the story feels (a reported feeling), not the writer's own judgement of the events, so it is shown as a weaker flag; the same word used to describe an event ("a devastating attack") would be loaded wording.`,
+            confidence: Math.min(confidence, REPORTED_FEELING_CONFIDENCE),
+            negated: h.negated
+          }
+        : {
+            start,
+            end,
+            category: e.category as FlagCategory,
+            rule: e.rule,
+            explanation: explainEntry(e, surface),
+            confidence,
+            negated: h.negated
+          }
       pushFlag(e.viewpoint ? { ...base, viewpoint: e.viewpoint } : base)
     }
 

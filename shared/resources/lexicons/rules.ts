@@ -95,6 +95,36 @@ const DETERMINERS = new Set([
   'suicide', 'knife', 'gun', 'cost', 'cyber', 'chemical', 'deadly', 'fatal', 'shark', 'dog', 'bear'
 ])
 
+/**
+ * Verbs whose object "claims" is the legal or insurance noun ("settle claims that it misled
+ * investors", "filed claims for damages", "paid out claims"): after them a verb/noun word such
+ * as "claims" is the noun, not a speech verb.
+ */
+const CLAIM_OBJECT_VERBS = new Set([
+  'settle', 'settles', 'settled', 'settling', 'file', 'files', 'filed', 'filing', 'pay', 'pays', 'paid',
+  'paying', 'process', 'processes', 'processed', 'processing', 'submit', 'submits', 'submitted', 'submitting',
+  'resolve', 'resolves', 'resolved', 'resolving', 'handle', 'handles', 'handled', 'handling'
+])
+
+/** Is the word before a match a determiner or a noun modifier, or a verb taking it as an object noun? */
+function nounBefore(prev: Token | undefined): boolean {
+  return !!prev && (DETERMINERS.has(prev.norm) || CLAIM_OBJECT_VERBS.has(prev.norm))
+}
+
+/**
+ * Words after "excessive" that make an official or technical term, not the writer's judgement:
+ * "an excessive heat warning" (the weather service's product), "excessive rainfall", "excessive
+ * bail" (the Eighth Amendment), "excessive speed" (a police finding), "excessive drinking" (a
+ * public-health measure).
+ */
+const TECHNICAL_AFTER = new Set([
+  'heat', 'rainfall', 'rain', 'bail', 'fines', 'speed', 'speeding', 'drinking', 'alcohol', 'bleeding',
+  'sweating', 'moisture', 'wear'
+])
+
+/** Words after "boast" that show the possession sense ("the city boasts a museum", "boasts 300 rooms"). */
+const POSSESSION_OBJECTS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'several', 'many', 'more', 'one', 'two', 'three', 'dozens', 'hundreds', 'thousands'])
+
 function isCapitalised(t: Token, text: string): boolean {
   const s = surface(text, t)
   return t.kind === 'word' && s !== s.toLowerCase()
@@ -139,6 +169,8 @@ const LITERAL_CONTEXT = new Set([
   'pancreatic', 'waste', 'chemicals', 'chemical', 'fumes', 'gas', 'smoke', 'spill', 'leak', 'mold', 'mould',
   'bridge', 'building', 'buildings', 'roof', 'tunnel', 'mine', 'reactor', 'plant', 'crane', 'car', 'cars',
   'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
+  // Rail accidents ("the freight train derailed", "a tram left the tracks"): "derailed the talks" stays.
+  'trains', 'freight', 'tram', 'trams', 'locomotive', 'carriages', 'wagons', 'tracks', 'rail',
   'pilot', 'driver', 'crashed', 'crash', 'collision', 'accident', 'star', 'stars', 'galaxy', 'prices', 'price',
   'shares', 'stocks', 'currency', 'form', 'died', 'survivor', 'survivors', 'virus', 'infection', 'infections', 'outbreak', 'disease', 'vaccine', 'dose',
   // Wildlife and violent-crime reports ("species face extinction", "a shooting/killing spree").
@@ -355,10 +387,9 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'verb-use',
     description:
-      'Keeps a word that can be a verb or a noun ("claims", "concedes") only in its verb use: drops it right after a determiner or a noun modifier ("the claim", "insurance claims").',
+      'Keeps a word that can be a verb or a noun ("claims", "concedes") only in its verb use: drops it right after a determiner, a noun modifier or a verb taking the noun as object ("the claim", "insurance claims", "settle claims").',
     keep(tokens, start) {
-      const prev = wordsBefore(tokens, start, 1)[0]
-      return !(prev && DETERMINERS.has(prev.norm))
+      return !nounBefore(wordsBefore(tokens, start, 1)[0])
     }
   },
   {
@@ -366,8 +397,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     description:
       'Keeps a stance verb ("claimed", "insisted", "admitted") only when it reports speech: followed by "that", a colon, comma or quotation mark, "to be", or the end of the sentence, or right after a closing quotation ("…," he claimed). Drops "maintained close ties" or "claimed responsibility".',
     keep(tokens, start, end) {
-      const prev = wordsBefore(tokens, start, 1)[0]
-      if (prev && DETERMINERS.has(prev.norm)) return false
+      if (nounBefore(wordsBefore(tokens, start, 1)[0])) return false
       const next = tokens[end]
       if (!next) return true
       if (next.kind === 'punct') return true
@@ -492,6 +522,37 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     keep(tokens, start, _end, text) {
       if (!text || !isCapitalised(tokens[start]!, text)) return true
       return wordsBefore(tokens, start, 1).length === 0
+    }
+  },
+  {
+    id: 'not-technical-term',
+    description:
+      'Drops "excessive" in official and technical terms ("an excessive heat warning", "excessive rainfall", "excessive bail", "excessive speed") and keeps it as a judgement ("excessive spending").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && TECHNICAL_AFTER.has(next.norm))
+    }
+  },
+  {
+    id: 'not-origin',
+    description:
+      'Keeps "hail" as praise ("hailed the deal", "hailed as a hero") and drops where someone comes from ("who hails from Lagos"), the weather or a volley ("a hail of bullets") and calling a taxi ("hailed a cab").',
+    keep(tokens, start, end) {
+      if (nounBefore(wordsBefore(tokens, start, 1)[0])) return false
+      const next = wordsAfter(tokens, end, 2)
+      if (next[0]?.norm === 'from' || next[0]?.norm === 'of') return false
+      return !((next[0]?.norm === 'a' || next[0]?.norm === 'an') && next[1] && (next[1].norm === 'cab' || next[1].norm === 'taxi'))
+    }
+  },
+  {
+    id: 'not-possession',
+    description:
+      'Keeps "boast" as speech ("boasted that", "boasted about the figures", "…," he boasted) and drops the sense "to have" before a determiner or a number ("the city boasts a museum", "the hotel boasts 300 rooms").',
+    keep(tokens, start, end) {
+      if (nounBefore(wordsBefore(tokens, start, 1)[0])) return false
+      const next = tokens[end]
+      if (next && next.kind !== 'punct' && (POSSESSION_OBJECTS.has(next.norm) || /^\d/.test(next.norm))) return false
+      return true
     }
   },
   {

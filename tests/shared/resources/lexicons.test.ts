@@ -253,7 +253,30 @@ describe('context rules', () => {
     ['The players were tired after a long season.', 'season', false],
     ['A seasoned diplomat led the talks.', 'seasoned', true],
     ['Small firms can thrive here.', 'thrive', false],
-    ['The thriving port exports grain.', 'thriving', true]
+    ['The thriving port exports grain.', 'thriving', true],
+    // eighth session: senses of stance verbs and official terms that ordinary news uses plainly
+    ['The striker, who hails from Lagos, scored twice.', 'hails', false],
+    ['She hailed a cab outside the hotel.', 'hailed', false],
+    ['Soldiers came under a hail of bullets.', 'hail', false],
+    ['The mayor hailed the agreement as a breakthrough.', 'hailed', true],
+    ['The city boasts a museum and two theatres.', 'boasts', false],
+    ['The hotel boasts 300 rooms.', 'boasts', false],
+    ['The mayor boasted that crime had fallen.', 'boasted', true],
+    ['He boasted about the numbers.', 'boasted', true],
+    ['The company agreed to settle claims that it misled investors.', 'claims', false],
+    ['Farmers filed claims for flood damage.', 'claims', false],
+    ['The company claims that it never misled investors.', 'claims', true],
+    ['The weather service issued an excessive heat warning.', 'excessive', false],
+    ['The judge said the bail was excessive.', 'excessive', true],
+    ['The excessive spending alarmed auditors.', 'excessive', true],
+    ['The train derailed near the station.', 'derailed', false],
+    ['The scandal derailed the peace talks.', 'derailed', true],
+    ['A jury found the treasurer guilty of embezzling $1.2 million.', 'embezzling', false],
+    ['The treasurer embezzled millions while retirees went without.', 'embezzled', true],
+    ['He was charged with bribing a customs official.', 'bribing', false],
+    ['The minister bribed journalists to stay quiet.', 'bribed', true],
+    ['The senator touted the bill as a job creator.', 'bill as', false],
+    ['The event was billed as a celebration of unity.', 'billed as', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
