@@ -256,6 +256,16 @@ describe('align: table of alignment situations', () => {
     const b = 'Iran had warned Azerbaijan against its ties with Israel, spokesman Nasser Kanaani recalled on Friday. He accused Israel of trying to promote discord among Muslims.\nFarmers protested about water.'
     expect(pairs(run([art('a', a), art('b', b)]).links, 'a', 'b')).toEqual(['0-2~0-2'])
   })
+  it(here + 'a title line pairs only with title lines and the other article\'s lead', () => {
+    // Hand-made: b's title line and its body sentence after the lead both share words with a's
+    // first line (Putin, bridge, 2018). As a title line it links to b's title line. Ended by a
+    // full stop it is body text (too short to be a's lead), which never pairs with b's title
+    // line, so it links to b's body sentence (without the rule it took b's title line).
+    const b = "Putin's bridge is burning\n\nA powerful blast hit the road bridge over the strait on Saturday.\nThe bridge, opened by Putin in 2018, carries fuel to the army."
+    const links = (a: string): string[] => pairs(run([art('a', a), art('b', b)]).links, 'a', 'b')
+    expect(links("Putin's 2018 bridge burns\n\nFire crews worked through the night.")).toEqual(['0-1~0-1'])
+    expect(links("Putin's 2018 bridge burns.\n\nFire crews worked through the night.")).toEqual(['0-1~2-3'])
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
@@ -393,7 +403,8 @@ describe('align: transitive links (multi-witness)', () => {
     expect(inferredIds(links)).toEqual([])
   })
   it(here + 'a title line is never linked by inference', () => {
-    // w1 is linked to z's title (Putin, bridge) and to x1 (the same fact in other words).
+    // w1 is linked to x1 (the same fact in other words) and matches z's title (Putin, bridge),
+    // which as a title line pairs only with titles and leads (no w1~title link to infer from).
     const w = art('w', 'A blast hit the road bridge over the strait early on Saturday. The bridge, opened by Putin in 2018, carries fuel and ammunition to the army in the south. Officials said repairs would take several weeks.')
     const x2 = art('x', 'An explosion struck the road bridge over the strait on Saturday morning. The crossing, opened by the president in 2018, carries fuel and ammunition to the army. Engineers said repairs would last several weeks.')
     const run3 = (title: string): readonly Link[] => {
@@ -402,7 +413,7 @@ describe('align: transitive links (multi-witness)', () => {
     }
     expect(inferredIds(run3("Putin's bridge burns."))).toEqual(['x:1-2~z:0-1'])
     const links = run3("Putin's bridge burns")
-    expect(pairs(links, 'w', 'z')).toContain('1-2~0-1')
+    expect(pairs(links, 'w', 'z')).not.toContain('1-2~0-1')
     expect(inferredIds(links)).toEqual([])
   })
 })
