@@ -276,7 +276,27 @@ describe('context rules', () => {
     ['He was charged with bribing a customs official.', 'bribing', false],
     ['The minister bribed journalists to stay quiet.', 'bribed', true],
     ['The senator touted the bill as a job creator.', 'bill as', false],
-    ['The event was billed as a celebration of unity.', 'billed as', true]
+    ['The event was billed as a celebration of unity.', 'billed as', true],
+    // eighth session: stance reporting verbs and their plain twins
+    ['Critics carped that the plan was vague.', 'carped', true],
+    ['Officials released 2,000 Asian carp into the lake.', 'carp', false],
+    ['The coach groused that the referees were biased.', 'groused', true],
+    ['Hunters shot grouse on the moor.', 'grouse', false],
+    ['Residents griped about the noise.', 'griped', true],
+    ['He had one gripe: the price.', 'gripe', false],
+    ['The governor huffed that the critics were wrong.', 'huffed', true],
+    ['She left in a huff.', 'huff', false],
+    ['The minister waffled on the issue.', 'waffled', true],
+    ['We ate Belgian waffles for breakfast.', 'waffles', false],
+    ['The president hectored the reporters.', 'hectored', true],
+    ['Hector Ruiz, the mayor, said the plan would go ahead.', 'Hector', false],
+    ['The senator fretted that the bill would fail.', 'fretted', true],
+    ['The lawmaker insinuated that the judge was biased.', 'insinuated', true],
+    ['The senator pooh-poohed the report.', 'pooh-poohed', true],
+    ['The senator fulminated against the ruling.', 'fulminated', true],
+    ['Lawmakers kvetched about the schedule.', 'kvetched', true],
+    ['The candidate backpedaled on his promise.', 'backpedaled', true],
+    ['The minister back-pedalled after the vote.', 'back-pedalled', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
