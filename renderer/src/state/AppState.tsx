@@ -49,6 +49,14 @@ interface AppStateValue {
   /** Pairs of the current analysis aligned on demand (see onDemandPairs.ts), by pairKey. */
   readonly onDemand: ReadonlyMap<string, OnDemandPair>
   readonly requestPair: (a: string, b: string) => void
+  /** The Pair view's chosen articles (null = its default), kept while the user visits other views. */
+  readonly pairChoice: PairChoice
+  readonly setPairChoice: (c: PairChoice) => void
+}
+
+export interface PairChoice {
+  readonly a: string | null
+  readonly b: string | null
 }
 
 const Ctx = createContext<AppStateValue | null>(null)
@@ -93,6 +101,7 @@ export function AppStateProvider(props: {
   const [view, setView] = useState<ViewId>(props.initialView ?? 'compare')
   const [studyPath, setStudyPath] = useState<string | undefined>(props.initialPath)
   const [rerunTick, setRerunTick] = useState(0)
+  const [pairChoice, setPairChoice] = useState<PairChoice>({ a: null, b: null })
   const noticeSeq = useRef(0)
   const runner = props.runner
   // The corrections each analysis ran with (the study's may have moved on while it re-runs).
@@ -171,9 +180,11 @@ export function AppStateProvider(props: {
       studyPath,
       setStudyPath,
       onDemand,
-      requestPair
+      requestPair,
+      pairChoice,
+      setPairChoice
     }),
-    [history, study, analysis, status, runner, notices, notify, dismiss, view, layers, toggleLayer, studyPath, onDemand, requestPair]
+    [history, study, analysis, status, runner, notices, notify, dismiss, view, layers, toggleLayer, studyPath, onDemand, requestPair, pairChoice]
   )
   return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>
 }

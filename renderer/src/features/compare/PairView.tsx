@@ -2,7 +2,7 @@
 // then what each article says that the other does not. Pairs the analysis left out (large
 // studies align and diff only base pairs) are aligned on demand in the worker and then shown
 // exactly like the others.
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import type { Analysis, ArticleId, Link, LinkDelta, PassageDiff } from '@shared/model'
 import { DIFF_ALL_LINKS_MAX } from '@shared/pipeline/limits'
 import { useApp } from '../../state/AppState'
@@ -14,14 +14,17 @@ import { HighlightedText } from '../../components/text/HighlightedText'
 import { LinkCorrections } from './LinkCorrections'
 
 export function PairView(): ReactNode {
-  const { analysis, layers, onDemand, requestPair } = useApp()
+  const { analysis, layers, onDemand, requestPair, pairChoice, setPairChoice } = useApp()
   const { derived, meta, reviews, annotations } = useWorkspace()
-  const [aSel, setA] = useState<ArticleId | null>(null)
-  const [bSel, setB] = useState<ArticleId | null>(null)
-  const a = aSel ?? derived?.base ?? null
-  const b = bSel ?? derived?.order.find((id) => id !== a) ?? null
+  // The choice lives in app state so a visit to Review or Overview does not reset it; an
+  // article removed since falls back to the default instead of leaving the view "Analysing…".
+  const known = (id: ArticleId | null): ArticleId | null => (id && derived?.byId.has(id) ? id : null)
+  const a = known(pairChoice.a) ?? derived?.base ?? null
+  const b = known(pairChoice.b) ?? derived?.order.find((id) => id !== a) ?? null
+  const setA = (id: ArticleId): void => setPairChoice({ a: id, b })
+  const setB = (id: ArticleId): void => setPairChoice({ a, b: id })
 
-  const wanted = !!analysis && !!a && !!b && needsOnDemand(analysis, a, b)
+  const wanted = !!analysis && !!a && !!b && a !== b && needsOnDemand(analysis, a, b)
   const od = wanted && a && b ? onDemand.get(pairKey(a, b)) : undefined
   useEffect(() => {
     if (wanted && a && b) requestPair(a, b)
@@ -86,10 +89,7 @@ export function PairView(): ReactNode {
     <div className="pair" data-pair={`${a}|${b}`}>
       <div className="pair-head">
         {picker(a, setA, 'First')}
-        <button type="button" onClick={() => {
-          setA(b)
-          setB(a)
-        }} aria-label="Swap articles">
+        <button type="button" onClick={() => setPairChoice({ a: b, b: a })} aria-label="Swap articles">
           ⇄
         </button>
         {picker(b, setB, 'Second')}
@@ -129,7 +129,12 @@ export function PairView(): ReactNode {
           </button>
         </p>
       )}
-      {!pending && pairs.length === 0 && (
+      {a === b && (
+        <p className="notice warning" role="status" data-same-article="">
+          Both sides show {nameA}. Choose two different articles to compare.
+        </p>
+      )}
+      {!pending && pairs.length === 0 && a !== b && (
         <p className="muted" role="status">
           No aligned passages between these two articles: none of their passages reached the link threshold
           {analysis?.linkThreshold !== undefined ? ` (${analysis.linkThreshold})` : ''}. Links are computed between every pair of articles,
@@ -199,7 +204,7 @@ export function PairView(): ReactNode {
                 <div className="cp-foot">
                   <span className="muted">
                     score {link.score.toFixed(2)}
-                    {link.origin === 'user' ? ' · linked by you' : ''}
+                    {link.origin === 'user' ? ' · linked by you' : <LinkEvidence link={link} />}
                     {delta && <DeltaNote delta={delta} flip={flip} first={nameA} second={nameB} />}
                   </span>
                   <LinkCorrections
@@ -218,7 +223,7 @@ export function PairView(): ReactNode {
           )
         })}
       </ol>
-      {!pending && (
+      {!pending && a !== b && (
       <div className="pair-only">
         <section data-article-id={a}>
           <h3>Only in {displayName(meta.get(a), a)} ({onlyA.length} sentences)</h3>
@@ -235,6 +240,22 @@ export function PairView(): ReactNode {
       </div>
       )}
     </div>
+  )
+}
+
+/**
+ * Why the engine linked the two passages (shared words, names of one referent, or a passage of a
+ * third article both are linked to), so a reader can judge a low-scoring link before unlinking it.
+ */
+export function LinkEvidence(props: { readonly link: Link }): ReactNode {
+  const items = props.link.evidence.slice(0, 4)
+  if (items.length === 0) return null
+  return (
+    <span data-link-evidence="">
+      {' · why linked: '}
+      {items.map((e) => (e.a === e.b ? e.a : `${e.a} ≈ ${e.b}`)).join('; ')}
+      {props.link.evidence.length > items.length ? ` (+${props.link.evidence.length - items.length} more)` : ''}
+    </span>
   )
 }
 
