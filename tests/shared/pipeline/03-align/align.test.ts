@@ -266,6 +266,20 @@ describe('align: table of alignment situations', () => {
     expect(links("Putin's 2018 bridge burns\n\nFire crews worked through the night.")).toEqual(['0-1~0-1'])
     expect(links("Putin's 2018 bridge burns.\n\nFire crews worked through the night.")).toEqual(['0-1~2-3'])
   })
+  it(here + 'two leads in which the same actor does the same thing to the same object are linked', () => {
+    // Hand-made: long leads that pack the event with different context share little (a score
+    // under the order-evidence band), but both report Azerbaijan opening an embassy. Without
+    // the actor in b's lead (no actor|event|object frame in common) they stay apart.
+    const a = 'Azerbaijan opened an embassy in Israel on Wednesday, becoming the first country with a Shia Muslim majority to take the step, amid loud anger from senior clerics and hardline newspapers in Qom and Tehran.\nOil prices rose in Baku.'
+    const b = 'The Embassy of Azerbaijan was officially inaugurated in Tel Aviv at a ceremony attended by ministers who praised decades of trade, energy, farming and technology cooperation between the two countries and thanked the local Jewish community.\nFarmers protested about water.'
+    const r = run([art('a', a), art('b', b)])
+    expect(pairs(r.links, 'a', 'b')).toEqual(['0-1~0-1'])
+    const l = r.links[0]!
+    expect(l.score).toBeLessThan(DEFAULT_LINK_THRESHOLD * 0.6)
+    expect(l.evidence).toContainEqual({ kind: 'order', a: "both are their articles' leads and report the same event", b: "both are their articles' leads and report the same event", weight: 0 })
+    expect(l.evidence).toContainEqual({ kind: 'term', a: 'opened an embassy', b: 'embassy of azerbaijan was officially inaugurated', weight: 0 })
+    expect(run([art('a', a), art('b', b.replace('The Embassy of Azerbaijan', 'The embassy'))]).links).toEqual([])
+  })
   it(here + 'unrelated sentences of the same story are not linked', () => {
     const A = art('a', 'Azerbaijan opened an embassy in Tel Aviv on Wednesday. The ceremony was attended by senior diplomats.')
     const B = art('b', 'Iran has long accused Azerbaijan of hosting Israeli intelligence officers. Oil accounts for most of Azerbaijan exports.')
