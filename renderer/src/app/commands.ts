@@ -3,7 +3,7 @@ import { useCallback } from 'react'
 import type { Result } from '@shared/util/result'
 import { getPlatform, type OpenedStudyText } from '../platform'
 import { useApp } from '../state/AppState'
-import { parseStudyText, serializeStudy } from '../state/studyIO'
+import { parseStudyText, serializeStudy, unsavableReason } from '../state/studyIO'
 import { ingestDropped, ingestPasted, ingestPicked, type IngestOutcome } from './ingest'
 
 export interface Commands {
@@ -71,6 +71,8 @@ export function useCommands(): Commands {
 
   const saveStudy = useCallback(
     async (saveAs = false) => {
+      const why = unsavableReason(study)
+      if (why) return notify('warning', why)
       const r = await getPlatform().saveStudy(serializeStudy(study, undefined, analysis?.lexiconVersion), `${slugFile(study.title)}.parallax.json`, studyPath, saveAs)
       if (!r.ok) return notify('error', r.error.message)
       if (!r.value) return

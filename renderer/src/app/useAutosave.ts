@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react'
 import { getPlatform } from '../platform'
 import { useApp } from '../state/AppState'
-import { serializeStudy } from '../state/studyIO'
+import { serializeStudy, unsavableReason } from '../state/studyIO'
 
 const DELAY_MS = 1500
 
@@ -14,7 +14,9 @@ export function useAutosave(): void {
     // Nothing changed since opening: the file on disk (or the sample) is already the truth.
     if (history.revision === first.current) return
     const study = history.present
-    const t = setTimeout(() => void getPlatform().autosave(serializeStudy(study)), DELAY_MS)
+    // An emptied study has nothing to restore (and no valid file form): drop the old autosave
+    // rather than offer its articles back after the user removed them.
+    const t = setTimeout(() => void (unsavableReason(study) ? getPlatform().clearAutosave() : getPlatform().autosave(serializeStudy(study))), DELAY_MS)
     return () => clearTimeout(t)
   }, [history.revision, history.present])
 }

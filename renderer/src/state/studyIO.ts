@@ -4,6 +4,14 @@ import type { Study } from '@shared/model'
 import type { Result } from '@shared/util/result'
 import { parseStudy, serializeStudy as serialize } from '@shared/study'
 
+/**
+ * Why this study cannot be written yet, or null. A study file needs at least one article (the
+ * schema refuses an empty one), and the Library lets the user remove them all.
+ */
+export function unsavableReason(study: Study): string | null {
+  return study.articles.length === 0 ? 'Nothing to save yet: this study has no articles. Add at least one article first.' : null
+}
+
 /** `lexiconVersion`: the analysis' own, so the file records which lexicons produced its flags. */
 export function serializeStudy(study: Study, now = new Date().toISOString(), lexiconVersion?: string): string {
   return serialize({ ...study, savedAt: now, ...(lexiconVersion ? { lexiconVersion } : {}) })

@@ -6,6 +6,8 @@ import { ENGINE_VERSION } from '@shared/version'
 
 export type StudyAction =
   | { readonly type: 'replace'; readonly study: Study }
+  /** Start over with an empty study (undoable, unlike 'replace', which opens a file). */
+  | { readonly type: 'new-study' }
   | { readonly type: 'add-articles'; readonly articles: readonly StudyArticle[] }
   | { readonly type: 'remove-article'; readonly id: ArticleId }
   | { readonly type: 'move-article'; readonly id: ArticleId; readonly delta: number }
@@ -67,6 +69,8 @@ export function uniqueArticleId(wanted: string, taken: ReadonlySet<string>): str
 
 function apply(s: Study, a: StudyAction, now: string): { study: Study; label: string } | null {
   switch (a.type) {
+    case 'new-study':
+      return { study: { ...emptyStudy(now), settings: s.settings.layers ? { layers: s.settings.layers } : {} }, label: 'new study' }
     case 'add-articles': {
       if (a.articles.length === 0) return null
       const taken = new Set(s.articles.map((x) => x.id))

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react'
 import type { CsvFileName } from '@shared/pipeline/06-report/serializers/csv'
 import { getPlatform, type ExportRequest } from '../../platform'
 import { useApp } from '../../state/AppState'
-import { serializeStudy } from '../../state/studyIO'
+import { serializeStudy, unsavableReason } from '../../state/studyIO'
 import { slugFile } from '../../app/commands'
 import { Modal } from '../../components/Modal'
 import { analysisForExport } from './exportAnalysis'
@@ -53,6 +53,8 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
     setBusy(kind)
     try {
       if (kind === 'study') {
+        const why = unsavableReason(study)
+        if (why) return notify('warning', why)
         return report(
           await p.exportFile({ suggestedName: `${slug}.parallax.json`, mime: 'application/json', extensions: ['json'], filterName: 'Parallax study', data: serializeStudy(study, undefined, analysis?.lexiconVersion) })
         )
@@ -97,14 +99,20 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
   }
 
   const btn = (kind: ExportKind, label: string, primary = false): ReactNode => (
-    <button type="button" className={primary ? 'primary' : undefined} onClick={() => void run(kind)} disabled={busy !== null || (kind !== 'study' && !analysis)} data-export={kind}>
+    <button type="button" className={primary ? 'primary' : undefined} onClick={() => void run(kind)} disabled={busy !== null || (kind === 'study' ? study.articles.length === 0 : !analysis)} data-export={kind}>
       {busy === kind ? 'Exporting…' : label}
     </button>
   )
 
   return (
     <Modal title="Export" onClose={props.onClose} wide>
-      {!analysis && <p className="notice warning">The analysis is still running; only the study file can be exported now.</p>}
+      {!analysis && (
+        <p className="notice warning">
+          {study.articles.length === 0
+            ? 'This study has no articles yet: add some in the Library, then export.'
+            : 'The analysis is still running; only the study file can be exported now.'}
+        </p>
+      )}
       <ul className="export-list">
         <li>
           <div className="ex-text">

@@ -51,7 +51,7 @@ function MetaEditor(props: { readonly article: StudyArticle; readonly onDone: ()
 }
 
 export function LibraryView(): ReactNode {
-  const { study, dispatch, history, setView, notify } = useApp()
+  const { study, dispatch, history, setView, notify, setStudyPath } = useApp()
   const cmd = useCommands()
   const { derived } = useWorkspace()
   const [editing, setEditing] = useState<string | null>(null)
@@ -99,6 +99,19 @@ export function LibraryView(): ReactNode {
           <button type="button" onClick={() => void cmd.openStudy()}>
             Open study…
           </button>
+          <button
+            type="button"
+            onClick={() => {
+              dispatch({ type: 'new-study' })
+              // Save must not write the empty study over the file the old one came from.
+              setStudyPath(undefined)
+              notify('info', 'Started a new, empty study. Undo brings the previous one back.')
+            }}
+            disabled={study.articles.length === 0}
+            title="Start an empty study (Undo brings this one back)"
+          >
+            New study
+          </button>
         </div>
       </div>
       <p className="drop-hint">
@@ -124,6 +137,11 @@ export function LibraryView(): ReactNode {
             Add pasted article
           </button>
         </form>
+      )}
+      {study.articles.length === 0 && (
+        <p className="empty-state" data-library-empty="">
+          No articles yet. Use “+ Add articles…”, drop files here, or paste a text. The first article you add becomes the base.
+        </p>
       )}
       <ol className="article-list" aria-label="Articles in this study">
         {study.articles.map((a, i) => {
