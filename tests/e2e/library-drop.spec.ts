@@ -27,3 +27,25 @@ test('dropping several files with a .meta.json sidecar adds them with the sideca
   await expect(page.getByRole('status').filter({ hasText: 'Added 2 articles' })).toBeVisible()
   expect(problems).toEqual([])
 })
+
+test('"Add articles…" offers .meta.json sidecars in its dialog and pairs them with their articles', async ({ page }) => {
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto('/')
+  await expect(page.locator('[data-flag-category]').first()).toBeVisible({ timeout: 30_000 })
+  await page.getByRole('tab', { name: 'Library' }).click()
+  // Start from scratch, as a researcher building a study does.
+  await page.getByRole('button', { name: 'New study' }).click()
+  await expect(page.locator('[data-library-article]')).toHaveCount(0)
+  const chooserP = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: '+ Add articles…' }).click()
+  const chooser = await chooserP
+  // A browser's dialog hides what `accept` leaves out: without .json the sidecars cannot be picked.
+  expect((await chooser.element().getAttribute('accept'))?.split(',')).toContain('.json')
+  await chooser.setFiles(['samples/baku-tel-aviv/ararat-mirror.txt', 'samples/baku-tel-aviv/ararat-mirror.meta.json', 'samples/baku-tel-aviv/meridian-wire.txt', 'samples/baku-tel-aviv/meridian-wire.meta.json'])
+  await expect(page.locator('[data-library-article]')).toHaveCount(2)
+  await expect(page.locator('[data-library-article="ararat-mirror"]')).toContainText('Ararat Weekly Mirror')
+  await expect(page.locator('[data-library-article="meridian-wire"]')).toContainText('Meridian Wire Service')
+  expect(problems).toEqual([])
+})

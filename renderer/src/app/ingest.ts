@@ -17,11 +17,13 @@ export function toStudyArticle(a: Article): StudyArticle {
 
 /**
  * A warning line names its file once: the ingest core already starts some messages with the
- * file's name or its sidecar's ("note.txt: 3 invalid bytes…", "note.meta.json: \"date\"…"),
+ * file's name or its sidecar's ("note.txt: 3 invalid bytes…", "note.meta.json: \"date\"…",
+ * "pasted text: …" for a paste, whose name has no extension),
  * and those are shown as they are; the others get the file name in front.
  */
 export function warningLine(fileName: string, message: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '')
+  if (fileName !== '' && message.startsWith(`${fileName}: `)) return message // e.g. "pasted text: …" (no extension)
   return fileName !== '' && message.startsWith(`${stem}.`) && /^[^\s:]+: /.test(message) ? message : `${fileName}: ${message}`
 }
 

@@ -8,6 +8,9 @@ import { pickFiles, pickTextFile } from './pickFiles'
 
 const AUTOSAVE_KEY = 'parallax.autosave.v1'
 
+/** What the web twin's "Add articles" dialog offers: article formats and metadata sidecars. */
+export const ARTICLE_ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx,.json,text/plain,text/html'
+
 export async function readPicked(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
 }
@@ -28,7 +31,9 @@ export function createWebPlatform(): Platform {
   return {
     kind: 'web',
     async openArticleFiles(): Promise<Result<readonly PickedFile[] | null>> {
-      const files = await pickFiles('.txt,.md,.html,.htm,.pdf,.docx,text/plain,text/html', true)
+      // .json lets the user pick the name.meta.json sidecars with their articles (the ingest
+      // adapter pairs them by name), as a folder drop does; without it the dialog hides them.
+      const files = await pickFiles(ARTICLE_ACCEPT, true)
       if (!files || files.length === 0) return ok(null)
       return ok(await readPicked(files))
     },

@@ -11,7 +11,10 @@ describe('warningLine', () => {
     ['note.txt', 'other.txt: something', 'note.txt: other.txt: something'],
     // A message that merely starts with the stem and a dot, without "name: ", gets the prefix.
     ['note.txt', 'note. Next sentence', 'note.txt: note. Next sentence'],
-    ['pasted-1', 'text was empty after cleaning', 'pasted-1: text was empty after cleaning']
+    ['pasted-1', 'text was empty after cleaning', 'pasted-1: text was empty after cleaning'],
+    // A paste is named "pasted text" (no extension) and the core already starts with that name.
+    ['pasted text', 'pasted text: a repeated title/lead (2 paragraphs) was kept once.', 'pasted text: a repeated title/lead (2 paragraphs) was kept once.'],
+    ['Pasted report', 'Pasted report: a repeated title/lead (2 paragraphs) was kept once.', 'Pasted report: a repeated title/lead (2 paragraphs) was kept once.']
   ])('%s + %j', (file, message, line) => {
     expect(warningLine(file, message)).toBe(line)
   })
