@@ -33,6 +33,9 @@
  *     Event evidence works the same way: a pair in that band that shares an event frame
  *     (features.ts: "opened its embassy" ~ "the establishment of Azerbaijan's embassy") is raised
  *     by FRAME_BOOST; frames add no weight to the score itself.
+ *     Two leads sharing an actor|event|object frame report the story's main event and are
+ *     linked whatever their score (`LEAD_EVENT`). Title lines pair only with title lines and
+ *     leads (alignPair).
  *     Transitive links (multi-witness, `TRANSITIVE_SHARE`): two passages of non-base articles
  *     that have no direct counterpart in each other's article but are both confidently linked
  *     to one passage of a third article are linked too (in an all-pairs run, and for pairs

@@ -123,6 +123,26 @@ describe('features: place names and demonyms', () => {
       expect(words(s)).toContain('t:~supply')
     }
   })
+  it(here + 'a negated or deferred event has keys of its own', () => {
+    // Hand-made: "put off the opening" / "has yet to open" / "did not sign" are not the event.
+    const cases: [string, string, string][] = [
+      ['Baku put off the formal opening of its embassy for years.', 't:~open!not', 'f:not-open|embassy'],
+      ['Azerbaijan has yet to open an embassy.', 't:~open!not', 'f:not-open|embassy'],
+      ['The two sides did not sign the deal.', 't:sign!not', 'f:not-sign|agreement']
+    ]
+    const keys = (text: string): string[] => {
+      const tokens = tokenize(text)
+      return [...featuresOfRange(tokens, text, 0, tokens.length, [], () => false).keys()]
+    }
+    for (const [text, word, frame] of cases) {
+      expect(keys(text)).toContain(word)
+      expect(keys(text)).toContain(frame)
+      expect(keys(text)).not.toContain(word.slice(0, -4))
+    }
+    expect(keys('Baku formally opened its embassy.')).toEqual(expect.arrayContaining(['t:~open', 'f:open|embassy']))
+    // Clause punctuation ends the reach of a negation.
+    expect(keys('Talks did not stall, and Baku opened its embassy.')).toEqual(expect.arrayContaining(['t:~open', 'f:open|embassy']))
+  })
   it(here + 'an -ly adverb is not a synonym of its base word', () => {
     expect(words('Officials openly rejoiced.')).not.toContain('t:~open')
     expect(words('The embassy opened.')).toContain('t:~open')
