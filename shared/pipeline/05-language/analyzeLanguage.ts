@@ -36,6 +36,7 @@ import { scoreWords } from './sentiment/afinn'
 import { nestedActorMentions, resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
 import { repetitionFlags } from './repetition'
+import { titleHolders } from './titles'
 import { isReportedFeeling, REPORTED_FEELING_CONFIDENCE, REPORTED_FEELING_RULE } from './feelings'
 import { firstAtOrAfter } from '../../util/search'
 
@@ -274,7 +275,9 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   }
 
   // Actors: naming mentions plus simple coreference (pronouns/role nouns within a paragraph).
-  const mentions: ActorMention[] = resolveCoreference({ article: id, tokens, segmentation, naming, mentions: namingMentions, tokenSentence })
+  // Who holds which title ("Foreign Minister Ana Costa"), for definite titles used later.
+  const titles = titleHolders(text, tokens, namingMentions, naming)
+  const mentions: ActorMention[] = resolveCoreference({ article: id, tokens, segmentation, naming, mentions: namingMentions, tokenSentence, titles })
   // Actors named inside other actors' names: a separate list, so `mentions` stays disjoint with
   // unique starts (what attribution's binary search and the highlights rely on) and no flag is
   // ever made from them (flags above come from the top-level naming mentions only).
@@ -285,7 +288,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   }
 
   // Quotations and attributions.
-  const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence }
+  const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence, titles }
   const direct = attributeQuotes(ctx, qspans, id)
   const quotes: Quote[] = [...direct, ...indirectAttributions(ctx, qspans, id)].sort((a, b) => a.start - b.start || a.end - b.end)
 

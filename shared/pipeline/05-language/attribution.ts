@@ -34,6 +34,7 @@ import type { ActorMention, Quote, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
 import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, type QuotationSpan } from './quotes'
 import { firstAtOrAfter } from '../../util/search'
+import { resolveTitle, titleReferenceKey, type TitleHolder } from './titles'
 
 export interface AttributionContext {
   readonly text: string
@@ -42,6 +43,22 @@ export interface AttributionContext {
   readonly naming: NamingResource
   readonly mentions: readonly ActorMention[]
   readonly tokenSentence: Int32Array
+  /**
+   * Title holders of the article (titles.ts): a speaker phrase that is only a definite title
+   * ("The foreign minister", "said the spokesman") with no actor in it is the one person the
+   * article gave that title earlier, when exactly one was; coreference already turns references
+   * to naming-class people into mentions, so this adds the people the resources do not know.
+   */
+  readonly titles?: readonly TitleHolder[]
+}
+
+/** The speaker a definite title reference in tokens [a, b) stands for, or null (titles.ts). */
+function titleSpeaker(ctx: AttributionContext, a: number, b: number): Speaker | null {
+  if (!ctx.titles) return null
+  const key = titleReferenceKey(ctx.tokens, a, b)
+  const h = key === null ? null : resolveTitle(ctx.titles, key, ctx.tokens[a]!.start)
+  if (!h) return null
+  return h.actor !== '' ? actorSpeaker(ctx, h.actor) : { speaker: h.name, speakerActor: '', anonymous: false }
 }
 
 /** How far before an opening mark a reporting verb may stand (word tokens). */
@@ -161,6 +178,10 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
   if (start >= end) return NOBODY
   const phrase = text.slice(tokens[start]!.start, tokens[end - 1]!.end)
   const inPhrase = mentionsIn(ctx, tokens[start]!.start, tokens[end - 1]!.end)
+  if (inPhrase.length === 0) {
+    const titled = titleSpeaker(ctx, start, end)
+    if (titled) return titled
+  }
   const head = tokens[end - 1]!
   const hasName = inPhrase.length > 0 || tokens.slice(start, end).some((t, i) => i > 0 && isCap(ctx, t))
   const anonymous = ANONYMOUS_HEADS.has(head.norm) && !inPhrase.some((m) => isPerson(ctx, m))
@@ -250,6 +271,14 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   if (!next || v + 1 >= hi) return NOBODY
   const m = firstMentionAt(ctx, next.start, next.norm === 'the' ? tokens[v + 2]?.start : undefined)
   if (m) return actorSpeaker(ctx, m.actor)
+  // "said the spokesman" / "said the foreign minister" (not "the minister of …").
+  if (next.norm === 'the') {
+    for (let b = v + 3; b <= v + 4 && b <= hi; b++) {
+      if (tokens[b]?.norm === 'of') break
+      const titled = titleSpeaker(ctx, v + 1, b)
+      if (titled) return titled
+    }
+  }
   if (isCap(ctx, next)) {
     let e = v + 1
     while (e < hi && isCap(ctx, tokens[e]!)) e++

@@ -4,9 +4,12 @@
  * Rule (documented in the lexicon README, section "actors"): inside one paragraph, after a
  * mention of a PERSON actor, the pronouns he/him/his/she/her and a definite role noun ("the
  * minister", "the foreign minister", "the spokesman") refer to the most recent person
- * mentioned. Nothing crosses a paragraph break, plural pronouns and "it" are never resolved,
- * and a role noun followed by "of" ("the minister of defence") is a new description, not a
- * reference. The resulting mention's `term` is `coref:<word>` so it is never mistaken for a
+ * mentioned. Pronouns never cross a paragraph break, plural pronouns and "it" are never
+ * resolved, and a role noun followed by "of" ("the minister of defence") is a new description,
+ * not a reference. A definite role noun before any person of its paragraph ("The foreign
+ * minister said …" opening a new paragraph) resolves to the one person the article gave that
+ * title earlier ("Foreign Minister Jeyhun Bayramov", "Bayramov, the foreign minister"), and stays
+ * unresolved when several people hold it (titles.ts). The resulting mention's `term` is `coref:<word>` so it is never mistaken for a
  * naming choice.
  *
  * Names that contain another actor ("Azerbaijan's State Security Service") also yield nested
@@ -16,14 +19,9 @@
  */
 import type { ActorMention, Segmentation, Token } from '../../model'
 import type { NamingMention, NamingResource } from '../../resources/naming'
+import { resolveTitle, ROLE_NOUNS, titleReferenceKey, type TitleHolder } from './titles'
 
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'himself', 'herself'])
-const ROLE_NOUNS = new Set([
-  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'ambassador', 'diplomat',
-  'official', 'premier', 'chancellor', 'envoy', 'secretary', 'leader', 'general', 'commander',
-  'governor', 'senator', 'mayor', 'chief', 'director', 'lawmaker', 'prosecutor', 'judge', 'king',
-  'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'cleric', 'author', 'writer', 'analyst'
-])
 
 export interface CorefInput {
   readonly article: string
@@ -32,6 +30,11 @@ export interface CorefInput {
   readonly naming: NamingResource
   readonly mentions: readonly NamingMention[]
   readonly tokenSentence: Int32Array
+  /**
+   * Title holders of the article (titles.ts). With them, "the [modifier] ROLE" before any person
+   * in its paragraph resolves to the one person given that title earlier in the article.
+   */
+  readonly titles?: readonly TitleHolder[]
 }
 
 export function resolveCoreference(input: CorefInput): ActorMention[] {
@@ -61,8 +64,9 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
         continue
       }
       const t = tokens[k]!
-      if (t.kind !== 'word' || lastPerson === '') continue
+      if (t.kind !== 'word' || (lastPerson === '' && (!input.titles || t.norm !== 'the'))) continue
       if (PERSON_PRONOUNS.has(t.norm)) {
+        if (lastPerson === '') continue
         out.push({ article, start: t.start, end: t.end, actor: lastPerson, sentence: tokenSentence[k]!, term: `coref:${t.norm}` })
         continue
       }
@@ -74,7 +78,12 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
           if (ROLE_NOUNS.has(w.stem)) {
             const after = tokens[j + 1]
             if (after && after.norm === 'of') break
-            out.push({ article, start: t.start, end: w.end, actor: lastPerson, sentence: tokenSentence[k]!, term: `coref:the-${w.stem}` })
+            // Before any person in this paragraph: the one person given this title earlier in the
+            // article (titles.ts), if exactly one was; otherwise the reference stays unresolved.
+            const key = lastPerson === '' && input.titles ? titleReferenceKey(tokens, k, j + 1) : null
+            const actor = key === null ? lastPerson : (resolveTitle(input.titles!, key, t.start)?.actor ?? '')
+            if (actor === '') break
+            out.push({ article, start: t.start, end: w.end, actor, sentence: tokenSentence[k]!, term: `coref:the-${w.stem}` })
             k = j
             break
           }

@@ -1,0 +1,161 @@
+/**
+ * Who holds which title in an article, so a definite title used later ("The foreign minister
+ * said …", "said the spokesman") can be resolved to the person it was given to, also across
+ * paragraph breaks, where the pronoun rule of coref.ts does not reach.
+ *
+ * A title is given to a person by one of these patterns (the person being a naming-class PERSON
+ * mention, or a run of two to four capitalised words, which is a name the resources do not know):
+ *   1. title before the name:  "Foreign Minister Ana Costa", "The foreign minister, Ana Costa,",
+ *      "The spokesman for the ministry, Daniel Reyes,"
+ *   2. name, then an appositive:  "Ana Costa, the foreign minister,", "Bayramov, Azerbaijan's
+ *      foreign minister", "Daniel Reyes, a spokesman for the ministry"
+ *   3. the person's naming mention itself holds the title ("Israel's foreign minister").
+ * The title's key is its role noun's stem ("minister"), and the role with the word before it
+ * when that is a lower-case or capitalised modifier ("foreign minister", "prime minister").
+ *
+ * Resolution (`resolveTitle`) is deliberately strict: a reference "the [modifier] ROLE" resolves
+ * only when every holder introduced before it with that key is the same person. Two foreign
+ * ministers in one article (the seed has Bayramov and Cohen) leave "the foreign minister"
+ * unresolved; "the defence minister" never resolves to a foreign minister (a modifier must match).
+ */
+import type { Token } from '../../model'
+import type { NamingMention, NamingResource } from '../../resources/naming'
+
+/** Role nouns by stem (shared with coref.ts's paragraph rule). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'ambassador', 'diplomat',
+  'official', 'premier', 'chancellor', 'envoy', 'secretary', 'leader', 'general', 'commander',
+  'governor', 'senator', 'mayor', 'chief', 'director', 'lawmaker', 'prosecutor', 'judge', 'king',
+  'queen', 'prince', 'emir', 'sheikh', 'ayatollah', 'cleric', 'author', 'writer', 'analyst'
+])
+
+export interface TitleHolder {
+  /** "minister" or "foreign minister" (one holder per key). */
+  readonly key: string
+  /** Actor id when the person is a naming-class actor, else ''. */
+  readonly actor: string
+  /** The actor's label or the name as written. */
+  readonly name: string
+  /** Offset where the title was given: only later references may resolve to it. */
+  readonly start: number
+}
+
+/** Capitalised words that open a name run but are no names. */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'he', 'she', 'they', 'it', 'but', 'and', 'this', 'that'])
+/** Words that may open an appositive before its title ("the", "a", "its", "Azerbaijan's"). */
+const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their'])
+
+function isCap(text: string, t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false
+  const c = text[t.start]!
+  return c !== c.toLowerCase()
+}
+
+/** Keys of the role at token `r` (with the modifier word at r-1 when it is one). */
+function keysAt(tokens: readonly Token[], r: number, lo: number): string[] {
+  const role = tokens[r]!.stem
+  const prev = r - 1 >= lo ? tokens[r - 1] : undefined
+  const keys = [role]
+  if (prev && prev.kind === 'word' && /^[a-z-]+$/.test(prev.norm) && !APPOSITIVE_OPENERS.has(prev.norm) && !ROLE_NOUNS.has(prev.stem)) keys.push(`${prev.norm} ${role}`)
+  return keys
+}
+
+/**
+ * Holders of titles in `tokens` (the whole article), in text order. `mentions` are the naming
+ * matches (any order); only PERSON actors count.
+ */
+export function titleHolders(text: string, tokens: readonly Token[], mentions: readonly NamingMention[], naming: NamingResource): TitleHolder[] {
+  const personAt = new Map<number, NamingMention>()
+  for (const m of mentions) if (naming.actorById.get(m.actor)?.kind === 'person') for (let k = m.tokenStart; k < m.tokenEnd; k++) personAt.set(k, m)
+  const out: TitleHolder[] = []
+  const add = (keys: readonly string[], who: { actor: string; name: string }, start: number): void => {
+    for (const key of keys) out.push({ key, actor: who.actor, name: who.name, start })
+  }
+  /** The person (mention or capitalised run of 2–4 words) starting at token i, or null. */
+  const personFrom = (i: number): { actor: string; name: string; end: number } | null => {
+    const m = personAt.get(i)
+    if (m && m.tokenStart === i) return { actor: m.actor, name: naming.actorById.get(m.actor)?.label ?? m.actor, end: m.tokenEnd }
+    let e = i
+    while (e < tokens.length && e - i < 4 && isCap(text, tokens[e]) && !NOT_NAMES.has(tokens[e]!.norm) && !ROLE_NOUNS.has(tokens[e]!.stem)) e++
+    return e - i >= 2 ? { actor: '', name: text.slice(tokens[i]!.start, tokens[e - 1]!.end), end: e } : null
+  }
+  /** The person (mention or run) ending right before token i, or null. */
+  const personBefore = (i: number): { actor: string; name: string } | null => {
+    const m = personAt.get(i - 1)
+    if (m) return { actor: m.actor, name: naming.actorById.get(m.actor)?.label ?? m.actor }
+    let s = i
+    while (s > 0 && i - s < 4 && isCap(text, tokens[s - 1]) && !NOT_NAMES.has(tokens[s - 1]!.norm) && !ROLE_NOUNS.has(tokens[s - 1]!.stem)) s--
+    // A run that opens the sentence may begin with an ordinary capitalised word; still a name
+    // when two or more capitalised words remain.
+    return i - s >= 2 ? { actor: '', name: text.slice(tokens[s]!.start, tokens[i - 1]!.end) } : null
+  }
+
+  for (let r = 0; r < tokens.length; r++) {
+    const t = tokens[r]!
+    if (t.kind !== 'word' || !ROLE_NOUNS.has(t.stem)) continue
+    // 3. Inside a person's own mention ("Israel's foreign minister", "Foreign Minister Cohen").
+    const own = personAt.get(r)
+    if (own) {
+      add(keysAt(tokens, r, own.tokenStart), { actor: own.actor, name: naming.actorById.get(own.actor)?.label ?? own.actor }, t.start)
+      continue
+    }
+    const keys = keysAt(tokens, r, 0)
+    // 1. Title before the name: right after it ("Foreign Minister Ana Costa"), or after a comma,
+    // possibly past a short "for/of …" complement ("The spokesman for the ministry, Daniel Reyes,").
+    let who = personFrom(r + 1)
+    if (!who) {
+      let c = r + 1
+      if (tokens[c]?.norm === 'for' || tokens[c]?.norm === 'of') {
+        const limit = c + 6
+        while (c < tokens.length && c < limit && tokens[c]!.kind === 'word') c++
+      }
+      if (tokens[c]?.norm === ',') who = personFrom(c + 1)
+    }
+    if (who) {
+      add(keys, who, t.start)
+      continue
+    }
+    // 2. Name, comma, appositive: "Ana Costa, the foreign minister" / "Bayramov, Azerbaijan's
+    // foreign minister" / "Daniel Reyes, a spokesman for …". Up to two words between the comma
+    // and the role (an opener and a modifier).
+    for (let c = r - 1; c >= 0 && r - c <= 3; c--) {
+      const w = tokens[c]!
+      if (w.norm === ',') {
+        const p = personBefore(c)
+        if (p) add(keys, p, t.start)
+        break
+      }
+      if (w.kind !== 'word') break
+    }
+  }
+  return out
+}
+
+/**
+ * The one person a title reference "the [modifier] ROLE" at tokens [a, b) can mean: holders with
+ * the reference's key given before `before`, all the same person; null when none or several.
+ */
+export function resolveTitle(holders: readonly TitleHolder[], key: string, before: number): TitleHolder | null {
+  let found: TitleHolder | null = null
+  for (const h of holders) {
+    if (h.start >= before) break
+    if (h.key !== key) continue
+    if (found && (found.actor !== h.actor || (h.actor === '' && found.name !== h.name))) return null
+    found ??= h
+  }
+  return found
+}
+
+/**
+ * The key of a definite title reference in tokens [a, b): "the ROLE" → "minister", "the
+ * MODIFIER ROLE" → "foreign minister"; null for anything else ("the minister of defence" is a
+ * new description and never reaches here: callers stop before "of").
+ */
+export function titleReferenceKey(tokens: readonly Token[], a: number, b: number): string | null {
+  if (b - a < 2 || b - a > 3 || tokens[a]!.norm !== 'the') return null
+  const role = tokens[b - 1]!
+  if (role.kind !== 'word' || !ROLE_NOUNS.has(role.stem)) return null
+  if (b - a === 2) return role.stem
+  const mod = tokens[a + 1]!
+  return mod.kind === 'word' && /^[a-z-]+$/.test(mod.norm) && !ROLE_NOUNS.has(mod.stem) ? `${mod.norm} ${role.stem}` : null
+}
