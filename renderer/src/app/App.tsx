@@ -45,7 +45,13 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
   const [help, setHelp] = useState(false)
   const [exportOpen, setExportOpen] = useState(false)
   const booted = useRef(false)
+  const mainRef = useRef<HTMLElement>(null)
   useAutosave()
+  // Each view opens at its top: the views share one scroller, and a long Review scrolled to its
+  // end used to open the Codebook or the Overview part-way down.
+  useEffect(() => {
+    if (mainRef.current) mainRef.current.scrollTop = 0
+  }, [view])
 
   useEffect(() => {
     if (booted.current) return
@@ -178,11 +184,12 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
         </nav>
         <div className="spacer" />
         <div className="toolbar" role="toolbar" aria-label="Commands">
+          {/* On narrow screens (a 1366-px Chromebook) the labels hide so the bar keeps to one row. */}
           <button type="button" onClick={() => dispatch({ type: 'undo' })} disabled={history.past.length === 0} title={`Undo ${history.lastLabel} (Ctrl+Z)`}>
-            ↶ Undo
+            <span aria-hidden="true">↶</span> <span className="tb-label">Undo</span>
           </button>
           <button type="button" onClick={() => dispatch({ type: 'redo' })} disabled={history.future.length === 0} title="Redo (Ctrl+Shift+Z)">
-            ↷ Redo
+            <span aria-hidden="true">↷</span> <span className="tb-label">Redo</span>
           </button>
           <button type="button" onClick={() => void cmd.openStudy()} title="Open a .parallax.json study">
             Open…
@@ -215,7 +222,7 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
       </header>
       {showLayers && <LayerBar />}
       <Notices />
-      <main className="view">
+      <main className="view" ref={mainRef}>
         {/* The main landmark stays a landmark; the tab panel sits inside it. */}
         <div id="view-panel" className="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
           <h2 className="sr-only">{VIEWS.find((v) => v.id === view)?.label}</h2>

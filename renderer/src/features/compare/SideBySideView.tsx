@@ -2,7 +2,7 @@
 // column, so scrolling is synchronised by construction; rows are virtualised for long articles.
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as RPointerEvent, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { ArticleId, Flag, FlagReview, Span } from '@shared/model'
+import type { ArticleId, Flag, FlagReview, Span, StudyArticle } from '@shared/model'
 import { useApp } from '../../state/AppState'
 import { displayName, positionIn, type Cell, type Derived, type Row } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
@@ -276,12 +276,15 @@ export function SideBySideView(): ReactNode {
                 </button>
                 {!c && (
                   <div className="col-title">
-                    <div className="outlet">
+                    {/* At most two lines (a long headline standing in for a missing outlet); the full name on hover. */}
+                    <div className="outlet" title={displayName(m, id)}>
                       {displayName(m, id)} {isBase && <span className="badge base">BASE</span>}
                     </div>
-                    <div className="sub" title={m?.title}>
-                      {m?.viewpoint || m?.title}
-                    </div>
+                    {subTitle(m) && (
+                      <div className="sub" title={m?.title}>
+                        {subTitle(m)}
+                      </div>
+                    )}
                     <div className="sub small">
                       {m?.date || 'undated'} · {idx.words} words · {idx.flags.length} flags
                     </div>
@@ -398,4 +401,10 @@ function NeighbourButton(props: { readonly which: 'before' | 'after'; readonly r
       {which === 'before' ? '↑' : '↓'} {which}: {row + 1}
     </button>
   )
+}
+
+/** The column's second line: the viewpoint, else the headline unless it already names the column. */
+export function subTitle(m: StudyArticle['meta'] | undefined): string {
+  if (m?.viewpoint) return m.viewpoint
+  return m?.outlet ? m.title : ''
 }

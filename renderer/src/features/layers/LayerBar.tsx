@@ -4,9 +4,36 @@ import { useState, type ReactNode } from 'react'
 import { useApp } from '../../state/AppState'
 import { CATEGORIES, CATEGORY, LAYERS } from '../../state/layers'
 
+const LEGEND_KEY = 'parallax.legend.v1'
+
+/**
+ * Whether the legend starts open: the user's last choice on this machine, else open only on
+ * screens tall enough to spare its two rows (a 768-px Chromebook keeps them for the articles;
+ * every highlight still explains itself on hover or focus).
+ */
+export function initialLegend(): boolean {
+  try {
+    const v = localStorage.getItem(LEGEND_KEY)
+    if (v === 'shown' || v === 'hidden') return v === 'shown'
+  } catch {
+    // storage disabled: fall through to the screen-size default
+  }
+  return typeof window === 'undefined' || window.innerHeight >= 800
+}
+
 export function LayerBar(): ReactNode {
   const { layers, toggleLayer } = useApp()
-  const [legend, setLegend] = useState(true)
+  const [legend, setLegendState] = useState(initialLegend)
+  const setLegend = (f: (x: boolean) => boolean): void =>
+    setLegendState((x) => {
+      const next = f(x)
+      try {
+        localStorage.setItem(LEGEND_KEY, next ? 'shown' : 'hidden')
+      } catch {
+        // storage disabled: the choice lasts until the bar is next shown
+      }
+      return next
+    })
   return (
     <div className="layerbar">
       <div className="layer-toggles" role="group" aria-label="Highlight layers">

@@ -41,6 +41,16 @@ describe('PairView choice', { timeout: 40_000 }, () => {
     expect(container.querySelector('[data-pair]')?.getAttribute('data-pair')).toBe(`${y}|${x}`)
   })
 
+  it('choosing First keeps the Second on screen (no jump to another default)', async () => {
+    const study = sampleStudy()
+    const [base, x, y] = study.articles.map((a) => a.id) as [string, string, string]
+    const { container } = renderWithStudy(<PairView />, study, 'pair')
+    await waitFor(() => expect(container.querySelector('[data-passage-row]')).not.toBeNull(), { timeout: 20_000 })
+    expect(container.querySelector('[data-pair]')?.getAttribute('data-pair')).toBe(`${base}|${x}`)
+    fireEvent.change(screen.getByLabelText('First'), { target: { value: y } })
+    expect(container.querySelector('[data-pair]')?.getAttribute('data-pair')).toBe(`${y}|${x}`)
+  })
+
   it('the same article on both sides: asks for two articles, no "reports different things"', async () => {
     const study = sampleStudy()
     const x = study.articles[1]!.id
