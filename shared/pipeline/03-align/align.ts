@@ -132,7 +132,11 @@
  *    the predicted links of the three sets it marks one true and one false link; no rule.
  *  - Near-synonym classes, each from 0.788 / 0.695 / 0.813: tension/friction/quarrel/dispute/
  *    feud → sample 0.785; error/mistake/blunder, global/world/worldwide, remark/comment/
- *    statement, decide/decision, invade/invasion → no change on any set (left out).
+ *    statement, decide/decision, invade/invasion → no change on any set (left out). From
+ *    0.810 / 0.735 / 0.813 (territory/soil kept: 0.814): warm/warming with increase 0.811 (P
+ *    0.885 → 0.879; with territory too, 0.814 at lower precision); spokesman/spokeswoman/
+ *    spokesperson, uav(s) as weapons, host(ed) as visit, worsen/deteriorate/sour, claim/assert/
+ *    insist → no change.
  */
 import type {
   AlignmentCorrection, Alignment, Article, ArticleId, CorrectionSkip, Evidence, EvidenceKind, Link, PassageRef,

@@ -123,6 +123,11 @@ describe('features: place names and demonyms', () => {
       expect(words(s)).toContain('t:~supply')
     }
   })
+  it(here + 'a state\'s "soil" is its territory', () => {
+    // Hand-made: the diplomatic formula told both ways.
+    expect(words('Baku insists its soil will not be used against a neighbour.')).toContain('t:~territory')
+    expect(words('Officials said the territory of the country will not be used against neighbours.')).toContain('t:~territory')
+  })
   it(here + 'a negated or deferred event has keys of its own', () => {
     // Hand-made: "put off the opening" / "has yet to open" / "did not sign" are not the event.
     const cases: [string, string, string][] = [
