@@ -128,6 +128,13 @@ export function OverviewView(): ReactNode {
             </tbody>
           </table>
         </div>
+        {/* What each number means, so a figure quoted in a paper or a class has its definition. */}
+        <p className="muted small" data-metrics-help="">
+          Flags per 100 words count the outlet’s own voice only (words inside quotations are left out); “Own voice / quoted flags” gives both
+          counts. Mean sentiment is the average over sentences of each sentence’s summed word scores (below 0: more negative wording; 0: neutral or
+          balanced). “Sources quoted, by side” counts quotations by the side of the person quoted (unknown side: the speaker is not a known
+          actor). “Only in this article” is the share of its sentences with no counterpart in any other article.
+        </p>
       </section>
       <div className="chart-grid">
         <section className="ov-section chart">

@@ -17,6 +17,9 @@ describe('OverviewView', () => {
     const m = analysis.metrics.find((x) => x.article === study.base)!
     expect(base.textContent).toContain(String(m.words))
     expect(base.textContent).toContain(`${Math.round(m.uniqueShare * 100)}%`)
+    // Every derived column is defined under the table (a number quoted without its definition misleads).
+    const help = container.querySelector('[data-metrics-help]')!.textContent!
+    for (const th of [...table.querySelectorAll('thead th')].slice(2)) expect(help.toLowerCase()).toContain(th.textContent!.toLowerCase().replace(/ \(own voice\)$/, ''))
     expect(container.querySelectorAll('svg.recharts-surface').length).toBeGreaterThanOrEqual(4)
     const naming = screen.getByTestId('naming-table')
     expect(naming.querySelectorAll('tbody tr').length).toBe(new Set(analysis.naming.map((c) => c.actor)).size)
