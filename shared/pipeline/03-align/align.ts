@@ -136,7 +136,9 @@
  *    0.810 / 0.735 / 0.813 (territory/soil kept: 0.814): warm/warming with increase 0.811 (P
  *    0.885 → 0.879; with territory too, 0.814 at lower precision); spokesman/spokeswoman/
  *    spokesperson, uav(s) as weapons, host(ed) as visit, worsen/deteriorate/sour, claim/assert/
- *    insist → no change.
+ *    insist → no change. From 0.814 (watershed joined historic/milestone/landmark: 0.818):
+ *    intelligence as spying, evidence/proof, verify/confirm, crew/sailors, ceremony as
+ *    celebration → no change.
  */
 import type {
   AlignmentCorrection, Alignment, Article, ArticleId, CorrectionSkip, Evidence, EvidenceKind, Link, PassageRef,
