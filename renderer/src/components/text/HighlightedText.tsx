@@ -161,9 +161,9 @@ function HighlightedTextImpl(props: HighlightProps): ReactNode {
           tabIndex={0}
           aria-describedby={TOOLTIP_ID}
           title={undefined}
-          onMouseEnter={(e) => explain.show(c.flags, e.currentTarget, reviews)}
+          onMouseEnter={(e) => explain.show(c.flags, e.currentTarget)}
           onMouseLeave={() => explain.hide()}
-          onFocus={(e) => explain.show(c.flags, e.currentTarget, reviews)}
+          onFocus={(e) => explain.show(c.flags, e.currentTarget)}
           onBlur={() => explain.hide()}
           onClick={(e) => {
             e.stopPropagation()

@@ -5,17 +5,17 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { createPortal } from 'react-dom'
 import type { Flag, FlagReview } from '@shared/model'
 import { CATEGORY } from '../../state/layers'
+import { useApp } from '../../state/AppState'
 
 export const TOOLTIP_ID = 'px-explain-tooltip'
 
 interface Shown {
   readonly flags: readonly Flag[]
   readonly rect: { readonly left: number; readonly top: number; readonly bottom: number }
-  readonly reviews: ReadonlyMap<string, FlagReview>
 }
 
 interface ExplainApi {
-  show(flags: readonly Flag[], el: HTMLElement, reviews: ReadonlyMap<string, FlagReview>): void
+  show(flags: readonly Flag[], el: HTMLElement): void
   hide(): void
 }
 
@@ -83,11 +83,15 @@ export function FlagDetails(props: { readonly flag: Flag; readonly review: FlagR
 
 export function ExplainProvider(props: { readonly children: ReactNode }): ReactNode {
   const [shown, setShown] = useState<Shown | null>(null)
+  // Reviews are read live, not captured when the tooltip opened: pressing A or R on a focused
+  // highlight changes the review while its tooltip stays open.
+  const { study } = useApp()
+  const reviews = useMemo(() => new Map(study.reviews.map((r) => [r.flagId, r])), [study.reviews])
   const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const show = useCallback((flags: readonly Flag[], el: HTMLElement, reviews: ReadonlyMap<string, FlagReview>) => {
+  const show = useCallback((flags: readonly Flag[], el: HTMLElement) => {
     if (hideTimer.current) clearTimeout(hideTimer.current)
     const r = el.getBoundingClientRect()
-    setShown({ flags, rect: { left: r.left, top: r.top, bottom: r.bottom }, reviews })
+    setShown({ flags, rect: { left: r.left, top: r.top, bottom: r.bottom } })
   }, [])
   const hide = useCallback(() => {
     if (hideTimer.current) clearTimeout(hideTimer.current)
@@ -104,7 +108,7 @@ export function ExplainProvider(props: { readonly children: ReactNode }): ReactN
     tooltip = createPortal(
       <div id={TOOLTIP_ID} role="tooltip" className="explain-tooltip" style={style}>
         {shown.flags.map((f) => (
-          <FlagDetails key={f.id} flag={f} review={shown.reviews.get(f.id)} />
+          <FlagDetails key={f.id} flag={f} review={reviews.get(f.id)} />
         ))}
         <div className="fd-hint">Click for counterparts · A accept · R reject</div>
       </div>,

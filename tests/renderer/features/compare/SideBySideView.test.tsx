@@ -94,6 +94,19 @@ describe('SideBySideView', { timeout: 40_000 }, () => {
     await waitFor(() => expect(container.querySelector(`mark[data-flag-id="${CSS.escape(flagId)}"]`)!.className).toMatch(/accepted/))
   })
 
+  it('A on a focused highlight: its open explanation shows the new review at once', async () => {
+    const { container } = renderWithStudy(<SideBySideView />)
+    await waitForAnalysis(container)
+    const mark = container.querySelector<HTMLElement>('mark[data-flag-category]')!
+    const flagId = mark.getAttribute('data-flag-id')!
+    fireEvent.focus(mark)
+    const tip = await screen.findByRole('tooltip')
+    expect(tip.textContent).not.toMatch(/accepted/)
+    fireEvent.keyDown(mark, { key: 'a' })
+    await waitFor(() => expect(container.querySelector(`mark[data-flag-id="${CSS.escape(flagId)}"]`)!.className).toMatch(/accepted/))
+    expect(screen.getByRole('tooltip').textContent).toMatch(/Review✓ accepted/)
+  })
+
   it('collapsing a column hides its text but keeps the column', async () => {
     const study = sampleStudy()
     const { container } = renderWithStudy(<SideBySideView />, study)
