@@ -36,7 +36,7 @@ import { scoreWords } from './sentiment/afinn'
 import { nestedActorMentions, resolveCoreference } from './coref'
 import { constructionFlags } from './constructions'
 import { repetitionFlags } from './repetition'
-import { titleHolders } from './titles'
+import { indexTitles, titleHolders, type TitleIndex } from './titles'
 import { isReportedFeeling, REPORTED_FEELING_CONFIDENCE, REPORTED_FEELING_RULE } from './feelings'
 import { firstAtOrAfter } from '../../util/search'
 
@@ -275,8 +275,10 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   }
 
   // Actors: naming mentions plus simple coreference (pronouns/role nouns within a paragraph).
-  // Who holds which title ("Foreign Minister Ana Costa"), for definite titles used later.
-  const titles = titleHolders(text, tokens, namingMentions, naming)
+  // Who holds which title ("Foreign Minister Ana Costa"), for definite titles used later; found
+  // on first demand (a scan of every token), as most articles never need it.
+  let titleIndex: TitleIndex | undefined
+  const titles = (): TitleIndex => (titleIndex ??= indexTitles(titleHolders(text, tokens, namingMentions, naming)))
   const mentions: ActorMention[] = resolveCoreference({ article: id, tokens, segmentation, naming, mentions: namingMentions, tokenSentence, titles })
   // Actors named inside other actors' names: a separate list, so `mentions` stays disjoint with
   // unique starts (what attribution's binary search and the highlights rely on) and no flag is

@@ -34,7 +34,7 @@ import type { ActorMention, Quote, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
 import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, type QuotationSpan } from './quotes'
 import { firstAtOrAfter } from '../../util/search'
-import { resolveTitle, titleReferenceKey, type TitleHolder } from './titles'
+import { resolveTitle, titleReferenceKey, type TitleIndex } from './titles'
 
 export interface AttributionContext {
   readonly text: string
@@ -49,14 +49,14 @@ export interface AttributionContext {
    * article gave that title earlier, when exactly one was; coreference already turns references
    * to naming-class people into mentions, so this adds the people the resources do not know.
    */
-  readonly titles?: readonly TitleHolder[]
+  readonly titles?: () => TitleIndex
 }
 
 /** The speaker a definite title reference in tokens [a, b) stands for, or null (titles.ts). */
 function titleSpeaker(ctx: AttributionContext, a: number, b: number): Speaker | null {
   if (!ctx.titles) return null
   const key = titleReferenceKey(ctx.tokens, a, b)
-  const h = key === null ? null : resolveTitle(ctx.titles, key, ctx.tokens[a]!.start)
+  const h = key === null ? null : resolveTitle(ctx.titles(), key, ctx.tokens[a]!.start)
   if (!h) return null
   return h.actor !== '' ? actorSpeaker(ctx, h.actor) : { speaker: h.name, speakerActor: '', anonymous: false }
 }

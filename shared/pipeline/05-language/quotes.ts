@@ -33,12 +33,11 @@ const DOUBLE_CLOSE = new Set(['”', '»'])
 const SINGLE_WINDOW = 80
 
 /**
- * Can this UTF-16 code unit open a quotation in `quotationSpans`: " ' “ « „ ‟ ” ‘? Every other
- * character only advances the scan, so the scan skips to the next one of these first.
+ * The characters that can open a quotation in `quotationSpans`: " ' « “ ” „ ‟ ‘. Every other
+ * character only advances the scan, so the scan skips to the next one of these first. Global,
+ * so exec starts at lastIndex.
  */
-function mayOpenQuote(c: number): boolean {
-  return c === 0x22 || c === 0x27 || (c >= 0xab && (c === 0xab || c === 0x201c || c === 0x201e || c === 0x201f || c === 0x201d || c === 0x2018))
-}
+const MAY_OPEN = /["'\u00ab\u201c\u201d\u201e\u201f\u2018]/g
 
 function isLetter(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c)
@@ -48,10 +47,21 @@ function isLetter(c: string | undefined): boolean {
 export function quotationSpans(text: string, paragraphs: readonly Paragraph[]): QuotationSpan[] {
   const out: QuotationSpan[] = []
   const paras = paragraphs.length > 0 ? paragraphs : [{ start: 0, end: text.length }]
+  // The first possible opening mark at or after the last search position (text.length: none).
+  // Scan positions only grow, so while it is >= the scan position it is also the first mark
+  // from there: one regex search per mark, never one per paragraph (a paragraph without marks
+  // would otherwise search on to the next mark, again for every such paragraph).
+  let mark = -1
   for (const p of paras) {
     let i = p.start
     while (i < p.end) {
-      while (i < p.end && !mayOpenQuote(text.charCodeAt(i))) i++
+      // Skip to the next possible opening mark with the regex engine (native, several times
+      // faster than the former character loop on long articles).
+      if (mark < i) {
+        MAY_OPEN.lastIndex = i
+        mark = MAY_OPEN.exec(text)?.index ?? text.length
+      }
+      i = Math.min(mark, p.end)
       if (i >= p.end) break
       const c = text[i]!
       let closeAt = -1

@@ -131,19 +131,53 @@ export function titleHolders(text: string, tokens: readonly Token[], mentions: r
   return out
 }
 
-/**
- * The one person a title reference "the [modifier] ROLE" at tokens [a, b) can mean: holders with
- * the reference's key given before `before`, all the same person; null when none or several.
- */
-export function resolveTitle(holders: readonly TitleHolder[], key: string, before: number): TitleHolder | null {
-  let found: TitleHolder | null = null
+/** Holders grouped by key for resolveTitle: per key, in text order, with the first change of person. */
+export interface TitleIndex {
+  readonly byKey: ReadonlyMap<string, { readonly holders: readonly TitleHolder[]; readonly firstOther: number }>
+}
+
+const samePerson = (a: TitleHolder, b: TitleHolder): boolean => a.actor === b.actor && (a.actor !== '' || a.name === b.name)
+
+/** Index holders (in text order, as titleHolders returns them) by key. */
+export function indexTitles(holders: readonly TitleHolder[]): TitleIndex {
+  const lists = new Map<string, TitleHolder[]>()
   for (const h of holders) {
-    if (h.start >= before) break
-    if (h.key !== key) continue
-    if (found && (found.actor !== h.actor || (h.actor === '' && found.name !== h.name))) return null
-    found ??= h
+    const l = lists.get(h.key)
+    if (l) l.push(h)
+    else lists.set(h.key, [h])
   }
-  return found
+  const byKey = new Map<string, { holders: readonly TitleHolder[]; firstOther: number }>()
+  for (const [key, l] of lists) {
+    let firstOther = l.length
+    for (let i = 1; i < l.length; i++) {
+      if (!samePerson(l[0]!, l[i]!)) {
+        firstOther = i
+        break
+      }
+    }
+    byKey.set(key, { holders: l, firstOther })
+  }
+  return { byKey }
+}
+
+/**
+ * The one person a title reference with `key` can mean: the holders of that key given before
+ * offset `before`, all the same person; null when none or several. Binary search: called for
+ * every definite title before a person in its paragraph, which a scan of all holders made
+ * quadratic on long articles.
+ */
+export function resolveTitle(index: TitleIndex, key: string, before: number): TitleHolder | null {
+  const e = index.byKey.get(key)
+  if (!e) return null
+  let lo = 0
+  let hi = e.holders.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (e.holders[mid]!.start < before) lo = mid + 1
+    else hi = mid
+  }
+  // lo = how many were given before the reference; all of them must be the first holder's person.
+  return lo === 0 || lo > e.firstOther ? null : e.holders[0]!
 }
 
 /**

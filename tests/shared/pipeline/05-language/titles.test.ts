@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveTitle, titleHolders, titleReferenceKey } from '../../../../shared/pipeline/05-language/titles'
+import { indexTitles, resolveTitle, titleHolders, titleReferenceKey } from '../../../../shared/pipeline/05-language/titles'
 import { findNamingMentions, builtinNaming } from '../../../../shared/resources/naming'
 import { tokenize } from '../../../../shared/text/tokenize'
 import { run } from './helpers'
@@ -104,13 +104,18 @@ describe('titleHolders / titleReferenceKey / resolveTitle', () => {
     expect(titleReferenceKey(toks, 0, 3)).toBe('foreign minister')
     expect(titleReferenceKey(toks, 3, 5)).toBe('minister')
     expect(titleReferenceKey(toks, 5, 6)).toBeNull()
-    const hs = [
+    const hs = indexTitles([
       { key: 'minister', actor: '', name: 'Ana Costa', start: 0 },
+      { key: 'foreign minister', actor: '', name: 'Ana Costa', start: 0 },
       { key: 'minister', actor: '', name: 'Ana Costa', start: 10 },
       { key: 'minister', actor: 'bayramov', name: 'Jeyhun Bayramov', start: 20 }
-    ]
+    ])
     expect(resolveTitle(hs, 'minister', 15)?.name).toBe('Ana Costa')
     expect(resolveTitle(hs, 'minister', 25)).toBeNull()
     expect(resolveTitle(hs, 'minister', 0)).toBeNull()
+    expect(resolveTitle(hs, 'minister', 20)?.name).toBe('Ana Costa')
+    expect(resolveTitle(hs, 'minister', 21)).toBeNull()
+    expect(resolveTitle(hs, 'foreign minister', 100)?.name).toBe('Ana Costa')
+    expect(resolveTitle(hs, 'defence minister', 100)).toBeNull()
   })
 })
