@@ -47,6 +47,7 @@ export function SideBySideView(): ReactNode {
   const [pending, setPending] = useState<PendingAnnotation | null>(null)
   const [selBtn, setSelBtn] = useState<{ x: number; y: number; p: PendingAnnotation } | null>(null)
   const [flash, setFlash] = useState<{ row: number; article: ArticleId; n: number } | null>(null)
+  const [columnsNoteOpen, setColumnsNoteOpen] = useState(true)
 
   const columns = useMemo(() => (derived ? derived.order.slice(0, MAX_COLUMNS) : []), [derived])
   const rows = derived?.rows ?? []
@@ -351,9 +352,20 @@ export function SideBySideView(): ReactNode {
         </button>
       )}
       {pending && <AnnotateForm pending={pending} onClose={() => setPending(null)} />}
-      {derived.order.length > MAX_COLUMNS && (
-        <div className="notice warning floating">
-          Showing the base and {MAX_COLUMNS - 1} articles; reorder in the Library to choose which.
+      {derived.order.length > MAX_COLUMNS && columnsNoteOpen && (
+        // Floats over the text, so it names what is hidden and can be closed.
+        <div className="notice warning floating" role="status" data-hidden-columns={derived.order.length - MAX_COLUMNS}>
+          <span className="notice-text">
+            Showing the base and {MAX_COLUMNS - 1} of {derived.order.length - 1} articles; not shown:{' '}
+            {derived.order.slice(MAX_COLUMNS).map((id) => displayName(meta.get(id), id)).join(', ')}. Reorder in the Library to choose which, or compare any two in
+            the Pair view.
+          </span>
+          <button type="button" onClick={() => setView('library')}>
+            Library
+          </button>
+          <button type="button" className="icon" onClick={() => setColumnsNoteOpen(false)} aria-label="Dismiss: some articles are not shown">
+            ✕
+          </button>
         </div>
       )}
     </div>

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
-import { SideBySideView } from '../../../../renderer/src/features/compare/SideBySideView'
+import { MAX_COLUMNS, SideBySideView } from '../../../../renderer/src/features/compare/SideBySideView'
 import { LayerBar } from '../../../../renderer/src/features/layers/LayerBar'
-import { renderWithStudy, sampleStudy, waitForAnalysis } from '../../helpers'
+import { largeStudy, renderWithStudy, sampleStudy, waitForAnalysis } from '../../helpers'
 
 afterEach(cleanup)
 
@@ -106,6 +106,18 @@ describe('SideBySideView', { timeout: 40_000 }, () => {
     await waitFor(() => expect(container.querySelector(`mark[data-flag-id="${CSS.escape(flagId)}"]`)!.className).toMatch(/accepted/))
     expect(screen.getByRole('tooltip').textContent).toMatch(/Review✓ accepted/)
   })
+
+  it('more articles than columns: the note names the hidden ones and can be dismissed', async () => {
+    const study = largeStudy()
+    const { container } = renderWithStudy(<SideBySideView />, study)
+    await waitForAnalysis(container)
+    const note = container.querySelector<HTMLElement>('[data-hidden-columns]')!
+    expect(note.getAttribute('data-hidden-columns')).toBe(String(study.articles.length - MAX_COLUMNS))
+    for (const a of study.articles.slice(MAX_COLUMNS)) expect(note.textContent).toContain(a.meta.outlet || a.meta.title)
+    expect(container.querySelectorAll('[role="columnheader"][data-article-id]')).toHaveLength(MAX_COLUMNS)
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss: some articles are not shown' }))
+    expect(container.querySelector('[data-hidden-columns]')).toBeNull()
+  }, 60_000)
 
   it('collapsing a column hides its text but keeps the column', async () => {
     const study = sampleStudy()
