@@ -1631,4 +1631,3 @@ export function sentencePairScorer(input: AlignInput): (a: ArticleId, i: number,
     return { score: round(score), shared: shared.map((x) => `${corpus.keys[x]}=${corpus.w[x]!.toFixed(2)}`) }
   }
 }
-
