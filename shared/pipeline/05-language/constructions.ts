@@ -15,7 +15,8 @@
  *  - `writer-prescription`: "should", "must", "ought to", "deserve" in a sentence the writer does
  *    not attribute to anyone (no reporting or belief verb, no quotation): the writer prescribes
  *    ("Congress should end this program", "Americans deserve answers"). Procedural and advisory
- *    uses ("applicants must submit", "residents should expect delays") are skipped.
+ *    uses ("applicants must submit", "residents should expect delays") and sentences that report
+ *    what a rule requires ("under the policy, asylum seekers must wait") are skipped.
  *  - `writer-address`: "we", "our", "us", "you", "your" in an unattributed sentence: the writer
  *    speaks for a group or to the reader ("our leaders have forgotten"). Newsroom "we/our"
  *    ("our reporter", "we have updated this story") and service "you" ("if you were born…") are
@@ -225,7 +226,7 @@ export function constructionFlags(input: ConstructionInput): ConstructionFlag[] 
         const w = tokens[k]!
         if (w.kind !== 'word' || taken(k, k + 1)) continue
         let id = ''
-        if (PRESCRIPTIVE.has(w.norm) && isPrescription(tokens, k, s.tokenEnd)) id = 'writer-prescription'
+        if (PRESCRIPTIVE.has(w.norm) && isPrescription(tokens, k, s.tokenEnd) && !describesRule(tokens, s.tokenStart, s.tokenEnd)) id = 'writer-prescription'
         else if (ADDRESS.has(w.norm) && !isCountryUS(text, w) && !isInName(text, w, k === firstWord(tokens, s.tokenStart, s.tokenEnd)) && !isNewsroomOrService(tokens, k, s.tokenStart, s.tokenEnd)) id = 'writer-address'
         if (id === '') continue
         const r = rule(id)
@@ -355,6 +356,30 @@ function isPrescription(tokens: readonly Token[], i: number, end: number): boole
     if (seen === 2 && tokens[k - 1]!.norm === 'be' && n.norm.endsWith('ed') && afinnValence(n.norm) === 0) return false
   }
   return true
+}
+
+/** Nouns for a rule whose requirements a sentence may report ("under the policy, asylum seekers must wait"). */
+const RULE_NOUNS = new Set([
+  'law', 'laws', 'policy', 'policies', 'rule', 'rules', 'plan', 'proposal', 'bill', 'order', 'agreement', 'deal',
+  'program', 'programme', 'measure', 'regulation', 'regulations', 'guidelines', 'terms', 'settlement', 'ruling',
+  'treaty', 'legislation', 'ordinance', 'mandate', 'scheme', 'requirements', 'constitution', 'contract'
+])
+
+/**
+ * Does the sentence say what a rule requires ("under the policy", "under the new law", "under
+ * the terms of the deal")? Then its "must"/"should" reports that rule, not the writer's wish.
+ */
+function describesRule(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (tokens[k]!.norm !== 'under') continue
+    // "under the [new|proposed|…] policy": a rule noun within the next three words.
+    for (let j = k + 1; j < b && j <= k + 3; j++) {
+      const w = tokens[j]!
+      if (w.kind !== 'word') break
+      if (RULE_NOUNS.has(w.norm)) return true
+    }
+  }
+  return false
 }
 
 /**

@@ -122,6 +122,12 @@ const TECHNICAL_AFTER = new Set([
   'sweating', 'moisture', 'wear'
 ])
 
+/** Words that make "invade"/"invasion" a military operation, not a fear metaphor for people arriving. */
+const MILITARY = new Set([
+  'troops', 'troop', 'forces', 'force', 'army', 'armies', 'military', 'soldiers', 'tanks', 'armed', 'navy',
+  'marines', 'allied', 'allies', 'war', 'wars', 'full-scale', 'ground', 'amphibious', 'airborne', 'naval'
+])
+
 /** Words after "boast" that show the possession sense ("the city boasts a museum", "boasts 300 rooms"). */
 const POSSESSION_OBJECTS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'several', 'many', 'more', 'one', 'two', 'three', 'dozens', 'hundreds', 'thousands'])
 
@@ -553,6 +559,25 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       const next = tokens[end]
       if (next && next.kind !== 'punct' && (POSSESSION_OBJECTS.has(next.norm) || /^\d/.test(next.norm))) return false
       return true
+    }
+  },
+  {
+    id: 'not-military',
+    description:
+      'Keeps "invade"/"invasion" as a fear appeal about people arriving ("migrants are invading our towns", "an invasion at the border") and drops a military invasion: a military word within three words ("troops invaded"), a named place after it ("invaded Ukraine", "the invasion of Iraq") or a named country before it ("Russia\'s invasion", "the Soviet invasion").',
+    keep(tokens, start, end, text) {
+      for (const t of wordsBefore(tokens, start, 3)) if (MILITARY.has(t.norm)) return false
+      const after = wordsAfter(tokens, end, 3)
+      for (const t of after) if (MILITARY.has(t.norm)) return false
+      // The object: "invaded Ukraine", "invasion of Iraq", "invasion of the Baltic states".
+      let o = 0
+      if (after[o]?.norm === 'of') o++
+      if (after[o]?.norm === 'the') o++
+      if (after[o] && isCapitalised(after[o]!, text)) return false
+      // The invader named right before: "Russia's invasion", "the Soviet invasion", "Iraq invaded".
+      // ("An invasion of illegals": a capitalised determiner opening the sentence names no one.)
+      const prev = wordsBefore(tokens, start, 1)[0]
+      return !(prev && isCapitalised(prev, text) && !DETERMINERS.has(prev.norm))
     }
   },
   {

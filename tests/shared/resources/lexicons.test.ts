@@ -296,7 +296,15 @@ describe('context rules', () => {
     ['The senator fulminated against the ruling.', 'fulminated', true],
     ['Lawmakers kvetched about the schedule.', 'kvetched', true],
     ['The candidate backpedaled on his promise.', 'backpedaled', true],
-    ['The minister back-pedalled after the vote.', 'back-pedalled', true]
+    ['The minister back-pedalled after the vote.', 'back-pedalled', true],
+    // not-military: a military invasion is an event, not a fear appeal
+    ["Russia's invasion of Ukraine began in February 2022.", 'invasion', false],
+    ['Russia invaded Ukraine in February 2022.', 'invaded', false],
+    ['Troops invaded the island at dawn.', 'invaded', false],
+    ['The Soviet invasion of Afghanistan began in 1979.', 'invasion', false],
+    ['Migrants are invading our towns.', 'invading', true],
+    ['An invasion of illegals is overwhelming our schools.', 'invasion', true],
+    ['He called it an invasion at the southern border.', 'invasion', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })

@@ -35,6 +35,10 @@ describe('construction rules', () => {
     ['Residents should expect delays on the highway this weekend.', 'writer-prescription', null, false],
     ['The work should be completed by the end of March.', 'writer-prescription', null, false],
     ['Republicans believe the state should cut income taxes.', 'writer-prescription', null, false],
+    // A rule's requirement reported ("under the policy"), not the writer's wish.
+    ['Asylum seekers must wait in Mexico while their cases are heard, under the policy.', 'writer-prescription', null, false],
+    ['Under the new law, employers must offer paid leave.', 'writer-prescription', null, false],
+    ['The government must act now, under pressure or not.', 'writer-prescription', 'must', true],
     ['The company says customers should keep their receipts.', 'writer-prescription', null, false],
     ['Our leaders have forgotten the people they serve.', 'writer-address', 'Our', true],
     ['Our reporter visited the site on Monday.', 'writer-address', null, false],
