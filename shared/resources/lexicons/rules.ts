@@ -106,9 +106,11 @@ const CLAIM_OBJECT_VERBS = new Set([
   'resolve', 'resolves', 'resolved', 'resolving', 'handle', 'handles', 'handled', 'handling'
 ])
 
-/** Is the word before a match a determiner or a noun modifier, or a verb taking it as an object noun? */
+/** Is the word before a match a determiner (possessives included) or a noun modifier, or a verb taking it as an object noun? */
 function nounBefore(prev: Token | undefined): boolean {
-  return !!prev && (DETERMINERS.has(prev.norm) || CLAIM_OBJECT_VERBS.has(prev.norm))
+  // A possessive name is a determiner too ("Trump's claims", like "his claims"); the tokenizer
+  // keeps "'s" on its word and folds ’ to '.
+  return !!prev && (DETERMINERS.has(prev.norm) || CLAIM_OBJECT_VERBS.has(prev.norm) || (prev.norm.length > 2 && /'s?$/.test(prev.norm) && prev.kind === 'word'))
 }
 
 /**
@@ -175,6 +177,8 @@ const LITERAL_CONTEXT = new Set([
   'pancreatic', 'waste', 'chemicals', 'chemical', 'fumes', 'gas', 'smoke', 'spill', 'leak', 'mold', 'mould',
   'bridge', 'building', 'buildings', 'roof', 'tunnel', 'mine', 'reactor', 'plant', 'crane', 'car', 'cars',
   'plane', 'aircraft', 'jet', 'train', 'bus', 'truck', 'vehicle', 'helicopter', 'runway', 'crew', 'passengers',
+  // Weather warnings ("a dangerous heat wave", "extreme temperatures", "severe thunderstorms").
+  'heat', 'temperatures', 'thunderstorm', 'thunderstorms', 'tornadoes', 'blizzard', 'avalanche', 'tsunami',
   // Rail accidents ("the freight train derailed", "a tram left the tracks"): "derailed the talks" stays.
   'trains', 'freight', 'tram', 'trams', 'locomotive', 'carriages', 'wagons', 'tracks', 'rail',
   'pilot', 'driver', 'crashed', 'crash', 'collision', 'accident', 'star', 'stars', 'galaxy', 'prices', 'price',

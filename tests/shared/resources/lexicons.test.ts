@@ -304,7 +304,12 @@ describe('context rules', () => {
     ['The Soviet invasion of Afghanistan began in 1979.', 'invasion', false],
     ['Migrants are invading our towns.', 'invading', true],
     ['An invasion of illegals is overwhelming our schools.', 'invasion', true],
-    ['He called it an invasion at the southern border.', 'invasion', true]
+    ['He called it an invasion at the southern border.', 'invasion', true],
+    // weather warnings are literal; a possessive makes "claims" the noun, as "his" does
+    ['Officials warned of a dangerous heat wave.', 'dangerous', false],
+    ['The dangerous rhetoric alarmed diplomats.', 'dangerous', true],
+    ["Trump's claims of fraud were rejected by the courts.", 'claims', false],
+    ['Trump claims that the election was stolen.', 'claims', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
