@@ -307,7 +307,7 @@ export function ReviewView(): ReactNode {
                   </td>
                   <td>{voiceLabel(f)}</td>
                   <td>{Math.round(f.confidence * 100)}%</td>
-                  <td className="nowrap">
+                  <td className="nowrap rv-actions">
                     <button type="button" className="accept" aria-pressed={r?.status === 'accepted'} onClick={() => dispatch({ type: 'review', flagId: f.id, status: r?.status === 'accepted' ? null : 'accepted' })} aria-label={`Accept “${f.text}”`}>
                       ✓ Accept
                     </button>{' '}
