@@ -97,6 +97,12 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   // isNegatedAt(tokens, i, from), answered without a scan where no negator precedes i.
   const negatedAt = negationIndex(tokens)
 
+  /** Is the one-word match at token k (offsets start..end) a feeling someone reports (feelings.ts)? */
+  const reportedFeeling = (k: number, start: number, end: number): boolean => {
+    const s = segmentation.sentences[tokenSentence[k]!]!
+    return isReportedFeeling(tokens, k, s.tokenStart, s.tokenEnd, text, inQuote(start, end))
+  }
+
   // Per paragraph: naming mentions, lexicon hits and codebook hits never cross a line break.
   const namingMentions: NamingMention[] = []
   /** Actors inside hyphenated labels ("anti-Israel", "Iran-backed"): nested mentions, never flags. */
@@ -222,7 +228,7 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
       const confidence = h.negated ? e.strength * NEGATED_FACTOR : e.strength
       // A feeling reported of a person ("families said they were devastated") is that person's
       // state, not the writer's judgement of the events (feelings.ts): a weaker flag that says so.
-      const feeling = FEELING_CATEGORIES.has(e.category as FlagCategory) && h.tokenEnd - h.tokenStart === 1 && isReportedFeeling(tokens, h.tokenStart, from, text)
+      const feeling = FEELING_CATEGORIES.has(e.category as FlagCategory) && h.tokenEnd - h.tokenStart === 1 && reportedFeeling(h.tokenStart, start, end)
       const base: Omit<Flag, 'id' | 'article' | 'text' | 'inQuote'> = feeling
         ? {
             start,

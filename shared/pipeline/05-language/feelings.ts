@@ -1,7 +1,7 @@
 /**
  * Reported feelings: an emotion word that describes how a person in the story feels
- * ("Families said they were devastated by the verdict", "Neighbors were shocked to learn of the
- * arrests", "I feel betrayed") reports that person's state; it is not the outlet's judgement of
+ * ("Families said they were devastated by the verdict", "Neighbors said they were shocked to
+ * learn of the arrests", "'I feel betrayed,' she said") reports that person's state; it is not the outlet's judgement of
  * the events. Compare the writer's own evaluation, which keeps its full strength: "a devastating
  * attack on democracy", "shocking revelations", "outraged parents stormed the meeting".
  *
@@ -10,8 +10,12 @@
  * ("furious", "heartbroken") — right after a linking verb (be, feel, seem, look, become, remain,
  * get, "were left"), with at most two degree or time adverbs between ("were deeply shocked",
  * "was still visibly shaken"), whose subject is a person (a pronoun, a person noun or a name):
- * "the economy was devastated by the lockdowns" is damage the writer describes, and keeps its flag. The -ing forms ("devastating", "shocking") describe the event and are never
- * matched, which is what keeps the writer's evaluations.
+ * "the economy was devastated by the lockdowns" is damage the writer describes, and keeps its
+ * flag. And the feeling must be reported, not asserted: a reporting word in the sentence, a
+ * quotation, or a first-person subject ("Parents were outraged by the decision" in the writer's
+ * voice characterises a group's mood, a framing choice, and keeps its flag). The -ing forms
+ * ("devastating", "shocking") describe the event and are never matched, which is what keeps the
+ * writer's evaluations.
  *
  * analyzeLanguage shows such a lexicon match as a weaker flag (below the metric's counting
  * threshold) with rule `rule:reported-feeling/<lexicon rule>` and an explanation saying why.
@@ -86,27 +90,50 @@ function isPersonSubject(tokens: readonly Token[], k: number, from: number, text
 }
 
 /**
- * Is the one-token match at `i` an experiencer's state after a linking verb, with a person as
- * subject (see the module comment)? Looks back at most a few word tokens within `[from, i)`;
- * punctuation ends the look.
+ * Words that attribute the sentence to someone: the feeling is then that person's report, which
+ * the writer relays ("families said they were devastated", "according to neighbours").
  */
-export function isReportedFeeling(tokens: readonly Token[], i: number, from: number, text: string): boolean {
+const REPORTING = new Set([
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'according', 'added', 'adds', 'recalled', 'recalls',
+  'described', 'describes', 'explained', 'explains', 'wrote', 'writes', 'testified', 'acknowledged', 'admitted',
+  'insisted', 'complained', 'posted', 'recounted', 'reported'
+])
+
+/**
+ * Is the one-token match at `i` a reported feeling: an experiencer's state after a linking verb,
+ * with a person as subject (see the module comment), that the person reports — the sentence has
+ * a reporting word ("said", "told", "according to"), the match is inside a quotation (`quoted`),
+ * or the subject is "I"/"we" (the speaker's own words)? The sentence is tokens `[a, b)`; the
+ * look back from the match stops at punctuation.
+ */
+export function isReportedFeeling(tokens: readonly Token[], i: number, a: number, b: number, text: string, quoted: boolean): boolean {
+  const subject = feelerAt(tokens, i, a, text)
+  if (subject < 0) return false
+  if (quoted) return true
+  const n = tokens[subject]!.norm
+  if (n === 'i' || n === 'we') return true
+  for (let k = a; k < b; k++) if (REPORTING.has(tokens[k]!.norm)) return true
+  return false
+}
+
+/** The subject token of an experiencer state at `i` (linking verb, person subject), or -1. */
+function feelerAt(tokens: readonly Token[], i: number, from: number, text: string): number {
   const t = tokens[i]
-  if (!t || t.kind !== 'word' || !EXPERIENCER_STATES.has(t.norm)) return false
+  if (!t || t.kind !== 'word' || !EXPERIENCER_STATES.has(t.norm)) return -1
   let k = i - 1
   let skipped = 0
   for (; k >= from; k--) {
     const w = tokens[k]!
-    if (w.kind !== 'word') return false
+    if (w.kind !== 'word') return -1
     if (LINKING.has(w.norm)) break
-    if (!BETWEEN.has(w.norm) || ++skipped > 2) return false
+    if (!BETWEEN.has(w.norm) || ++skipped > 2) return -1
   }
   // Linking verbs may chain ("had been left", "have been"): step over them and auxiliaries.
   while (k - 1 >= from && (LINKING.has(tokens[k - 1]!.norm) || AUXILIARY.has(tokens[k - 1]!.norm))) k--
   // The subject, skipping a floating quantifier or adverb ("they were all", "residents also felt").
   let s = k - 1
   if (s >= from && BETWEEN.has(tokens[s]!.norm) && !PERSON_PRONOUNS.has(tokens[s]!.norm)) s--
-  return s >= from && isPersonSubject(tokens, s, from, text)
+  return s >= from && isPersonSubject(tokens, s, from, text) ? s : -1
 }
 
 /** Auxiliaries before a linking verb ("had been", "would feel", "have become"). */

@@ -16,11 +16,14 @@ describe('reported feelings are weaker flags; the writer\'s evaluations stay', (
     ['Neighbors said they were shocked to learn of the arrests.', 'shocked', true],
     ['Residents said they were frightened when the explosion shook their homes.', 'frightened', true],
     ['"I am outraged," the senator said.', 'outraged', true],
-    ['Parents were outraged by the school board\'s decision.', 'outraged', true],
+    ['Parents said they were outraged by the school board\'s decision.', 'outraged', true],
     ['Smith said he was furious about the delay.', 'furious', true],
-    ['The families had been left devastated by the ruling.', 'devastated', true],
-    ['They were all deeply shocked.', 'shocked', true],
-    ['Voters felt betrayed by the decision.', 'betrayed', true],
+    ['The families had been left devastated by the ruling, their lawyer said.', 'devastated', true],
+    ['According to neighbours, they were all deeply shocked.', 'shocked', true],
+    ['We felt betrayed by the decision.', 'betrayed', true],
+    // Asserted in the writer's voice (nobody reports it): the writer characterises a group's mood.
+    ['Parents were outraged by the school board\'s decision.', 'outraged', false],
+    ['Voters felt betrayed by the decision.', 'betrayed', false],
     // The writer's evaluation of an event or a thing: counted as before.
     ['It was a devastating attack on democracy.', 'devastating', false],
     ['The shocking revelations rocked the campaign.', 'shocking', false],
@@ -39,20 +42,22 @@ describe('reported feelings are weaker flags; the writer\'s evaluations stay', (
     }
   })
 
-  it('needs the emotion word right after a linking verb and a person subject', () => {
-    const at = (text: string, word: string): boolean => {
+  it('needs the emotion word right after a linking verb, a person subject and someone reporting it', () => {
+    const at = (text: string, word: string, quoted = false): boolean => {
       const toks = tokenize(text)
       const i = toks.findIndex((t) => t.norm === word)
-      return isReportedFeeling(toks, i, 0, text)
+      return isReportedFeeling(toks, i, 0, toks.length, text, quoted)
     }
-    expect(at('they were devastated', 'devastated')).toBe(true)
-    expect(at('the crops were devastated', 'devastated')).toBe(false)
-    expect(at('it was devastated', 'devastated')).toBe(false)
-    expect(at('a devastated family', 'devastated')).toBe(false)
+    expect(at('she said they were devastated', 'devastated')).toBe(true)
+    expect(at('they were devastated', 'devastated', true)).toBe(true)
+    expect(at('they were devastated', 'devastated')).toBe(false)
+    expect(at('she said the crops were devastated', 'devastated')).toBe(false)
+    expect(at('she said it was devastated', 'devastated')).toBe(false)
+    expect(at('she said a devastated family left', 'devastated')).toBe(false)
     // Punctuation between ends the construction.
-    expect(at('they were, devastated', 'devastated')).toBe(false)
+    expect(at('she said they were, devastated', 'devastated')).toBe(false)
     // Only experiencer states: a passive of a non-emotion verb is not a feeling.
-    expect(at('he was discredited', 'discredited')).toBe(false)
+    expect(at('she said he was discredited', 'discredited')).toBe(false)
   })
 
   it('a reported feeling is not counted as a repeated loaded term', () => {
