@@ -79,7 +79,11 @@ interface ArticleInfo {
 }
 
 function perToken<T>(n: number, list: readonly Annot<T>[]): (Annot<T> | undefined)[] {
-  const out = new Array<Annot<T> | undefined>(n)
+  // Filled with undefined so every such array has one elements kind (HOLEY_ELEMENTS) whether or
+  // not the article has any annotation of the kind: `new Array(n)` alone stays a small-integer
+  // array when nothing is stored, giving ArticleInfo objects different field types, which made
+  // V8 discard its optimized classification code ("wrong map") and compile it again.
+  const out = new Array<Annot<T> | undefined>(n).fill(undefined)
   for (const a of list) for (let i = a.tokenStart; i < a.tokenEnd; i++) out[i] ??= a
   return out
 }
@@ -111,7 +115,7 @@ function prepare(article: Article, seg: Segmentation, naming: NamingResource | n
     hedge: perToken(n, matchNorms(wording.hedges, tokens)),
     evaluative: perToken(n, evaluative),
     quoted: quoteMask(seg),
-    numbers: tokens.map(numberValue),
+    numbers: numberValues(tokens),
     marked: new Uint8Array(n)
   }
   for (let i = 0; i < n; i++) {
@@ -138,6 +142,17 @@ function textOf(info: ArticleInfo, from: number, to: number): string {
 function spanOf(info: ArticleInfo, from: number, to: number): { start: number; end: number } {
   const t = info.seg.tokens
   return { start: t[from]!.start, end: t[to - 1]!.end }
+}
+
+/**
+ * `numberValue` of every token, in an array of one elements kind for every article (see
+ * perToken: `tokens.map` gave arrays of different kinds, and the classification code that
+ * reads them was deoptimized when the second kind arrived).
+ */
+function numberValues(tokens: readonly Token[]): (string | null)[] {
+  const out = new Array<string | null>(tokens.length).fill(null)
+  for (let i = 0; i < tokens.length; i++) out[i] = numberValue(tokens[i]!)
+  return out
 }
 
 function numberValue(t: Token): string | null {
@@ -174,30 +189,75 @@ function hunks(runs: readonly TokenRun[], aOff: number, bOff: number): Hunk[] {
   return out
 }
 
-/** Classify one hunk into zero or more changes (see the header for the rule order). */
+/**
+ * Token indices a rule has explained on each side, and the changes so far, of one hunk. A class
+ * (methods on its prototype), not closures made per hunk.
+ */
+class HunkState {
+  readonly out: Change[] = []
+  readonly usedA = new Set<number>()
+  readonly usedB = new Set<number>()
+
+  useA(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.usedA.add(i)
+  }
+
+  useB(from: number, to: number): void {
+    for (let i = from; i < to; i++) this.usedB.add(i)
+  }
+
+  freeA(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.usedA.has(i)) return false
+    return true
+  }
+
+  freeB(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.usedB.has(i)) return false
+    return true
+  }
+}
+
+/**
+ * Classify one hunk into zero or more changes (see the header for the rule order).
+ *
+ * Each rule is its own small function: V8 optimizes a function as a whole, and this one used to
+ * hold all eight rules (with closures), which took ~65 ms of optimizing-compiler time per
+ * compile on the bench sets (twice, after a deoptimization), more than the hunks themselves.
+ * Split, only the rules that run often get optimized, each cheaply. Same rules, same order.
+ */
 function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingResource | null): Change[] {
   let marked = false
   for (let i = h.a0; i < h.a1 && !marked; i++) if (A.marked[i]) marked = true
   for (let i = h.b0; i < h.b1 && !marked; i++) if (B.marked[i]) marked = true
   if (!marked) return otherChange(A, B, h)
-  const out: Change[] = []
-  const usedA = new Set<number>()
-  const usedB = new Set<number>()
-  const use = (set: Set<number>, from: number, to: number): void => { for (let i = from; i < to; i++) set.add(i) }
-  const free = (set: Set<number>, from: number, to: number): boolean => { for (let i = from; i < to; i++) if (set.has(i)) return false; return true }
-  const hasA = h.a1 > h.a0
-  const hasB = h.b1 > h.b0
+  const st = new HunkState()
+  namingRule(A, B, h, naming, st)
+  if (h.a1 > h.a0 && h.b1 > h.b0) numberRule(A, B, h, st)
+  reportingRule(A, B, h, st)
+  intensityRule(A, B, h, st)
+  hedgeRule(A, B, h, st)
+  evaluativeRule(A, B, h, st)
+  if (quoteRule(A, B, h, st)) return st.out
+  return st.out.length === 0 ? otherChange(A, B, h) : st.out
+}
 
-  // 1. Naming swap: same actor, different term, both touched by the hunk.
+/**
+ * A term the other side's hunk also uses for that actor was not swapped away: in a reworded
+ * sentence where both sides say "Azerbaijan" and one adds "Baku", nothing replaced
+ * "Azerbaijan". (The replacement may be a term side a also uses elsewhere in the hunk: "the
+ * Zionists established…" where the other side says "Israel" is a swap even if side a says
+ * "Israel" in its other sentence.)
+ */
+function usesTerm(ms: readonly Annot<NamingMention>[], actor: string, term: string): boolean {
+  for (const m of ms) if (m.payload.actor === actor && m.payload.term.id === term) return true
+  return false
+}
+
+/** 1. Naming swap: same actor, different term, both touched by the hunk. */
+function namingRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingResource | null, st: HunkState): void {
   const ma = touching(A.naming, h.a0, h.a1)
+  if (ma.length === 0) return
   const mb = touching(B.naming, h.b0, h.b1)
-  // A term the other side's hunk also uses for that actor was not swapped away: in a reworded
-  // sentence where both sides say "Azerbaijan" and one adds "Baku", nothing replaced
-  // "Azerbaijan". (The replacement may be a term side a also uses elsewhere in the hunk: "the
-  // Zionists established…" where the other side says "Israel" is a swap even if side a says
-  // "Israel" in its other sentence.)
-  const usesTerm = (ms: readonly Annot<NamingMention>[], actor: string, term: string): boolean =>
-    ms.some((m) => m.payload.actor === actor && m.payload.term.id === term)
   for (const x of ma) {
     if (usesTerm(mb, x.payload.actor, x.payload.term.id)) continue
     // Different TERMS of one actor ("Zionist regime" vs "Israel"); two forms of one term
@@ -206,7 +266,7 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
       (m) =>
         m.payload.actor === x.payload.actor &&
         m.payload.term.id !== x.payload.term.id &&
-        free(usedB, m.tokenStart, m.tokenEnd)
+        st.freeB(m.tokenStart, m.tokenEnd)
     )
     if (!y) continue
     const sa = textOf(A, x.tokenStart, x.tokenEnd)
@@ -216,49 +276,51 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
     const tb = y.payload.term
     const label = naming?.actorById.get(x.payload.actor)?.label ?? x.payload.actor
     const note = tb.explanation || ta.explanation
-    out.push({
+    st.out.push({
       kind: 'naming-swap',
       a: spanOf(A, x.tokenStart, x.tokenEnd),
       b: spanOf(B, y.tokenStart, y.tokenEnd),
       rule: `naming:${x.payload.actor}:${ta.id}>${tb.id}`,
       explanation: `"${sa}" (${ta.viewpoint}) became "${sb}" (${tb.viewpoint}); both name ${label}.${note ? ' ' + note : ''}`
     })
-    use(usedA, x.tokenStart, x.tokenEnd)
-    use(usedB, y.tokenStart, y.tokenEnd)
+    st.useA(x.tokenStart, x.tokenEnd)
+    st.useB(y.tokenStart, y.tokenEnd)
   }
+}
 
-  // 2. Numbers: a value on each side that the other side's hunk does not have.
-  if (hasA && hasB) {
-    const va = new Map<string, number>()
-    const vb = new Map<string, number>()
-    for (let i = h.a0; i < h.a1; i++) {
-      const v = usedA.has(i) ? null : (A.numbers[i] ?? null)
-      if (v !== null && !va.has(v)) va.set(v, i)
-    }
-    for (let i = h.b0; i < h.b1; i++) {
-      const v = usedB.has(i) ? null : (B.numbers[i] ?? null)
-      if (v !== null && !vb.has(v)) vb.set(v, i)
-    }
-    const onlyA = [...va].filter(([v]) => !vb.has(v))
-    const onlyB = [...vb].filter(([v]) => !va.has(v))
-    if (onlyA.length > 0 && onlyB.length > 0) {
-      const ia = onlyA[0]![1]
-      const ib = onlyB[0]![1]
-      out.push({
-        kind: 'number-changed',
-        a: spanOf(A, ia, ia + 1),
-        b: spanOf(B, ib, ib + 1),
-        rule: 'number:changed',
-        explanation: `The figure "${textOf(A, ia, ia + 1)}" appears as "${textOf(B, ib, ib + 1)}" in the other version: check which is right, and whether rounding or a different source explains it.`
-      })
-      use(usedA, ia, ia + 1)
-      use(usedB, ib, ib + 1)
-    }
+/** 2. Numbers: a value on each side that the other side's hunk does not have (hunks with both sides). */
+function numberRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): void {
+  const va = new Map<string, number>()
+  const vb = new Map<string, number>()
+  for (let i = h.a0; i < h.a1; i++) {
+    const v = st.usedA.has(i) ? null : (A.numbers[i] ?? null)
+    if (v !== null && !va.has(v)) va.set(v, i)
   }
+  for (let i = h.b0; i < h.b1; i++) {
+    const v = st.usedB.has(i) ? null : (B.numbers[i] ?? null)
+    if (v !== null && !vb.has(v)) vb.set(v, i)
+  }
+  const onlyA = [...va].filter(([v]) => !vb.has(v))
+  const onlyB = [...vb].filter(([v]) => !va.has(v))
+  if (onlyA.length > 0 && onlyB.length > 0) {
+    const ia = onlyA[0]![1]
+    const ib = onlyB[0]![1]
+    st.out.push({
+      kind: 'number-changed',
+      a: spanOf(A, ia, ia + 1),
+      b: spanOf(B, ib, ib + 1),
+      rule: 'number:changed',
+      explanation: `The figure "${textOf(A, ia, ia + 1)}" appears as "${textOf(B, ib, ib + 1)}" in the other version: check which is right, and whether rounding or a different source explains it.`
+    })
+    st.useA(ia, ia + 1)
+    st.useB(ib, ib + 1)
+  }
+}
 
-  // 3. Reporting verbs on both sides.
-  const ra = touching(A.reporting, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
-  const rb = touching(B.reporting, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+/** 3. Reporting verbs on both sides. */
+function reportingRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): void {
+  const ra = touching(A.reporting, h.a0, h.a1).filter((r) => st.freeA(r.tokenStart, r.tokenEnd))
+  const rb = touching(B.reporting, h.b0, h.b1).filter((r) => st.freeB(r.tokenStart, r.tokenEnd))
   if (ra.length > 0 && rb.length > 0) {
     const x = ra[0]!
     const y = rb[0]!
@@ -266,7 +328,7 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
     const sb = textOf(B, y.tokenStart, y.tokenEnd)
     if (sa.toLowerCase() !== sb.toLowerCase()) {
       const same = x.payload.stance === y.payload.stance
-      out.push({
+      st.out.push({
         kind: 'reporting-verb',
         a: spanOf(A, x.tokenStart, x.tokenEnd),
         b: spanOf(B, y.tokenStart, y.tokenEnd),
@@ -275,89 +337,95 @@ function classifyHunk(A: ArticleInfo, B: ArticleInfo, h: Hunk, naming: NamingRes
           ? `Reporting verb "${sa}" became "${sb}"; both are ${x.payload.stance} (${y.payload.meaning}).`
           : `Reporting verb "${sa}" (${x.payload.stance}: ${x.payload.meaning}) became "${sb}" (${y.payload.stance}: ${y.payload.meaning}).`
       })
-      use(usedA, x.tokenStart, x.tokenEnd)
-      use(usedB, y.tokenStart, y.tokenEnd)
+      st.useA(x.tokenStart, x.tokenEnd)
+      st.useB(y.tokenStart, y.tokenEnd)
     }
   }
+}
 
-  // 4. Intensity: two levels of one scale.
-  const ia = touching(A.intensity, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
-  const ib = touching(B.intensity, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+/** 4. Intensity: two levels of one scale. */
+function intensityRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): void {
+  const ia = touching(A.intensity, h.a0, h.a1).filter((r) => st.freeA(r.tokenStart, r.tokenEnd))
+  const ib = touching(B.intensity, h.b0, h.b1).filter((r) => st.freeB(r.tokenStart, r.tokenEnd))
   for (const x of ia) {
-    const y = ib.find((m) => m.payload.scale === x.payload.scale && m.payload.level !== x.payload.level && free(usedB, m.tokenStart, m.tokenEnd))
+    const y = ib.find((m) => m.payload.scale === x.payload.scale && m.payload.level !== x.payload.level && st.freeB(m.tokenStart, m.tokenEnd))
     if (!y) continue
     const sa = textOf(A, x.tokenStart, x.tokenEnd)
     const sb = textOf(B, y.tokenStart, y.tokenEnd)
     const stronger = y.payload.level > x.payload.level
-    out.push({
+    st.out.push({
       kind: 'intensity',
       a: spanOf(A, x.tokenStart, x.tokenEnd),
       b: spanOf(B, y.tokenStart, y.tokenEnd),
       rule: `intensity:${x.payload.scale}:${x.payload.form}>${y.payload.form}`,
       explanation: `"${sb}" is a ${stronger ? 'stronger' : 'weaker'} word for ${x.payload.gloss} than "${sa}" (level ${y.payload.level + 1} vs ${x.payload.level + 1} of ${x.payload.levels}).`
     })
-    use(usedA, x.tokenStart, x.tokenEnd)
-    use(usedB, y.tokenStart, y.tokenEnd)
+    st.useA(x.tokenStart, x.tokenEnd)
+    st.useB(y.tokenStart, y.tokenEnd)
   }
+}
 
-  // 5. Hedges on one side only (compared by hedge group and form).
-  const ha = touching(A.hedge, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
-  const hb = touching(B.hedge, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+/** 5. Hedges on one side only (compared by hedge group and form). */
+function hedgeRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): void {
+  const ha = touching(A.hedge, h.a0, h.a1).filter((r) => st.freeA(r.tokenStart, r.tokenEnd))
+  const hb = touching(B.hedge, h.b0, h.b1).filter((r) => st.freeB(r.tokenStart, r.tokenEnd))
   const formsA = new Set(ha.map((x) => x.payload.form))
   const formsB = new Set(hb.map((x) => x.payload.form))
   for (const y of hb) {
     if (formsA.has(y.payload.form)) continue
     const s = textOf(B, y.tokenStart, y.tokenEnd)
-    out.push({ kind: 'hedge-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: `hedge:${y.payload.group}:${y.payload.form}`, explanation: `Hedge "${s}" added: it ${y.payload.explanation}.` })
-    use(usedB, y.tokenStart, y.tokenEnd)
+    st.out.push({ kind: 'hedge-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: `hedge:${y.payload.group}:${y.payload.form}`, explanation: `Hedge "${s}" added: it ${y.payload.explanation}.` })
+    st.useB(y.tokenStart, y.tokenEnd)
   }
   for (const x of ha) {
     if (formsB.has(x.payload.form)) continue
     const s = textOf(A, x.tokenStart, x.tokenEnd)
-    out.push({ kind: 'hedge-dropped', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: `hedge:${x.payload.group}:${x.payload.form}`, explanation: `Hedge "${s}" dropped: the other version states it without the qualification (the hedge ${x.payload.explanation}).` })
-    use(usedA, x.tokenStart, x.tokenEnd)
+    st.out.push({ kind: 'hedge-dropped', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: `hedge:${x.payload.group}:${x.payload.form}`, explanation: `Hedge "${s}" dropped: the other version states it without the qualification (the hedge ${x.payload.explanation}).` })
+    st.useA(x.tokenStart, x.tokenEnd)
   }
+}
 
-  // 6. Evaluative words on one side only.
-  const ea = touching(A.evaluative, h.a0, h.a1).filter((r) => free(usedA, r.tokenStart, r.tokenEnd))
-  const eb = touching(B.evaluative, h.b0, h.b1).filter((r) => free(usedB, r.tokenStart, r.tokenEnd))
+/** 6. Evaluative words on one side only. */
+function evaluativeRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): void {
+  const ea = touching(A.evaluative, h.a0, h.a1).filter((r) => st.freeA(r.tokenStart, r.tokenEnd))
+  const eb = touching(B.evaluative, h.b0, h.b1).filter((r) => st.freeB(r.tokenStart, r.tokenEnd))
   const rulesA = new Set(ea.map((x) => x.payload.rule))
   const rulesB = new Set(eb.map((x) => x.payload.rule))
   for (const y of eb) {
     if (rulesA.has(y.payload.rule)) continue
     const s = textOf(B, y.tokenStart, y.tokenEnd)
-    out.push({ kind: 'evaluative-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: y.payload.rule, explanation: `Evaluative wording "${s}" (${y.payload.label}) appears only in this version: it adds a judgement the other does not make.` })
-    use(usedB, y.tokenStart, y.tokenEnd)
+    st.out.push({ kind: 'evaluative-added', b: spanOf(B, y.tokenStart, y.tokenEnd), rule: y.payload.rule, explanation: `Evaluative wording "${s}" (${y.payload.label}) appears only in this version: it adds a judgement the other does not make.` })
+    st.useB(y.tokenStart, y.tokenEnd)
   }
   for (const x of ea) {
     if (rulesB.has(x.payload.rule)) continue
     const s = textOf(A, x.tokenStart, x.tokenEnd)
-    out.push({ kind: 'evaluative-removed', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: x.payload.rule, explanation: `Evaluative wording "${s}" (${x.payload.label}) is absent from the other version, which reports the same thing without that judgement.` })
-    use(usedA, x.tokenStart, x.tokenEnd)
+    st.out.push({ kind: 'evaluative-removed', a: spanOf(A, x.tokenStart, x.tokenEnd), rule: x.payload.rule, explanation: `Evaluative wording "${s}" (${x.payload.label}) is absent from the other version, which reports the same thing without that judgement.` })
+    st.useA(x.tokenStart, x.tokenEnd)
   }
+}
 
-  // 7. Quotations: the hunk lies (partly) inside a quotation.
+/** 7. Quotations: the hunk lies (partly) inside a quotation. True when the rule applied (it ends the hunk's classification). */
+function quoteRule(A: ArticleInfo, B: ArticleInfo, h: Hunk, st: HunkState): boolean {
+  const hasA = h.a1 > h.a0
+  const hasB = h.b1 > h.b0
   let qa = false
   let qb = false
   for (let i = h.a0; i < h.a1; i++) if (A.quoted[i]) qa = true
   for (let i = h.b0; i < h.b1; i++) if (B.quoted[i]) qb = true
-  if ((qa && (qb || !hasB)) || (qb && !hasA)) {
-    const how = qa && qb ? 'reworded' : qa ? 'trimmed' : 'extended'
-    out.push({
-      kind: 'quote-changed',
-      ...(hasA ? { a: spanOf(A, h.a0, h.a1) } : {}),
-      ...(hasB ? { b: spanOf(B, h.b0, h.b1) } : {}),
-      rule: `quote:${how}`,
-      explanation:
-        how === 'reworded' ? 'The quotation is worded differently in the two versions: at least one does not quote the speaker verbatim.'
-          : how === 'trimmed' ? `Words quoted in one version ("${textOf(A, h.a0, h.a1)}") are cut from the quotation in the other.`
-            : `The quotation is longer in this version ("${textOf(B, h.b0, h.b1)}" is not quoted in the other).`
-    })
-    return out
-  }
-
-  // 8. Any other substitution of words.
-  return out.length === 0 ? otherChange(A, B, h) : out
+  if (!((qa && (qb || !hasB)) || (qb && !hasA))) return false
+  const how = qa && qb ? 'reworded' : qa ? 'trimmed' : 'extended'
+  st.out.push({
+    kind: 'quote-changed',
+    ...(hasA ? { a: spanOf(A, h.a0, h.a1) } : {}),
+    ...(hasB ? { b: spanOf(B, h.b0, h.b1) } : {}),
+    rule: `quote:${how}`,
+    explanation:
+      how === 'reworded' ? 'The quotation is worded differently in the two versions: at least one does not quote the speaker verbatim.'
+        : how === 'trimmed' ? `Words quoted in one version ("${textOf(A, h.a0, h.a1)}") are cut from the quotation in the other.`
+          : `The quotation is longer in this version ("${textOf(B, h.b0, h.b1)}" is not quoted in the other).`
+  })
+  return true
 }
 
 /** Rule 8: a substitution with words on both sides that no other rule explains. */
