@@ -130,6 +130,22 @@ const MILITARY = new Set([
   'marines', 'allied', 'allies', 'war', 'wars', 'full-scale', 'ground', 'amphibious', 'airborne', 'naval'
 ])
 
+/** Things that sell out: "the tickets sold out within an hour" is sales, "sold out the workers" betrayal. */
+const SALES_SUBJECTS = new Set([
+  'tickets', 'ticket', 'show', 'shows', 'concert', 'concerts', 'event', 'events', 'seats', 'performance',
+  'performances', 'tour', 'game', 'games', 'match', 'stadium', 'arena', 'stock', 'stocks', 'copies', 'edition',
+  'flights', 'hotels', 'rooms', 'products', 'product', 'items', 'run', 'screenings', 'festival', 'release', 'shares'
+])
+/** Objects of "take over" that make it a change of job or owner ("take over as chief executive", "take over the company"). */
+const SUCCESSION_NEXT = new Set([
+  'as', 'from', 'company', 'firm', 'business', 'role', 'job', 'post', 'team', 'leadership', 'management',
+  'operations', 'airline', 'club', 'chain', 'franchise', 'stake', 'duties', 'responsibility', 'command', 'running'
+])
+/** People "coming for" someone: the threat needs a person or a possession as object. */
+const PERSONAL_OBJECTS = new Set(['you', 'your', 'us', 'our', 'them', 'their', 'me', 'my', 'him', 'his', 'her', 'everyone', 'everything'])
+/** Words before "unconstitutional" that make it a court's finding ("a federal judge ruled that the law was unconstitutional"). */
+const COURT_WORDS = new Set(['ruled', 'rules', 'ruling', 'court', 'courts', 'judge', 'judges', 'justices', 'struck', 'held', 'declared'])
+
 /** Words after "boast" that show the possession sense ("the city boasts a museum", "boasts 300 rooms"). */
 const POSSESSION_OBJECTS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'some', 'several', 'many', 'more', 'one', 'two', 'three', 'dozens', 'hundreds', 'thousands'])
 
@@ -582,6 +598,53 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
       // ("An invasion of illegals": a capitalised determiner opening the sentence names no one.)
       const prev = wordsBefore(tokens, start, 1)[0]
       return !(prev && isCapitalised(prev, text) && !DETERMINERS.has(prev.norm))
+    }
+  },
+  {
+    id: 'not-sales',
+    description:
+      'Keeps "sold out" as betrayal ("sold out the workers", "sold out to the donors") and drops sales: something sold within three words before ("the tickets sold out", "the concert sold out") or "of", "within", "in", "quickly" after ("sold out within an hour", "sold out of masks").',
+    keep(tokens, start, end) {
+      for (const t of wordsBefore(tokens, start, 3)) if (SALES_SUBJECTS.has(t.norm)) return false
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && (next.norm === 'of' || next.norm === 'within' || next.norm === 'in' || next.norm === 'quickly'))
+    }
+  },
+  {
+    id: 'not-succession',
+    description:
+      'Keeps "take over" as a threat of domination ("they want to take over our schools") and drops a change of job or owner: "take over as chief executive", "take over from Smith", "take over the company".',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 2)
+      let n = next[0]
+      if (n && (n.norm === 'the' || n.norm === 'a' || n.norm === 'its' || n.norm === 'his' || n.norm === 'her' || n.norm === 'their')) n = next[1]
+      return !(n && SUCCESSION_NEXT.has(n.norm))
+    }
+  },
+  {
+    id: 'personal-object',
+    description:
+      'Keeps "come for" as a threat only with a person or what people own as object ("they are coming for your guns", "coming for us", "coming for Trump") and drops visits and errands ("many visitors come for the festival", "came for dinner").',
+    keep(tokens, _start, end, text) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !!next && (PERSONAL_OBJECTS.has(next.norm) || isCapitalised(next, text))
+    }
+  },
+  {
+    id: 'not-court-finding',
+    description:
+      'Keeps "unconstitutional" as a politician\'s charge ("the senator called the order unconstitutional") and drops a court\'s finding: a court word (ruled, court, judge, justices, struck) within six words before it ("a federal judge ruled that the law was unconstitutional").',
+    keep(tokens, start) {
+      for (const t of wordsBefore(tokens, start, 6)) if (COURT_WORDS.has(t.norm)) return false
+      return true
+    }
+  },
+  {
+    id: 'not-tax-name',
+    description: 'Keeps "windfall" as a judgement ("a windfall for the banks") and drops the name of a tax ("a windfall tax", "the windfall levy").',
+    keep(tokens, _start, end) {
+      const next = wordsAfter(tokens, end, 1)[0]
+      return !(next && (next.norm === 'tax' || next.norm === 'taxes' || next.norm === 'levy'))
     }
   },
   {

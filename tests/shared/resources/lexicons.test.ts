@@ -309,7 +309,20 @@ describe('context rules', () => {
     ['Officials warned of a dangerous heat wave.', 'dangerous', false],
     ['The dangerous rhetoric alarmed diplomats.', 'dangerous', true],
     ["Trump's claims of fraud were rejected by the courts.", 'claims', false],
-    ['Trump claims that the election was stolen.', 'claims', true]
+    ['Trump claims that the election was stolen.', 'claims', true],
+    // not-sales, not-succession, personal-object, literal "brew", not-court-finding, not-tax-name
+    ['The tickets sold out within an hour.', 'sold out', false],
+    ['The union leaders sold out the workers.', 'sold out', true],
+    ['She will take over as chief executive in January.', 'take over', false],
+    ['They want to take over our schools.', 'take over', true],
+    ['Many visitors come for the festival each year.', 'come for', false],
+    ['They are coming for your guns next.', 'coming for', true],
+    ['Storms are brewing over the Gulf.', 'brewing', false],
+    ['Trouble is brewing in the party.', 'brewing', true],
+    ['A federal judge ruled that the law was unconstitutional.', 'unconstitutional', false],
+    ['The senator called the order unconstitutional.', 'unconstitutional', true],
+    ['Lawmakers approved a windfall tax on energy profits.', 'windfall', false],
+    ['The bailout was a windfall for the banks.', 'windfall', true]
   ])('%j: %s kept=%s', (text, word, kept) => {
     expect(hits(text).some(([s]) => s.toLowerCase() === word.toLowerCase())).toBe(kept)
   })
