@@ -64,7 +64,9 @@ function sentenceEnds(tokens: readonly Token[], text: string): number[] {
   let sentenceStart = 0
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    const ch = text.slice(t.start, t.end)
+    // Only punctuation is compared by its text below, and a punctuation token's norm IS its text
+    // (tokenize keeps punctuation unnormalised): no substring per token.
+    const ch = t.kind === 'punct' ? t.norm : ''
     if (t.kind === 'punct') {
       if (OPEN_QUOTES.has(ch)) { quoteDepth++; quoteOpenedAt = t.start }
       else if (CLOSE_QUOTES.has(ch)) quoteDepth = Math.max(0, quoteDepth - 1)
@@ -95,7 +97,7 @@ function sentenceEnds(tokens: readonly Token[], text: string): number[] {
       // Absorb closing quotes/brackets and further terminals: `…Muslims."`, `?!`, `.)`
       let j = i + 1
       while (j < tokens.length && tokens[j]!.kind === 'punct') {
-        const c = text.slice(tokens[j]!.start, tokens[j]!.end)
+        const c = tokens[j]!.norm // punctuation: its text (see above)
         // Only marks attached to what precedes them close anything: in `5th. "I`, the quote opens.
         if (tokens[j]!.start !== tokens[j - 1]!.end) break
         if (!(CLOSERS.has(c) || TERMINALS.has(c))) break
