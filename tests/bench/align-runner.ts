@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Article } from '../../shared/model'
-import { analyze, type StageTimings } from '../../shared/pipeline/analyze'
+import { analyze, type StageName, type StageTimings } from '../../shared/pipeline/analyze'
 
 const dir = process.argv[2]
 if (!dir) throw new Error('usage: align-runner DIR')
@@ -27,8 +27,24 @@ const articles: Article[] = files.map((f) => {
 })
 const tRead = performance.now() - t0
 const timings: Partial<StageTimings> = {}
+// CPU seconds (user + system, all threads: V8 compiles and collects garbage on helper threads)
+// per stage, taken at each stage end: under load from other processes, wall-clock stage times
+// of separate runs differ by 2x while these stay within a few percent.
+const cpuNow = (): number => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1e6
+}
+const stageCpu: Partial<Record<StageName, number>> = {}
+let cpuMark = cpuNow()
 const t1 = performance.now()
-const analysis = analyze({ articles }, timings)
+const analysis = analyze({
+  articles,
+  onProgress: (stage) => {
+    const c = cpuNow()
+    stageCpu[stage] = c - cpuMark
+    cpuMark = c
+  }
+}, timings)
 const tAnalyze = performance.now() - t1
 const words = analysis.segmentations.reduce((s, g) => s + g.tokens.filter((t) => t.kind !== 'punct').length, 0)
 process.stdout.write(
@@ -36,6 +52,7 @@ process.stdout.write(
     read: tRead,
     analyze: tAnalyze,
     timings,
+    stageCpu,
     rssMB: process.resourceUsage().maxRSS / 1024,
     // CPU seconds of the whole process (user + system): less sensitive than wall time to other
     // processes competing for the 2 cores.

@@ -203,6 +203,8 @@ interface RunnerOut {
   read: number
   analyze: number
   timings: Record<string, number>
+  /** CPU seconds per stage (all threads). */
+  stageCpu: Record<string, number>
   rssMB: number
   cpu: number
   articles: number
@@ -268,6 +270,10 @@ function measure(label: string, dir: string, runner: string): Measured {
   console.log(`\n(${label}) ${out.articles} articles, ${out.words} words, ${out.sentences} sentences → ${out.links} links, ${out.changes} classified changes, ${out.timedOut} diffs over the size guard`)
   console.log(`  whole process (node, read, analyze)   ${whole.toFixed(3)} s   (analyze ${(out.analyze / 1000).toFixed(3)} s, read ${(out.read / 1000).toFixed(3)} s)`)
   console.log(`  stage shares of analyze: ${stages.map(([k, v]) => `${k} ${(v / 1000).toFixed(3)} s (${((100 * v) / total).toFixed(0)}%)`).join(', ')}`)
+  // Per-stage CPU, the median of each stage over the runs: steadier than wall time on a shared machine.
+  const cpuStages = Object.keys(out.stageCpu).map((k) => [k, median(outs.map((o) => o.stageCpu[k] ?? 0))] as const)
+  const cpuTotal = cpuStages.reduce((s, [, v]) => s + v, 0)
+  console.log(`  stage CPU (medians of ${outs.length} runs): ${cpuStages.map(([k, v]) => `${k} ${v.toFixed(3)} s (${((100 * v) / cpuTotal).toFixed(0)}%)`).join(', ')}`)
   console.log(`  verbatim: median ${(100 * vs.share).toFixed(1)}% of an article's word 6-grams occur in the base; ${vs.types} distinct words per article (median)`)
   console.log(`  pairs aligned: ${out.alignScope === 'base' ? 'base with each article' : 'all pairs'}; word diffs: ${out.diffScope === 'base' ? 'base links' : 'all links'}`)
   console.log(`  parallax compare (CLI: ingest, analyze, JSON written)  ${cli.toFixed(3)} s   → / floor = ${(cli / floor).toFixed(1)}×; CPU ${cliCpu.toFixed(3)} s; peak RSS ${cliRssMB.toFixed(0)} MB; peer / CLI = ${(peer / cli).toFixed(2)}×`)
