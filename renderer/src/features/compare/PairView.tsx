@@ -12,6 +12,7 @@ import { useWorkspace } from '../../state/useDerived'
 import { InlineDiff } from '../../components/text/InlineDiff'
 import { HighlightedText } from '../../components/text/HighlightedText'
 import { LinkCorrections } from './LinkCorrections'
+import { NoAnalysis } from '../../components/NoAnalysis'
 
 export function PairView(): ReactNode {
   const { analysis, layers, onDemand, requestPair, pairChoice, setPairChoice } = useApp()
@@ -49,7 +50,8 @@ export function PairView(): ReactNode {
     [ready, analysis]
   )
 
-  if (!derived || !a || !b) return <div className="empty-state">Add at least two articles to compare a pair.</div>
+  if (!derived) return <NoAnalysis what="compare" />
+  if (!a || !b) return <div className="empty-state">Add a second article to compare a pair.</div>
   const ia = derived.byId.get(a)
   const ib = derived.byId.get(b)
   if (!ia || !ib) return <div className="empty-state">Analysing…</div>

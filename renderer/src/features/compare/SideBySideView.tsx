@@ -9,6 +9,7 @@ import { useWorkspace } from '../../state/useDerived'
 import { HighlightedText, selectionOffsets } from '../../components/text/HighlightedText'
 import { PassagePanel } from './PassagePanel'
 import { AnnotateForm, type PendingAnnotation } from './AnnotateForm'
+import { NoAnalysis } from '../../components/NoAnalysis'
 
 export const MAX_COLUMNS = 9
 const COLLAPSED = '2.5rem'
@@ -35,7 +36,7 @@ function diffSpansFor(derived: Derived, cell: Cell): Span[] {
 }
 
 export function SideBySideView(): ReactNode {
-  const { analysis, status, layers, dispatch, setView } = useApp()
+  const { analysis, layers, dispatch, setView } = useApp()
   const ws = useWorkspace()
   const { derived, reviews, annotations, meta } = ws
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -178,18 +179,7 @@ export function SideBySideView(): ReactNode {
     setSelBtn({ x: rect.left, y: rect.bottom + 6, p: { article, start: sel.start, end: sel.end, text: text.slice(sel.start, sel.end) } })
   }
 
-  if (!analysis || !derived) {
-    return (
-      <div className="empty-state" aria-busy={status.running}>
-        {status.running ? 'Analysing the articles…' : 'Add articles in the Library to compare them.'}
-        {!status.running && (
-          <button type="button" onClick={() => setView('library')}>
-            Open Library
-          </button>
-        )}
-      </div>
-    )
-  }
+  if (!analysis || !derived) return <NoAnalysis what="compare" />
 
   const renderCell = (row: Row, id: ArticleId): ReactNode => {
     const isBase = id === derived.base

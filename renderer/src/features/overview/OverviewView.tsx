@@ -9,6 +9,7 @@ import { CATEGORIES, CATEGORY, CATEGORY_HEX } from '../../state/layers'
 import { AlignmentMap, GroupedBars, Lines } from '../../components/charts/Charts'
 import { MethodsBox } from '../../components/MethodsBox'
 import { nestedPlace } from '@shared/pipeline/06-report/serializers/shared'
+import { NoAnalysis } from '../../components/NoAnalysis'
 
 const W = 640
 const H = 300
@@ -69,7 +70,7 @@ export function OverviewView(): ReactNode {
     return { name, cats, flagRows, arcRows, mapSeries, sides, sourceRows, actors, actorName }
   }, [analysis, derived, meta])
 
-  if (!analysis || !derived || !data) return <div className="empty-state">Analysing…</div>
+  if (!analysis || !derived || !data) return <NoAnalysis what="summarise" />
   const { name } = data
   return (
     <div className="overview">

@@ -8,6 +8,7 @@ import { displayName, type ArticleIndex } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
 import { CATEGORIES, CATEGORY } from '../../state/layers'
 import { voiceLabel } from '../../components/text/explain'
+import { NoAnalysis } from '../../components/NoAnalysis'
 
 const PAGE = 60
 /** At most this many sentences in one hand-made passage (keeps the "to" select short). */
@@ -228,7 +229,7 @@ export function ReviewView(): ReactNode {
     if (!derived) return []
     return derived.order.flatMap((id) => derived.byId.get(id)!.flags)
   }, [derived])
-  if (!derived) return <div className="empty-state">Analysing…</div>
+  if (!derived) return <NoAnalysis what="review" />
   const shown = flags.filter(
     (f) =>
       (article === 'all' || f.article === article) &&
