@@ -444,3 +444,17 @@ test('opening a corrupt, foreign or newer study shows the engine message and kee
   await page.getByRole('tab', { name: 'Side by side' }).click()
   await expect(page.locator('[role="columnheader"][data-article-id="baku-tel-aviv-ties"]')).toBeVisible()
 })
+
+test('web PDF: the report is printed from a frame of the page’s own origin (no CSP block, no error)', async ({ page }) => {
+  const problems = watchConsole(page)
+  await openSample(page)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  await page.locator('[data-export="pdf"]').click()
+  await expect(page.getByRole('status').filter({ hasText: 'print dialog opened' })).toBeVisible({ timeout: 20_000 })
+  // The frame holds the report and the page can reach it (a blob: frame was blocked by the CSP
+  // and left a cross-origin error page whose print() threw).
+  const heading = await page.locator('iframe[data-print-frame]').evaluate((f: HTMLIFrameElement) => f.contentDocument?.querySelector('h1')?.textContent ?? null)
+  expect(heading).toContain('embassy in Israel')
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  expect(problems).toEqual([])
+})

@@ -63,26 +63,24 @@ export function createWebPlatform(): Platform {
       return ok(req.suggestedName)
     },
     async exportPdf(html: string): Promise<Result<string | null>> {
-      // The browser's own print dialog ("Save as PDF") on a blob copy of the report; the report
-      // is self-contained and needs no script, so a sandboxed frame is enough.
+      // The browser's own print dialog ("Save as PDF") on the report in a sandboxed frame (it is
+      // self-contained and needs no script). srcdoc, not a blob: URL: the page's CSP
+      // (default-src 'self', no frame-src) blocks blob: frames, which then load an error page
+      // of another origin whose print() throws, so every web PDF export used to fail.
       const frame = document.createElement('iframe')
       frame.setAttribute('sandbox', 'allow-modals allow-same-origin')
+      frame.setAttribute('data-print-frame', '')
       frame.style.cssText = 'position:fixed;width:0;height:0;border:0;left:-10px;top:-10px'
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }))
-      frame.src = url
+      frame.srcdoc = html
       document.body.appendChild(frame)
       await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }))
       try {
-        frame.contentWindow?.print()
+        frame.contentWindow!.print()
       } catch {
         frame.remove()
-        URL.revokeObjectURL(url)
         return err('EXPORT_FAILED', 'The browser refused to print the report; export HTML and print it instead.')
       }
-      setTimeout(() => {
-        frame.remove()
-        URL.revokeObjectURL(url)
-      }, 60_000)
+      setTimeout(() => frame.remove(), 60_000)
       return ok('print dialog')
     },
     async autosave(json: string): Promise<void> {

@@ -83,7 +83,12 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
       if (kind === 'html' || kind === 'pdf') {
         const { renderHtmlReport } = await import('@shared/pipeline/06-report/serializers/html')
         const html = renderHtmlReport(a, { title: study.title, blindSources: blind, passages })
-        if (kind === 'pdf') return report(await p.exportPdf(html, `${slug}.pdf`))
+        if (kind === 'pdf') {
+          const r = await p.exportPdf(html, `${slug}.pdf`)
+          // The web twin hands the report to the browser's print dialog; there is no file yet to name.
+          if (r.ok && web) return notify('info', 'The print dialog opened on the report: choose “Save as PDF” as the printer.')
+          return report(r)
+        }
         return report(await p.exportFile({ suggestedName: `${slug}-report.html`, mime: 'text/html', extensions: ['html'], filterName: 'HTML report', data: html }))
       }
       const { renderWorksheet } = await import('@shared/pipeline/06-report/serializers/worksheet')
