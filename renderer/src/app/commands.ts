@@ -4,7 +4,7 @@ import type { Result } from '@shared/util/result'
 import { getPlatform, type OpenedStudyText } from '../platform'
 import { useApp } from '../state/AppState'
 import { parseStudyText, serializeStudy, unsavableReason } from '../state/studyIO'
-import { ingestDropped, ingestPasted, ingestPicked, type IngestOutcome } from './ingest'
+import { duplicateWarnings, ingestDropped, ingestPasted, ingestPicked, type IngestOutcome } from './ingest'
 
 export interface Commands {
   openArticles(): Promise<void>
@@ -26,13 +26,14 @@ export function useCommands(): Commands {
     (r: IngestOutcome): boolean => {
       for (const e of r.errors) notify('error', e.message)
       for (const w of r.warnings) notify('warning', w)
+      for (const w of duplicateWarnings(study.articles, r.articles)) notify('warning', w)
       if (r.articles.length > 0) {
         dispatch({ type: 'add-articles', articles: r.articles })
         notify('info', `Added ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}.`)
       }
       return r.articles.length > 0
     },
-    [dispatch, notify]
+    [dispatch, notify, study.articles]
   )
 
   const openArticles = useCallback(async () => {

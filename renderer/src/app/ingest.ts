@@ -51,3 +51,21 @@ export async function ingestPasted(text: string, title: string, taken: ReadonlyS
   const r = ingestText(text, title ? { title } : undefined, { name: title || 'pasted text', takenIds: taken })
   return r.ok ? collect([r.value], []) : { articles: [], warnings: [], errors: [r.error] }
 }
+
+/**
+ * Warnings for added articles whose text is already in the study (or added twice in one go):
+ * same hash of the cleaned text. They are kept (two outlets may print the same wire copy), but a
+ * file picked twice by mistake would otherwise align with itself unnoticed.
+ */
+export function duplicateWarnings(existing: readonly StudyArticle[], added: readonly StudyArticle[]): string[] {
+  const seen = new Map(existing.map((a) => [a.hash, a]))
+  const out: string[] = []
+  for (const a of added) {
+    const twin = seen.get(a.hash)
+    if (twin) {
+      const name = twin.meta.outlet || twin.meta.title || twin.id
+      out.push(`${a.source.fileName || a.id}: the same text as “${name}” is already in the study; added anyway (remove it in the Library if that was a mistake).`)
+    } else seen.set(a.hash, a)
+  }
+  return out
+}

@@ -1,6 +1,8 @@
 // Ingest warnings name their file once, whether or not the ingest core already named it.
 import { describe, expect, it } from 'vitest'
-import { warningLine } from '../../../renderer/src/app/ingest'
+import type { StudyArticle } from '@shared/model'
+import { duplicateWarnings, warningLine } from '../../../renderer/src/app/ingest'
+import { sampleStudy } from '../helpers'
 
 describe('warningLine', () => {
   it.each([
@@ -17,5 +19,20 @@ describe('warningLine', () => {
     ['Pasted report', 'Pasted report: a repeated title/lead (2 paragraphs) was kept once.', 'Pasted report: a repeated title/lead (2 paragraphs) was kept once.']
   ])('%s + %j', (file, message, line) => {
     expect(warningLine(file, message)).toBe(line)
+  })
+})
+
+describe('duplicateWarnings', () => {
+  const study = sampleStudy()
+  const [a, b] = study.articles as [StudyArticle, StudyArticle]
+  const copy = (x: StudyArticle, id: string, fileName: string): StudyArticle => ({ ...x, id, source: { ...x.source, fileName } })
+  it.each([
+    ['new texts: nothing to say', [a], [b], 0],
+    ['the same text again, under another file name', [a, b], [copy(a, 'again', 'again.txt')], 1],
+    ['the same new text twice in one drop', [a], [copy(b, 'x', 'x.txt'), copy(b, 'y', 'y.txt')], 1]
+  ] as const)('%s', (_, existing, added, n) => {
+    const w = duplicateWarnings(existing, added)
+    expect(w).toHaveLength(n)
+    if (n === 1 && existing.length === 2) expect(w[0]).toMatch(new RegExp(`^again\\.txt: the same text as “${a.meta.outlet}”`))
   })
 })
