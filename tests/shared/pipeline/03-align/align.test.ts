@@ -335,6 +335,27 @@ describe('align: table of alignment situations', () => {
       expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
     }
   })
+  it(here + 'a pair over the threshold but far under a better one is linked when it reports another fact', () => {
+    // Hand-made: b1 packs two facts (the ministry condemned the remark; Kanaani had warned Baku);
+    // a2 tells the second far better than a1 tells the first, so a1~b1 falls under 0.6 of b1's
+    // best. What a1 and b1 share (ministry, condemned, remark, reckless) is nothing b1 shares with
+    // a2: another fact, linked (and grown with a2 into one passage). When a1 instead repeats
+    // Kanaani's warning, it competes with a2 for the same fact and stays unlinked.
+    const b = 'Cohen also used the press conference in Jerusalem to call for a united front against Tehran.\nTwo days later the ministry condemned the remark as reckless, and Kanaani, its spokesman, had warned Baku weeks earlier about its deepening alliance with Israel.'
+    const cases: [string, string[]][] = [
+      ['On Friday the ministry condemned the united front remarks as reckless, state television reported.', ['0-1~0-1', '1-3~1-2']],
+      ['On Friday the spokesman Kanaani repeated his warning to Baku about Israel, state television reported.', ['0-1~0-1', '2-3~1-2']]
+    ]
+    for (const [middle, want] of cases) {
+      const a = `Cohen urged a united front against Tehran at the press conference in Jerusalem.\n${middle}\nKanaani, its spokesman, had warned Baku weeks earlier about its deepening alliance with Israel.`
+      const articles = [art('a', a), art('b', b)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const score = sentencePairScorer(inp)
+      expect(score('a', 1, 'b', 1).score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
+      expect(score('a', 1, 'b', 1).score).toBeLessThan(0.6 * score('a', 2, 'b', 1).score)
+      expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
+    }
+  })
   it(here + 'a split across a paragraph break is one passage; other growth stays within a paragraph', () => {
     // Hand-made: one sentence of A told in two one-sentence paragraphs of B. b1's own best
     // counterpart is a0 (a split), so a0~b0 grows to b0-1 although b1 opens a new paragraph.
