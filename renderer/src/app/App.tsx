@@ -46,6 +46,8 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
   const [exportOpen, setExportOpen] = useState(false)
   const booted = useRef(false)
   const mainRef = useRef<HTMLElement>(null)
+  const saveRef = useRef(cmd.saveStudy)
+  saveRef.current = cmd.saveStudy
   useAutosave()
   // Each view opens at its top: the views share one scroller, and a long Review scrolled to its
   // end used to open the Codebook or the Overview part-way down.
@@ -76,7 +78,13 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
       }
       if (mod && e.key.toLowerCase() === 's') {
         e.preventDefault()
-        void cmd.saveStudy(e.shiftKey)
+        // A field being edited (e.g. the study title) commits on blur: commit it first and save
+        // after that render, so Ctrl+S does not write the file without the words just typed.
+        const shift = e.shiftKey
+        if (isTyping(e.target)) {
+          ;(e.target as HTMLElement).blur()
+          setTimeout(() => void saveRef.current(shift), 0)
+        } else void cmd.saveStudy(shift)
         return
       }
       if (mod && e.key.toLowerCase() === 'o') {

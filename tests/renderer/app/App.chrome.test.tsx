@@ -1,17 +1,20 @@
 // The application frame on a small screen: each view opens at its top (the views share one
 // scroller), Undo/Redo keep their names when their labels hide, and the legend starts closed on
 // a short window, remembering the user's choice.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { App } from '../../../renderer/src/app/App'
 import { initialLegend } from '../../../renderer/src/features/layers/LayerBar'
 import { subTitle } from '../../../renderer/src/features/compare/SideBySideView'
 import { renderWithStudy, sampleStudy } from '../helpers'
+import { setPlatform } from '../../../renderer/src/platform'
+import { createWebPlatform } from '../../../renderer/src/platform/web'
 
 const height = window.innerHeight
 beforeEach(() => localStorage.clear())
 afterEach(() => {
   cleanup()
+  setPlatform(null)
   Object.defineProperty(window, 'innerHeight', { value: height, configurable: true })
 })
 
@@ -67,5 +70,18 @@ describe('App frame', { timeout: 40_000 }, () => {
     [{ outlet: '', title: 'Headline', viewpoint: '' }, '']
   ])('column subtitle of %j is %j', (m, sub) => {
     expect(subTitle({ ...sampleStudy().articles[0]!.meta, ...m })).toBe(sub)
+  })
+
+  it('Ctrl+S while typing the study title saves the typed title', async () => {
+    const web = createWebPlatform()
+    const save = vi.spyOn(web, 'saveStudy').mockResolvedValue({ ok: true, value: 'x.parallax.json' })
+    setPlatform(web)
+    renderWithStudy(<App bootMessage={null} />, sampleStudy(), 'library')
+    const title = screen.getByLabelText('Study title') as HTMLInputElement
+    title.focus()
+    fireEvent.change(title, { target: { value: 'Year 10: embassy coverage' } })
+    fireEvent.keyDown(title, { key: 's', ctrlKey: true })
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1))
+    expect(JSON.parse(save.mock.calls[0]![0]).title).toBe('Year 10: embassy coverage')
   })
 })
