@@ -25,6 +25,9 @@ for (const [w, h] of [
     expect((await box('.layerbar')).height).toBeLessThan(50)
     const firstRow = await box('[data-passage-row]')
     expect(firstRow.y).toBeLessThan(h / 4)
+    // The sample's six articles fit side by side without scrolling sideways.
+    const [scroll, client] = await page.locator('.sbs-scroll').evaluate((el) => [el.scrollWidth, el.clientWidth])
+    expect(scroll).toBeLessThanOrEqual(client)
     // The legend is one click away, and the choice sticks.
     await page.getByRole('button', { name: 'Legend' }).click()
     await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible()

@@ -73,7 +73,9 @@ export function SideBySideView(): ReactNode {
     }
   })
 
-  const template = [GUTTER, ...columns.map((id) => (collapsed.has(id) ? COLLAPSED : widths.has(id) ? `${widths.get(id)}px` : 'minmax(13.5rem, 1fr)'))].join(' ')
+  // 12.5rem: six articles (the sample, a typical class set) fit a 1280-px Chromebook without
+  // scrolling sideways; wider screens share the extra space out (1fr).
+  const template = [GUTTER, ...columns.map((id) => (collapsed.has(id) ? COLLAPSED : widths.has(id) ? `${widths.get(id)}px` : 'minmax(12.5rem, 1fr)'))].join(' ')
 
   const focusRow = useCallback(
     (i: number) => {
