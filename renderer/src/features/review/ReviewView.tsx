@@ -2,7 +2,7 @@
 // alignment (link two passages of one or more sentences each; unlink, merge and split are in the
 // Pair view and the passage details). Everything lands in the study, undoable.
 import { useMemo, useState, type ReactNode } from 'react'
-import type { AlignmentCorrection, Analysis, ArticleId, FlagCategory, PassageRef } from '@shared/model'
+import type { AlignmentCorrection, Analysis, ArticleId, FlagCategory, Link, PassageRef } from '@shared/model'
 import { useApp } from '../../state/AppState'
 import { displayName, type ArticleIndex } from '../../state/derive'
 import { useWorkspace } from '../../state/useDerived'
@@ -21,7 +21,16 @@ function passageRef(idx: ArticleIndex, first: number, last: number): PassageRef 
   return { article: idx.id, start: s.start, end: e.end, sentenceStart: first, sentenceEnd: Math.max(first, last) + 1 }
 }
 
-/** The article of side `k` of a link id ("seed:3-5~wire:4-6" → "seed", "wire"). */
+/**
+ * True when the two passages are linked already, by the engine or by an earlier correction:
+ * a second "Link these passages" click used to add a duplicate correction without a word.
+ */
+export function alreadyLinked(links: readonly Link[], corrections: readonly AlignmentCorrection[], a: PassageRef, b: PassageRef): boolean {
+  const same = (x: PassageRef, y: PassageRef): boolean => x.article === y.article && x.sentenceStart === y.sentenceStart && x.sentenceEnd === y.sentenceEnd
+  const pair = (x: PassageRef, y: PassageRef): boolean => (same(x, a) && same(y, b)) || (same(x, b) && same(y, a))
+  return links.some((l) => pair(l.a, l.b)) || corrections.some((c) => c.kind === 'link' && pair(c.a, c.b))
+}
+
 /** One side of a link id (`article:s0-s1`, sentence indices end exclusive), or null if malformed. */
 function sideOf(linkId: string, k: 0 | 1): { readonly article: string; readonly from: number; readonly to: number } | null {
   const m = /^(.*):(\d+)-(\d+)$/.exec(linkId.split('~')[k] ?? '')
@@ -74,7 +83,7 @@ function excerpt(idx: ArticleIndex, k: number): string {
 }
 
 function LinkEditor(): ReactNode {
-  const { dispatch, study, analysis } = useApp()
+  const { dispatch, study, analysis, notify } = useApp()
   const { derived, meta } = useWorkspace()
   const others = derived?.order.filter((id) => id !== derived.base) ?? []
   const [other, setOther] = useState<ArticleId>(others[0] ?? '')
@@ -116,7 +125,11 @@ function LinkEditor(): ReactNode {
           className="link-form"
           onSubmit={(e) => {
             e.preventDefault()
-            dispatch({ type: 'correct', correction: { kind: 'link', a: passageRef(baseIdx, bs, bEnd), b: passageRef(oIdx, os, oEnd), at: new Date().toISOString() } })
+            const a = passageRef(baseIdx, bs, bEnd)
+            const b = passageRef(oIdx, os, oEnd)
+            if (alreadyLinked(analysis.alignment.links, study.corrections, a, b)) return notify('info', 'These passages are already linked; nothing changed.')
+            dispatch({ type: 'correct', correction: { kind: 'link', a, b, at: new Date().toISOString() } })
+            notify('info', `Linked ${nameOf(a.article)} ${sentences(a)} ↔ ${nameOf(b.article)} ${sentences(b)}. Undo or Revert takes it back.`)
           }}
         >
           <label className="field">

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import type { AlignmentCorrection, Analysis, Study } from '@shared/model'
-import { ReviewView } from '../../../../renderer/src/features/review/ReviewView'
+import type { AlignmentCorrection, Analysis, PassageRef, Study } from '@shared/model'
+import { alreadyLinked, ReviewView } from '../../../../renderer/src/features/review/ReviewView'
 import { AppStateProvider, useApp } from '../../../../renderer/src/state/AppState'
 import { ExplainProvider } from '../../../../renderer/src/components/text/explain'
 import { segment } from '@shared/pipeline/02-segment/segment'
@@ -32,6 +32,22 @@ async function renderReview(study: Study, reported: Analysis): Promise<void> {
   )
   await waitFor(() => expect(document.querySelector('[data-skipped-corrections]')).not.toBeNull(), { timeout: 20_000 })
 }
+
+describe('alreadyLinked', () => {
+  const analysis = sampleAnalysis()
+  const link = analysis.alignment.links[0]!
+  const c = (a: PassageRef, b: PassageRef): AlignmentCorrection => ({ kind: 'link', a, b, at: '' })
+  const other: PassageRef = { ...link.b, sentenceEnd: link.b.sentenceEnd + 1 }
+  it.each([
+    ['a machine link, either way round', [link], [], link.a, link.b, true],
+    ['a machine link read b → a', [link], [], link.b, link.a, true],
+    ['an earlier link correction', [], [c(link.a, other)], other, link.a, true],
+    ['a different passage on one side', [link], [], link.a, other, false],
+    ['nothing linked', [], [], link.a, link.b, false]
+  ] as const)('%s → %s', (_, links, corrections, a, b, expected) => {
+    expect(alreadyLinked(links, corrections, a, b)).toBe(expected)
+  })
+})
 
 describe('Review: corrections', { timeout: 40_000 }, () => {
   it('links a two-sentence base passage to a two-sentence passage of another article', async () => {
@@ -67,6 +83,9 @@ describe('Review: corrections', { timeout: 40_000 }, () => {
     ])
     expect(document.querySelector('[data-correction="link"]')!.textContent).toMatch(/sentences 4–5 ↔ .* sentences 3–4/)
     await screen.findByText(/1 link\(s\) made by you/, {}, { timeout: 20_000 })
+    // The same passages again: no second correction.
+    fireEvent.click(btn)
+    expect(corrections).toHaveLength(1)
     // Moving the first sentence past the end keeps the passage non-empty.
     fireEvent.change(screen.getByLabelText('Base sentence'), { target: { value: '6' } })
     expect(screen.getByLabelText<HTMLSelectElement>('Base passage ends with').value).toBe('6')
