@@ -58,7 +58,8 @@ export function App(props: { readonly bootMessage: string | null }): ReactNode {
   useEffect(() => {
     if (booted.current) return
     booted.current = true
-    if (props.bootMessage) notify('info', props.bootMessage)
+    // Kept until dismissed: it may say the autosave could not be restored, or to save restored work.
+    if (props.bootMessage) notify('info', props.bootMessage, { sticky: true })
   }, [props.bootMessage, notify])
 
   const onKey = useCallback(

@@ -37,7 +37,11 @@ interface AppStateValue {
   readonly cancelAnalysis: () => void
   readonly rerun: () => void
   readonly notices: readonly Notice[]
-  readonly notify: (kind: Notice['kind'], message: string) => void
+  /**
+   * Shows a notice. Info notices ("Added 3 articles.") close themselves after INFO_NOTICE_MS
+   * unless `sticky`; warnings and errors stay until dismissed.
+   */
+  readonly notify: (kind: Notice['kind'], message: string, options?: { readonly sticky?: boolean }) => void
   readonly dismiss: (id: number) => void
   readonly view: ViewId
   readonly setView: (v: ViewId) => void
@@ -83,6 +87,9 @@ function analysisKey(study: Study): string {
   ])
 }
 
+/** How long an info notice stays: long enough to read twice, short enough not to pile up above the articles. */
+export const INFO_NOTICE_MS = 10_000
+
 const IDLE: AnalysisStatus = { running: false, stage: null, done: 0, total: 5, startedAt: 0, ms: null, error: null }
 
 export function AppStateProvider(props: {
@@ -109,9 +116,10 @@ export function AppStateProvider(props: {
   const correctionsFor = useCallback((a: Analysis) => correctionsOf.current.get(a) ?? [], [])
   const { pairs: onDemand, requestPair } = useOnDemandPairs(runner, analysis, correctionsFor)
 
-  const notify = useCallback((kind: Notice['kind'], message: string) => {
+  const notify = useCallback((kind: Notice['kind'], message: string, options?: { readonly sticky?: boolean }) => {
     const id = ++noticeSeq.current
     setNotices((n) => [...n, { id, kind, message }])
+    if (kind === 'info' && !options?.sticky) setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), INFO_NOTICE_MS)
   }, [])
   const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), [])
 
