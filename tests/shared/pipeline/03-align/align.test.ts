@@ -356,6 +356,25 @@ describe('align: table of alignment situations', () => {
       expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
     }
   })
+  it(here + "a later sentence sharing only the main event with the other article's lead is not its counterpart", () => {
+    // Hand-made: both leads report the opening (embassy, Tel Aviv, opened, Wednesday). b2
+    // mentions the opening only as background to Cohen's view and matches a0 on those words
+    // nearly as well as b0 does (without the rule a0-1 ~ b2 was linked); it shares nothing else
+    // with a0, so it is linked to a1, which reports Cohen's view. A later sentence that restates
+    // the event with details of its own (first Shia-majority country) is still a0's counterpart.
+    const a = 'Azerbaijan opened its embassy in Tel Aviv on Wednesday, the first Shia-majority country to do so.\nForeign Minister Cohen hailed the strategic partnership with Baku as historic.\nOil exports rose last year.'
+    const lead = "Azerbaijan's embassy in Tel Aviv opened on Wednesday amid angry street protests in Iran and stern warnings from clerics in Qom.\nMarkets were calm.\n"
+    const cases: [string, string[]][] = [
+      ['Cohen saw the opening of the embassy in Tel Aviv on Wednesday as a strategic victory over Tehran.', ['0-1~0-1', '1-2~2-3']],
+      ['Azerbaijan is the first Shia-majority country with an embassy in Tel Aviv.', ['0-1~2-3']]
+    ]
+    for (const [later, want] of cases) {
+      const articles = [art('a', a), art('b', lead + later)]
+      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      expect(sentencePairScorer(inp)('a', 0, 'b', 2).score).toBeGreaterThan(DEFAULT_LINK_THRESHOLD)
+      expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
+    }
+  })
   it(here + 'a split across a paragraph break is one passage; other growth stays within a paragraph', () => {
     // Hand-made: one sentence of A told in two one-sentence paragraphs of B. b1's own best
     // counterpart is a0 (a split), so a0~b0 grows to b0-1 although b1 opens a new paragraph.
