@@ -1,7 +1,7 @@
 /**
  * Language analysis (stage 05-language): flags with provenance, sentiment, quotations, actors.
  */
-import type { ArticleId, ArticleSpan } from './article'
+import type { ArticleId, ArticleSpan, Span } from './article'
 
 export type FlagCategory =
   | 'loaded'
@@ -66,6 +66,22 @@ export interface Quote extends ArticleSpan {
    * compatibility: absent means true.
    */
   readonly direct?: boolean
+  /**
+   * Exact offsets of an attribution's parts (indirect attributions: "X said the talks had
+   * failed", "X reported that …", "according to X, …"), each inside [start, end). Optional
+   * and additive: absent on quotations in marks and in results from before it existed.
+   */
+  readonly parts?: QuoteParts
+}
+
+/** Where the source, the reporting verb and the reported content of an attribution stand. */
+export interface QuoteParts {
+  /** The source as written ("Iran's foreign ministry", "he", "officials"); absent when hidden ("it is said that"). */
+  readonly source?: Span
+  /** The reporting verb or verb group ("said", "is said", "according to"). */
+  readonly verb: Span
+  /** The reported content: the clause or stretch of the sentence attributed to the source. */
+  readonly content: Span
 }
 
 /** A mention of an actor (resolved through naming classes and simple coreference). */

@@ -30,11 +30,12 @@
  * verb: "used the occasion to call for a 'united front'" reports a speech act (a demand, like
  * "urge"), and the quoted words are what was called for; Quote.verb records "call".
  */
-import type { ActorMention, Quote, Segmentation, Token } from '../../model'
+import type { ActorMention, Quote, QuoteParts, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
 import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, type QuotationSpan } from './quotes'
 import { firstAtOrAfter } from '../../util/search'
-import { resolveTitle, titleReferenceKey, type TitleIndex } from './titles'
+import { resolveTitle, ROLE_NOUNS, titleReferenceKey, type TitleIndex } from './titles'
+import { nationalityActor } from './nationality'
 
 export interface AttributionContext {
   readonly text: string
@@ -58,7 +59,8 @@ function titleSpeaker(ctx: AttributionContext, a: number, b: number): Speaker | 
   const key = titleReferenceKey(ctx.tokens, a, b)
   const h = key === null ? null : resolveTitle(ctx.titles(), key, ctx.tokens[a]!.start)
   if (!h) return null
-  return h.actor !== '' ? actorSpeaker(ctx, h.actor) : { speaker: h.name, speakerActor: '', anonymous: false }
+  const at = { start: ctx.tokens[a]!.start, end: ctx.tokens[b - 1]!.end }
+  return h.actor !== '' ? actorSpeaker(ctx, h.actor, at) : { speaker: h.name, speakerActor: '', anonymous: false, ...at }
 }
 
 /** How far before an opening mark a reporting verb may stand (word tokens). */
@@ -74,20 +76,64 @@ const SUBJECT_AUXILIARIES = new Set([
   // subject words left once these and the expletive "it" are skipped).
   'should', 'must', 'can', 'could', 'may', 'might', 'will', 'would', 'shall', 'be', 'been', 'being'
 ])
-const SUBJECT_SKIP = new Set(['what', 'that', 'which', 'who', 'as', 'and', 'but', 'recall', 'to', 'it', 'is', 'was'])
+const SUBJECT_SKIP = new Set([
+  'what', 'that', 'which', 'who', 'as', 'and', 'but', 'recall', 'to', 'it', 'is', 'was',
+  // Subordinators opening the clause ("…, while Iran claimed the gunman had acted alone").
+  'while', 'whereas', 'although', 'though', 'because', 'since', 'when', 'if', 'so', 'yet'
+])
+/**
+ * Adverbs inside the verb group, between a subject and its reporting verb ("Azerbaijani
+ * officials have repeatedly said", "security services have since announced"); lower-case -ly
+ * adverbs count too (isVerbGroupWord).
+ */
+const VERB_GROUP_ADVERBS = new Set(['since', 'already', 'now', 'often', 'always', 'still', 'never', 'just', 'first', 'long', 'did', 'does', 'do', 'not'])
+
+/** Is token t part of the verb group before a reporting verb (an auxiliary or an adverb)? */
+function isVerbGroupWord(ctx: AttributionContext, t: Token): boolean {
+  return (
+    SUBJECT_AUXILIARIES.has(t.norm) ||
+    VERB_GROUP_ADVERBS.has(t.norm) ||
+    (t.kind === 'word' && t.norm.length > 4 && t.norm.endsWith('ly') && !LY_NOT_ADVERBS.has(t.norm) && !isCap(ctx, t))
+  )
+}
+
+/**
+ * Is the speaker phrase tokens [a, e) vague ("officials", "sources close to the ministry",
+ * "observers in the region")? Its head is the word before the first modifier preposition (or
+ * the last word); a vague head makes it anonymous unless a person is named in it or an
+ * actor's name covers the head itself ("Iran's foreign ministry", "the Azerbaijani
+ * authorities": an identified institution, unlike "Iranian officials").
+ */
+function vaguePhrase(ctx: AttributionContext, a: number, e: number, inPhrase: readonly ActorMention[]): boolean {
+  const { tokens } = ctx
+  let h = e - 1
+  for (let j = a + 1; j < e; j++) {
+    if (HEAD_PREPOSITIONS.has(tokens[j]!.norm)) {
+      h = j - 1
+      break
+    }
+  }
+  const head = tokens[h]!
+  if (!ANONYMOUS_HEADS.has(head.norm)) return false
+  return !inPhrase.some((m) => isPerson(ctx, m) || (m.start <= head.start && head.end <= m.end))
+}
 
 
 interface Speaker {
   readonly speaker: string
   readonly speakerActor: string
   readonly anonymous: boolean
+  /** Offsets of the source as written (Quote.parts.source), when it stands in the text. */
+  readonly start?: number
+  readonly end?: number
 }
 
 const NOBODY: Speaker = { speaker: '', speakerActor: '', anonymous: false }
 
-function actorSpeaker(ctx: AttributionContext, actorId: string): Speaker {
+function actorSpeaker(ctx: AttributionContext, actorId: string, at?: { readonly start: number; readonly end: number }): Speaker {
   const a = ctx.naming.actorById.get(actorId)
-  return { speaker: a?.label ?? actorId, speakerActor: actorId, anonymous: false }
+  const sp = { speaker: a?.label ?? actorId, speakerActor: actorId, anonymous: false }
+  return at ? { ...sp, start: at.start, end: at.end } : sp
 }
 
 function isCap(ctx: AttributionContext, t: Token): boolean {
@@ -153,20 +199,20 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
   // "Eli Cohen, who hosted … Jeyhun Bayramov …, called": a verb right after a closing comma
   // has its subject before the parenthetical, so a person named inside it is not the speaker.
   let a = v
-  while (a > lo && SUBJECT_AUXILIARIES.has(tokens[a - 1]!.norm)) a--
+  while (a > lo && isVerbGroupWord(ctx, tokens[a - 1]!)) a--
   if (a - 1 > lo && tokens[a - 1]!.norm === ',') {
     let j = a - 2
     while (j > lo && tokens[j]!.norm !== ',' && !TERMINALS.has(tokens[j]!.norm)) j--
     if (j > lo && tokens[j]!.norm === ',') {
       const outer = mentionsIn(ctx, tokens[lo]!.start, tokens[j]!.start)[0]
-      if (outer && isPerson(ctx, outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor)
+      if (outer && isPerson(ctx, outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor, outer)
     }
   }
   const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find((m) => isPerson(ctx, m))
-  if (person) return actorSpeaker(ctx, person.actor)
+  if (person) return actorSpeaker(ctx, person.actor, person)
   // Clause phrase right before the verb (skip auxiliaries like "has", "had").
   let end = v
-  while (end > lo && SUBJECT_AUXILIARIES.has(tokens[end - 1]!.norm)) end--
+  while (end > lo && isVerbGroupWord(ctx, tokens[end - 1]!)) end--
   let start = end
   while (start > lo) {
     const t = tokens[start - 1]!
@@ -182,12 +228,57 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     const titled = titleSpeaker(ctx, start, end)
     if (titled) return titled
   }
-  const head = tokens[end - 1]!
   const hasName = inPhrase.length > 0 || tokens.slice(start, end).some((t, i) => i > 0 && isCap(ctx, t))
-  const anonymous = ANONYMOUS_HEADS.has(head.norm) && !inPhrase.some((m) => isPerson(ctx, m))
+  const anonymous = vaguePhrase(ctx, start, end, inPhrase)
   // A lone lower-case word that is not a vague head ("it", "this") is no speaker at all.
   if (!hasName && !anonymous && end - start === 1 && !isCap(ctx, tokens[start]!)) return NOBODY
-  return { speaker: phrase, speakerActor: inPhrase[inPhrase.length - 1]?.actor ?? '', anonymous }
+  const speakerActor = inPhrase[inPhrase.length - 1]?.actor ?? nationalityIn(ctx, start, end)
+  return { speaker: phrase, speakerActor, anonymous, start: tokens[start]!.start, end: tokens[end - 1]!.end }
+}
+
+/**
+ * The state a nationality adjective in tokens [a, b) stands for ("The Israeli spokesman", "a
+ * senior Israeli diplomat"), or '' (nationality.ts). Only for phrases in which no actor is
+ * named: an unnamed official of that side is a source of that side in the sourcing table.
+ */
+function nationalityIn(ctx: AttributionContext, a: number, b: number): string {
+  for (let j = b - 1; j >= a; j--) {
+    const t = ctx.tokens[j]!
+    if (t.kind !== 'word' || !isCap(ctx, t)) continue
+    const state = nationalityActor(ctx.naming, t.norm)
+    if (state !== '') return state
+  }
+  return ''
+}
+
+/** Words after which an unnamed source phrase may follow a verb ("said the Israeli spokesman", "said a senior official"). */
+const SOURCE_DETERMINERS = new Set(['the', 'a', 'an'])
+
+/**
+ * "said the Israeli spokesman" / "said a senior Iranian official": an unnamed source after the
+ * verb, a determiner and at most three words ending in a role noun or a vague head (never "the
+ * minister of …", a new description). The side comes from an actor named in it or a
+ * nationality adjective; the vagueness from its head (vaguePhrase).
+ */
+function unnamedSourceAfter(ctx: AttributionContext, d: number, hi: number): Speaker {
+  const { tokens } = ctx
+  for (let b = d + 2; b <= d + 4 && b <= hi; b++) {
+    const w = tokens[b - 1]!
+    if (w.kind !== 'word') break
+    if (!(ROLE_NOUNS.has(w.stem) || ANONYMOUS_HEADS.has(w.norm))) continue
+    if (tokens[b]?.norm === 'of') break
+    const start = tokens[d]!.start
+    const end = w.end
+    const inPhrase = mentionsIn(ctx, start, end)
+    return {
+      speaker: ctx.text.slice(start, end),
+      speakerActor: inPhrase[inPhrase.length - 1]?.actor ?? nationalityIn(ctx, d, b),
+      anonymous: vaguePhrase(ctx, d, b, inPhrase),
+      start,
+      end
+    }
+  }
+  return NOBODY
 }
 
 /** Forms of "be" that make a following participle passive ("is said", "has been reported"). */
@@ -234,6 +325,8 @@ interface VerbSpeaker {
   readonly writer: boolean
   /** A passive without an agent ("it is said that"): the source is hidden, so never inherited. */
   readonly agentless: boolean
+  /** First token of the verb group (the "is" of "it is said"; the verb itself otherwise). */
+  readonly verbFrom: number
 }
 
 /**
@@ -247,21 +340,21 @@ interface VerbSpeaker {
 function speakerOfVerb(ctx: AttributionContext, v: number, lo: number, hi: number): VerbSpeaker {
   const { tokens } = ctx
   const t = tokens[v]!
-  if (v - 1 >= lo && tokens[v - 1]!.norm === 'worth' && t.norm.endsWith('ing')) return { sp: NOBODY, verb: '', writer: true, agentless: false }
+  if (v - 1 >= lo && tokens[v - 1]!.norm === 'worth' && t.norm.endsWith('ing')) return { sp: NOBODY, verb: '', writer: true, agentless: false, verbFrom: v }
   const p = passiveGroup(tokens, v, lo)
   if (p) {
     const by = tokens[v + 1]?.norm === 'by' ? subjectAfter(ctx, v + 1, hi) : NOBODY
-    if (by.speaker !== '') return { sp: by, verb: t.norm, writer: false, agentless: false }
-    if (p.expletive && p.modal) return { sp: NOBODY, verb: '', writer: true, agentless: false }
+    if (by.speaker !== '') return { sp: by, verb: t.norm, writer: false, agentless: false, verbFrom: v }
+    if (p.expletive && p.modal) return { sp: NOBODY, verb: '', writer: true, agentless: false, verbFrom: v }
     if (p.expletive) {
       const verb = ctx.text.slice(tokens[p.start]!.start, t.end).toLowerCase()
-      return { sp: { speaker: '', speakerActor: '', anonymous: true }, verb, writer: false, agentless: true }
+      return { sp: { speaker: '', speakerActor: '', anonymous: true }, verb, writer: false, agentless: true, verbFrom: p.start }
     }
-    return { sp: NOBODY, verb: t.norm, writer: false, agentless: false }
+    return { sp: NOBODY, verb: t.norm, writer: false, agentless: false, verbFrom: v }
   }
   let sp = subjectBefore(ctx, v, lo)
   if (sp.speaker === '') sp = subjectAfter(ctx, v, hi)
-  return { sp, verb: t.norm, writer: false, agentless: false }
+  return { sp, verb: t.norm, writer: false, agentless: false, verbFrom: v }
 }
 
 /** Speaker right after a verb ("said Kanaani", "said the minister"). */
@@ -270,7 +363,9 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   const next = tokens[v + 1]
   if (!next || v + 1 >= hi) return NOBODY
   const m = firstMentionAt(ctx, next.start, next.norm === 'the' ? tokens[v + 2]?.start : undefined)
-  if (m) return actorSpeaker(ctx, m.actor)
+  // A state named as the nationality of an unnamed official ("said the Iranian spokesman") is
+  // that official's side, not the speaker: the phrase is (unnamedSourceAfter).
+  if (m && !(next.norm === 'the' && ctx.naming.actorById.get(m.actor)?.kind === 'state' && nationalityActor(ctx.naming, tokens[v + 2]!.norm) === m.actor)) return actorSpeaker(ctx, m.actor, m)
   // "said the spokesman" / "said the foreign minister" (not "the minister of …").
   if (next.norm === 'the') {
     for (let b = v + 3; b <= v + 4 && b <= hi; b++) {
@@ -279,10 +374,14 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
       if (titled) return titled
     }
   }
+  if (SOURCE_DETERMINERS.has(next.norm)) {
+    const unnamed = unnamedSourceAfter(ctx, v + 1, hi)
+    if (unnamed.speaker !== '') return unnamed
+  }
   if (isCap(ctx, next)) {
     let e = v + 1
     while (e < hi && isCap(ctx, tokens[e]!)) e++
-    return { speaker: ctx.text.slice(next.start, tokens[e - 1]!.end), speakerActor: '', anonymous: false }
+    return { speaker: ctx.text.slice(next.start, tokens[e - 1]!.end), speakerActor: '', anonymous: false, start: next.start, end: tokens[e - 1]!.end }
   }
   return NOBODY
 }
@@ -380,16 +479,11 @@ function accordingToSpeaker(ctx: AttributionContext, from: number, end: number):
   const endOff = tokens[end - 1]!.end
   const ms = mentionsIn(ctx, startOff, endOff)
   const person = ms.find((m) => isPerson(ctx, m))
-  if (person) return actorSpeaker(ctx, person.actor)
-  let h = end - 1
-  for (let j = from + 1; j < end; j++) {
-    if (HEAD_PREPOSITIONS.has(tokens[j]!.norm)) {
-      h = j - 1
-      break
-    }
-  }
-  const anonymous = ANONYMOUS_HEADS.has(tokens[h]!.norm)
-  return { speaker: ctx.text.slice(startOff, endOff), speakerActor: ms[0]?.actor ?? '', anonymous }
+  // The source as written is the whole phrase ("the Zionist daily Haaretz"), whoever it names.
+  const at = { start: startOff, end: endOff }
+  if (person) return actorSpeaker(ctx, person.actor, at)
+  const anonymous = vaguePhrase(ctx, from, end, ms)
+  return { speaker: ctx.text.slice(startOff, endOff), speakerActor: ms[0]?.actor ?? '', anonymous, ...at }
 }
 
 function sideOf(ctx: AttributionContext, actor: string): string {
@@ -555,13 +649,168 @@ const INDIRECT_VERBS = new Set([
  */
 const AGENTLESS_ONLY = new Set(['thought', 'understood', 'rumoured', 'rumored'])
 
+/**
+ * Speech verbs that take a bare reported clause, without "that": "The foreign minister said the
+ * two countries would expand trade", "He told reporters the talks had failed". Speech only:
+ * belief verbs ("believe", "think") without "that" are too often not attributions at all.
+ */
+const BARE_CLAUSE_VERBS = new Set([
+  'say', 'says', 'said', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'claim', 'claims', 'claimed',
+  'announce', 'announces', 'announced', 'insist', 'insists', 'insisted', 'warn', 'warns', 'warned',
+  'argue', 'argues', 'argued', 'state', 'states', 'stated', 'allege', 'alleges', 'alleged', 'admit',
+  'admits', 'admitted', 'acknowledge', 'acknowledges', 'acknowledged', 'concede', 'concedes', 'conceded',
+  'note', 'notes', 'noted', 'report', 'reports', 'reported', 'reveal', 'reveals', 'revealed', 'confirm',
+  'confirms', 'confirmed', 'assert', 'asserts', 'asserted', 'maintain', 'maintains', 'maintained',
+  'contend', 'contends', 'contended', 'write', 'writes', 'wrote', 'suggest', 'suggests', 'suggested',
+  'explain', 'explains', 'explained', 'predict', 'predicts', 'predicted', 'complain', 'complains', 'complained'
+])
+/** Verbs whose listener may stand between verb and clause ("told reporters the talks had failed"). */
+const OBJECT_FIRST_VERBS = new Set(['tell', 'tells', 'told', 'warn', 'warns', 'warned', 'assure', 'assures', 'assured', 'inform', 'informs', 'informed', 'remind', 'reminds', 'reminded'])
+/** Warnings reported by their topic rather than a clause: "warned of a storm", "warned Baku against …". */
+const WARN_VERBS = new Set(['warn', 'warns', 'warned', 'caution', 'cautions', 'cautioned'])
+const WARN_PREPOSITIONS = new Set(['of', 'against', 'about', 'over'])
+/** Demands reported by the demanded act: "Tehran urged Baku to expel …". */
+const URGE_VERBS = new Set(['urge', 'urges', 'urged'])
+/** Relative pronouns: a reporting verb after one ("the attack that X claimed") reports no content of its own. */
+const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when'])
+/** Subject pronouns that open a reported clause ("said he would", "said it was"). */
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this', 'nothing', 'nobody', 'everyone', 'everything', 'someone', 'no-one'])
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'there', 'this', 'nothing', 'nobody', 'everyone', 'everything', 'someone', 'no-one'])
+/** Finite auxiliaries and modals: after a subject they show that a clause has begun. */
+const FINITE_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall', 'did', 'does', 'do', "won't", "wouldn't", "can't", "couldn't", "isn't", "wasn't", "weren't", "hasn't", "hadn't", "didn't", "doesn't"])
+/** Common irregular past forms (regular ones end in -ed) and -s forms that are verbs after a subject. */
+const FINITE_IRREGULAR = new Set([
+  'went', 'made', 'took', 'gave', 'met', 'sold', 'saw', 'came', 'left', 'won', 'lost', 'sent', 'bought', 'got', 'began',
+  'knew', 'found', 'held', 'led', 'paid', 'brought', 'fought', 'kept', 'spent', 'stood', 'built', 'fell', 'ran', 'became',
+  'chose', 'rose', 'shot', 'struck', 'broke', 'drove', 'flew', 'meant', 'sought', 'seeks', 'remains', 'seems', 'plans',
+  'wants', 'needs', 'continues', 'intends', 'means', 'appears', 'expects', 'hopes', 'aims', 'poses', 'lies', 'gets'
+])
+/** Words that may stand between a clause's subject and its verb ("Azerbaijan would never", "the talks also failed"). */
+const CLAUSE_ADVERBS = new Set(['also', 'never', 'not', 'still', 'already', 'now', 'soon', 'again', 'only', 'just', 'ever', 'always', 'even', 'then'])
+/** Words that never belong to a clause's subject noun phrase. */
+const NOT_IN_SUBJECT = new Set([
+  'to', 'that', 'which', 'who', 'whom', 'whose', 'what', 'where', 'when', 'while', 'whether', 'if', 'because', 'as', 'but',
+  'or', 'nor', 'so', 'than', 'not', 'no', 'yes', 'how', 'why', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'about', 'into',
+  'over', 'against', 'after', 'before', 'during', 'since', 'until', 'between', 'among', 'through', 'under', 'without'
+])
+/** Determiners: a word right after one is a noun or adjective, never the clause's verb ("the published report"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'all', 'both', 'each', 'every', 'any', 'such', 'no'])
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently'])
+
+/**
+ * Token after a time or manner adjunct between a reporting verb and its content, starting at
+ * `i`: "said on Tuesday", "said Tuesday", "said yesterday", "said in a statement", "told
+ * reporters late on Monday". Returns `i` when there is none.
+ */
+function skipAdjunct(tokens: readonly Token[], i: number, hi: number): number {
+  let j = i
+  for (let guard = 0; guard < 3 && j < hi; guard++) {
+    const n = tokens[j]!.norm
+    if (WEEKDAYS.has(n) || TIME_WORDS.has(n)) j++
+    else if (n === 'late' && tokens[j + 1]?.norm === 'on') j++
+    else if (n === 'on' && WEEKDAYS.has(tokens[j + 1]?.norm ?? '')) j += 2
+    else if (n === 'in' && (tokens[j + 1]?.norm === 'a' || tokens[j + 1]?.norm === 'an') && /^(statement|interview|speech|briefing|post|tweet|letter)$/.test(tokens[j + 2]?.norm ?? '')) j += 3
+    else break
+  }
+  return j
+}
+
+/**
+ * Does a reported clause, a subject followed by a finite verb, start at token `i` (before `hi`)?
+ * The subject is a pronoun ("he would"), or a noun phrase of at most six words without
+ * prepositions other than "of" ("the two countries would", "Azerbaijan had", "the foreign
+ * minister of Iran has"); the verb a finite auxiliary or modal, a past form in -ed that does not
+ * follow a determiner, or a common irregular past or -s form. Adverbs may stand between
+ * ("Azerbaijan would never"). Deliberately strict: an object noun phrase ("said the words
+ * slowly", "told the story of the war") has no verb after it, so it is not a clause.
+ */
+function clauseAt(ctx: AttributionContext, i: number, hi: number): boolean {
+  const { tokens } = ctx
+  const first = tokens[i]
+  if (!first || i >= hi || first.kind === 'punct' || NOT_IN_SUBJECT.has(first.norm) || FINITE_AUX.has(first.norm)) return false
+  const finiteAt = (j: number, afterPronoun: string | null): boolean => {
+    while (j < hi && (CLAUSE_ADVERBS.has(tokens[j]!.norm) || (tokens[j]!.norm.length > 4 && tokens[j]!.norm.endsWith('ly') && !isCap(ctx, tokens[j]!)))) j++
+    const t = tokens[j]
+    if (!t || j >= hi || t.kind !== 'word') return false
+    if (FINITE_AUX.has(t.norm) || FINITE_IRREGULAR.has(t.norm)) return true
+    if (isCap(ctx, t)) return false
+    if (t.norm.endsWith('ed') && t.norm.length > 4 && !DETERMINERS.has(tokens[j - 1]!.norm)) return true
+    // "he wants", "it works": an -s verb after a singular pronoun (a noun phrase's -s word is as
+    // often a plural noun: "the two states").
+    return afterPronoun !== null && SINGULAR_PRONOUNS.has(afterPronoun) && t.norm.endsWith('s') && !t.norm.endsWith('ss')
+  }
+  if (CLAUSE_PRONOUNS.has(first.norm)) return finiteAt(i + 1, first.norm)
+  for (let j = i + 1; j < hi && j - i <= 6; j++) {
+    const t = tokens[j]!
+    if (t.kind === 'punct') return false
+    if (finiteAt(j, null)) return true
+    // "of" may join the phrase ("the foreign minister of Iran"); other prepositions end it.
+    if (NOT_IN_SUBJECT.has(t.norm) && t.norm !== 'of') return false
+    if (FINITE_AUX.has(t.norm)) return false
+    // A determiner inside the phrase starts a second one ("reporters the talks"): the first was
+    // an object, so no clause starts at `i` (only after "of": "the head of the ministry").
+    if (DETERMINERS.has(t.norm) && tokens[j - 1]!.norm !== 'of') return false
+  }
+  return false
+}
+
+/** Index of the last word token of sentence tokens [a, b) (skipping closing punctuation), or a - 1. */
+function lastWordIndex(tokens: readonly Token[], a: number, b: number): number {
+  let e = b - 1
+  while (e >= a && tokens[e]!.kind === 'punct') e--
+  return e
+}
+
+/** Quote.parts for an attribution: the source (when it stands in the text), the verb tokens, the content tokens. */
+function partsOf(ctx: AttributionContext, sp: Speaker, verbFrom: number, verbTo: number, contentFrom: number, contentTo: number): QuoteParts {
+  const { tokens } = ctx
+  const verb = { start: tokens[verbFrom]!.start, end: tokens[verbTo]!.end }
+  const content = { start: tokens[contentFrom]!.start, end: tokens[contentTo]!.end }
+  return sp.start !== undefined && sp.end !== undefined ? { source: { start: sp.start, end: sp.end }, verb, content } : { verb, content }
+}
+
+/**
+ * The content of a reporting verb at token `k` without "that", or null: the first token of the
+ * reported clause or demand after the verb. Patterns: "said [adjunct] CLAUSE", "said: CLAUSE",
+ * "told [listener] CLAUSE", "warned [listener] of/against/about/over …", "urged LISTENER to …".
+ * The listener is one to three words ("reporters", "Baku", "the ministry's envoy").
+ */
+function bareContentStart(ctx: AttributionContext, k: number, hi: number): number | null {
+  const { tokens } = ctx
+  const n = tokens[k]!.norm
+  let i = skipAdjunct(tokens, k + 1, hi)
+  if (tokens[i]?.norm === ':') i++
+  if (WARN_VERBS.has(n) && WARN_PREPOSITIONS.has(tokens[i]?.norm ?? '')) return i + 1 < hi ? i : null
+  // "tell", "inform", "assure", "remind" always name the listener first ("told reporters the
+  // talks had failed"; "told Cohen Iran had agreed" is never a clause "Cohen Iran had").
+  const listenerRequired = OBJECT_FIRST_VERBS.has(n) && !WARN_VERBS.has(n)
+  if (BARE_CLAUSE_VERBS.has(n) && !listenerRequired && clauseAt(ctx, i, hi)) return i
+  const objectFirst = OBJECT_FIRST_VERBS.has(n) || URGE_VERBS.has(n)
+  if (!objectFirst || tokens[i]?.kind !== 'word' || NOT_IN_SUBJECT.has(tokens[i]!.norm)) return null
+  for (let o = i + 1; o <= i + 3 && o < hi; o++) {
+    if (tokens[o - 1]!.kind !== 'word') break
+    const j = skipAdjunct(tokens, o, hi)
+    const next = tokens[j]?.norm ?? ''
+    if (URGE_VERBS.has(n)) {
+      if (next === 'to') return i
+      continue
+    }
+    if (WARN_VERBS.has(n) && (WARN_PREPOSITIONS.has(next) || next === 'to' || next === 'not')) return i
+    if (OBJECT_FIRST_VERBS.has(n) && !WARN_VERBS.has(n) && clauseAt(ctx, j, hi)) return j
+    if (WARN_VERBS.has(n) && clauseAt(ctx, j, hi)) return j
+  }
+  return null
+}
+
 /** Attributions without quotation marks, one per sentence at most (span = the sentence). */
 export function indirectAttributions(ctx: AttributionContext, spans: readonly QuotationSpan[], article: string): Quote[] {
   const { tokens } = ctx
   const out: Quote[] = []
   for (const s of ctx.segmentation.sentences) {
     if (quoteIndexAt(spans, s.start, s.start + 1) >= 0 || quoteIndexAt(spans, s.end - 1, s.end) >= 0) continue
-    let found: { sp: Speaker; verb: string } | null = null
+    const last = lastWordIndex(tokens, s.tokenStart, s.tokenEnd)
+    let found: { sp: Speaker; verb: string; parts: QuoteParts } | null = null
     for (let k = s.tokenStart; k < s.tokenEnd - 1 && !found; k++) {
       const t = tokens[k]!
       if (t.kind !== 'word') continue
@@ -570,13 +819,27 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
       if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
         const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
         if (e <= k + 2) continue
-        found = { sp: accordingToSpeaker(ctx, k + 2, e), verb: 'according to' }
+        const sp = accordingToSpeaker(ctx, k + 2, e)
+        // The content is the rest of the sentence after the source ("According to X, …"), or,
+        // when nothing follows it, the part before "according to" ("…, according to X.").
+        let c = e
+        while (c <= last && tokens[c]!.kind === 'punct') c++
+        let ce = last
+        if (c > last) {
+          c = s.tokenStart
+          ce = k - 1
+          while (ce >= c && tokens[ce]!.kind === 'punct') ce--
+          if (ce < c) continue
+        }
+        found = { sp, verb: 'according to', parts: partsOf(ctx, sp, k, k + 1, c, ce) }
       } else if (tokens[k + 1]!.norm === 'that' && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k)) {
         const r = speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
         if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
         // Writer's voice ("it should be noted that") is no attribution; keep looking for one
         // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
-        if (!r.writer && (r.sp.speaker !== '' || r.agentless)) found = { sp: r.sp, verb: r.verb }
+        if (!r.writer && (r.sp.speaker !== '' || r.agentless) && k + 2 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, k + 2, last) }
+      } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
+        found = bareAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
       }
     }
     if (!found) continue
@@ -589,8 +852,72 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
       side: sideOf(ctx, found.sp.speakerActor),
       verb: found.verb,
       anonymous: found.sp.anonymous,
-      direct: false
+      direct: false,
+      parts: found.parts
     })
   }
   return out
+}
+
+/**
+ * Indirect speech without "that" at the reporting verb `k` of the sentence tokens [a, b) whose
+ * last word is `last`:
+ *   - content after the verb: "X said the talks had failed", "X told reporters …", "X warned
+ *     Baku against …" (bareContentStart);
+ *   - content before it, closed by a comma: "The talks had failed, X said." / "…, said X." /
+ *     "…, X told reporters." The subject is then searched only between the comma and the verb,
+ *     so a person named in the content is never taken for the speaker.
+ * A verb after "to" ("needless to say", "refused to say") or in a passive ("was told") has no
+ * speaker of its own here; neither has an attribution whose subject is not found.
+ */
+function bareAttribution(ctx: AttributionContext, k: number, a: number, b: number, last: number): { sp: Speaker; verb: string; parts: QuoteParts } | null {
+  const { tokens } = ctx
+  if (tokens[k - 1]?.norm === 'to') return null
+  // A capitalised form inside the sentence is part of a name ("the United States, Baku …").
+  if (k > a && isCap(ctx, tokens[k]!)) return null
+  const c = bareContentStart(ctx, k, b)
+  if (c !== null && c <= last) {
+    const r = speakerOfVerb(ctx, k, a, c)
+    if (r.writer || r.agentless || r.sp.speaker === '' || r.verbFrom !== k) return null
+    return { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, k, k, c, last) }
+  }
+  if (!BARE_CLAUSE_VERBS.has(tokens[k]!.norm)) return null
+  // Content before the verb: the verb (with its subject after it, a listener or an adjunct)
+  // ends the sentence, and a comma closes the content.
+  let after = k + 1
+  if (OBJECT_FIRST_VERBS.has(tokens[k]!.norm) && after <= last && tokens[after]!.kind === 'word' && !NOT_IN_SUBJECT.has(tokens[after]!.norm)) after++
+  after = skipAdjunct(tokens, after, b)
+  let comma = -1
+  let speakerAfter = false
+  if (tokens[k - 1]?.norm === ',') {
+    // "…, said Kanaani." / "…, said the spokesman.": the subject follows; the sentence ends within five words.
+    comma = k - 1
+    speakerAfter = true
+    if (last - k > 5 || last === k) return null
+  } else {
+    // The verb ends the sentence ("…, the spokesman said."), or a parenthetical ("…, he said,
+    // and …") closes after it, with a subject of at most three words before it.
+    const parenthetical = after <= last && tokens[after]!.norm === ',' && k - 4 >= a && (tokens[k - 2]?.norm === ',' || tokens[k - 3]?.norm === ',' || tokens[k - 4]?.norm === ',')
+    if (after <= last && !parenthetical) return null
+    for (let j = k - 1; j >= a && k - j <= 8; j--) {
+      const t = tokens[j]!
+      if (t.norm === ',') {
+        comma = j
+        break
+      }
+      if (t.kind === 'punct') return null
+      // "…, an attack that the Islamic State group claimed.": the verb is in a relative clause
+      // whose object is the noun before it; nothing is attributed.
+      if (RELATIVE_WORDS.has(t.norm)) return null
+    }
+  }
+  if (comma < 0) return null
+  let contentEnd = comma - 1
+  while (contentEnd >= a && tokens[contentEnd]!.kind === 'punct') contentEnd--
+  let words = 0
+  for (let j = a; j <= contentEnd; j++) if (tokens[j]!.kind === 'word') words++
+  if (words < 3) return null
+  const r = speakerAfter ? { sp: subjectAfter(ctx, k, b), verb: tokens[k]!.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, comma + 1, k + 1)
+  if (r.writer || r.agentless || r.sp.speaker === '' || r.verbFrom !== k) return null
+  return { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, k, k, a, contentEnd) }
 }

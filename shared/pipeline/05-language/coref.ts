@@ -9,7 +9,10 @@
  * not a reference. A definite role noun before any person of its paragraph ("The foreign
  * minister said …" opening a new paragraph) resolves to the one person the article gave that
  * title earlier ("Foreign Minister Jeyhun Bayramov", "Bayramov, the foreign minister"), and stays
- * unresolved when several people hold it (titles.ts). The resulting mention's `term` is
+ * unresolved when several people hold it (titles.ts). A role noun resolves to the most recent
+ * person only when it fits them (nationality.ts roleFits): a nationality adjective of another
+ * side ("the Azerbaijani minister" after Eli Cohen) or a role the person's own naming forms do
+ * not give them ("the spokesman" after President Aliyev) leaves it unresolved. The resulting mention's `term` is
  * `coref:<word>` so it is never mistaken for a naming choice.
  *
  * Names that contain another actor ("Azerbaijan's State Security Service") also yield nested
@@ -21,6 +24,7 @@ import type { ActorMention, Segmentation, Token } from '../../model'
 import type { NamingMention, NamingResource } from '../../resources/naming'
 import { firstAtOrAfter } from '../../util/search'
 import { resolveTitle, ROLE_NOUNS, titleReferenceKey, type TitleIndex } from './titles'
+import { roleFits } from './nationality'
 
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'himself', 'herself'])
 
@@ -60,6 +64,8 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
     const last = segmentation.sentences[p.sentenceEnd - 1]
     if (!first || !last) continue
     let lastPerson = ''
+    /** People named in this paragraph so far, most recent last (for role nouns that must fit). */
+    const persons: string[] = []
     for (let k = first.tokenStart; k < last.tokenEnd; k++) {
       while (mi < sorted.length && sorted[mi]!.tokenStart < k) mi++
       if (mi < sorted.length && sorted[mi]!.tokenStart === k) {
@@ -70,7 +76,10 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
         for (; mi < sorted.length && sorted[mi]!.tokenStart < end; mi++) {
           const m = sorted[mi]!
           out.push({ article, start: m.start, end: m.end, actor: m.actor, sentence: tokenSentence[m.tokenStart]!, term: m.term.id })
-          if (naming.actorById.get(m.actor)?.kind === 'person') lastPerson = m.actor
+          if (naming.actorById.get(m.actor)?.kind === 'person') {
+            lastPerson = m.actor
+            persons.push(m.actor)
+          }
           end = Math.max(end, m.tokenEnd)
         }
         k = end - 1
@@ -94,7 +103,15 @@ export function resolveCoreference(input: CorefInput): ActorMention[] {
             // Before any person in this paragraph: the one person given this title earlier in the
             // article (titles.ts), if exactly one was; otherwise the reference stays unresolved.
             const key = lastPerson === '' && input.titles ? titleReferenceKey(tokens, k, j + 1) : null
-            const actor = key === null ? lastPerson : (resolveTitle(input.titles!(), key, t.start)?.actor ?? '')
+            // Within the paragraph: the most recent person the title fits ("the Azerbaijani
+            // minister" after "Bayramov met Eli Cohen" is Bayramov; "the spokesman" is never
+            // President Aliyev; nationality.ts). None fits: unresolved, and a nationality stays a
+            // mention of its state, so the speaker keeps that side.
+            const modifier = j === k + 2 ? tokens[k + 1]!.norm : ''
+            let actor = ''
+            if (key === null) {
+              for (let p2 = persons.length - 1; p2 >= 0 && actor === ''; p2--) if (roleFits(naming, persons[p2]!, w.stem, modifier)) actor = persons[p2]!
+            } else actor = resolveTitle(input.titles!(), key, t.start)?.actor ?? ''
             if (actor === '') break
             out.push({ article, start: t.start, end: w.end, actor, sentence: tokenSentence[k]!, term: `coref:the-${w.stem}` })
             k = j

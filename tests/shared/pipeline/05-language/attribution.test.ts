@@ -174,3 +174,94 @@ describe('subject of a reporting verb after a parenthetical, and coordinated ver
     expect(qs[1]!.speakerActor).toBe('')
   })
 })
+
+describe('indirect speech without "that": a reporting verb followed directly by a clause', () => {
+  /** The parts of the one indirect attribution of `text`, as the text they cover. */
+  function parts(text: string): { source?: string; verb: string; content: string; speaker: string; actor: string; anonymous: boolean } | null {
+    const qs = indirect(text)
+    if (qs.length === 0) return null
+    const q = qs[0]!
+    const p = q.parts!
+    expect(p.verb.start).toBeGreaterThanOrEqual(q.start)
+    expect(p.content.end).toBeLessThanOrEqual(q.end)
+    return {
+      ...(p.source ? { source: text.slice(p.source.start, p.source.end) } : {}),
+      verb: text.slice(p.verb.start, p.verb.end),
+      content: text.slice(p.content.start, p.content.end),
+      speaker: q.speaker,
+      actor: q.speakerActor,
+      anonymous: q.anonymous
+    }
+  }
+  it.each([
+    ['The foreign minister said the two countries would expand trade.', 'The foreign minister', 'said', 'the two countries would expand trade', ''],
+    ['Aliyev said Azerbaijan would never allow its territory to be used against Iran.', 'Aliyev', 'said', 'Azerbaijan would never allow its territory to be used against Iran', 'aliyev'],
+    ["Iran's foreign ministry warned Baku against hosting Israeli bases.", "Iran's foreign ministry", 'warned', 'Baku against hosting Israeli bases', 'iran-foreign-ministry'],
+    ['Eli Cohen met the press. He told reporters the talks had failed.', 'He', 'told', 'the talks had failed', 'cohen'],
+    ['Forecasters warned of a storm on the coast.', 'Forecasters', 'warned', 'of a storm on the coast', ''],
+    ['Tehran urged Baku to expel the Israeli diplomats.', 'Tehran', 'urged', 'Baku to expel the Israeli diplomats', 'iran'],
+    ['Cohen said on Tuesday he planned to visit Baku.', 'Cohen', 'said', 'he planned to visit Baku', 'cohen'],
+    ['Cohen said in a statement the embassy would open soon.', 'Cohen', 'said', 'the embassy would open soon', 'cohen'],
+    ['Azerbaijani officials have repeatedly said their territory will not be used against any neighbour.', 'Azerbaijani officials', 'said', 'their territory will not be used against any neighbour', 'azerbaijan'],
+    ['Azerbaijan evacuated its staff, while Iran claimed the gunman had acted alone.', 'Iran', 'claimed', 'the gunman had acted alone', 'iran'],
+    // Content before the verb, closed by a comma; the speaker is searched only after the comma.
+    ['Aliyev would visit Tehran next month, the spokesman said.', 'the spokesman', 'said', 'Aliyev would visit Tehran next month', ''],
+    ['The talks had failed, said Kanaani.', 'Kanaani', 'said', 'The talks had failed', 'kanaani'],
+    ['The embassy will open in March, Cohen told reporters.', 'Cohen', 'told', 'The embassy will open in March', 'cohen']
+  ])('%s', (text, source, verb, content, actor) => {
+    expect(parts(text)).toMatchObject({ source, verb, content, actor })
+  })
+
+  it('keeps the anonymity and vagueness classification of the speaker phrase', () => {
+    expect(parts('Officials said the drone had crashed.')).toMatchObject({ speaker: 'Officials', anonymous: true })
+    expect(parts('Observers in the region say the danger is growing.')).toMatchObject({ speaker: 'Observers in the region', anonymous: true })
+    expect(parts('Iranian officials said the attacker had acted alone.')).toMatchObject({ actor: 'iran', anonymous: true })
+    // An institution named by an actor's own name is identified, not vague.
+    expect(parts("Iran's intelligence ministry has said an Azerbaijani national was behind the attack.")).toMatchObject({ actor: 'iran-intelligence-ministry', anonymous: false })
+  })
+
+  it.each([
+    // "said" as an adjective, "all told", a passive participle, an infinitive.
+    'The said agreement was signed in 2020.',
+    'All told, the two countries traded goods worth $2 billion.',
+    'The warned residents left their homes before the storm.',
+    'Residents were warned the storm would hit on Tuesday.',
+    'Needless to say the talks failed.',
+    'He refused to say the talks had failed.',
+    // An object, not a clause: no finite verb after the noun phrase.
+    'He said the words slowly.',
+    'She told the story of the war.',
+    'The minister stated the obvious.',
+    // The verb inside a relative clause: the reported words are not in the sentence.
+    'The deal, which Aliyev said would expand trade, was signed in Baku.',
+    'Officials visited the shrine, an attack that the Islamic State group claimed.',
+    // Content before a comma that is too short to be a statement.
+    'Yes, he said.'
+  ])('no attribution: %s', (text) => {
+    expect(indirect(text)).toEqual([])
+  })
+
+  it('gives parts to attributions with "that" and "according to" too', () => {
+    expect(parts('Iranian officials claimed that the gunman acted alone.')).toMatchObject({ source: 'Iranian officials', verb: 'claimed', content: 'the gunman acted alone' })
+    expect(parts('It is said that the talks failed.')).toMatchObject({ verb: 'is said', content: 'the talks failed' })
+    expect(parts('It is said that the talks failed.')!.source).toBeUndefined()
+    expect(parts('According to rights groups, the jails are full.')).toMatchObject({ source: 'rights groups', verb: 'According to', content: 'the jails are full' })
+    expect(parts('The jails are full, according to rights groups.')).toMatchObject({ source: 'rights groups', verb: 'according to', content: 'The jails are full' })
+  })
+})
+
+describe('indirect speech: a parenthetical "he said" and names that look like verbs', () => {
+  it('credits a mid-sentence ", he said," with the words before it', () => {
+    const text = 'Eli Cohen arrived. Israel and Azerbaijan see the danger in the same way, he said, and the two countries must stand together.'
+    const q = indirect(text)[0]!
+    expect(q).toMatchObject({ speakerActor: 'cohen', verb: 'said' })
+    expect(text.slice(q.parts!.content.start, q.parts!.content.end)).toBe('Israel and Azerbaijan see the danger in the same way')
+    expect(text.slice(q.parts!.source!.start, q.parts!.source!.end)).toBe('he')
+  })
+  it.each([
+    'Thanks to the backing of Turkey and the United States, Baku has grown stronger.',
+    'Baku relies on the backing of Turkey, Israel and the United States, officials in Ankara believe.'
+  ])('no attribution to part of a name: %s', (text) => {
+    expect(indirect(text).filter((q) => q.verb === 'states')).toEqual([])
+  })
+})
