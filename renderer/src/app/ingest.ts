@@ -32,11 +32,35 @@ function collect(articles: readonly Article[], errors: readonly AppError[]): Ing
   return { articles: articles.map(toStudyArticle), errors, warnings }
 }
 
+/**
+ * Files the article adapter would pass over in silence or refuse with a puzzling message, now
+ * that the open dialog offers .json for sidecars: a study file (it opens with Open study), and a
+ * sidecar without its article (paired by name: "x.meta.json" goes with "x.txt", "x.html"…).
+ */
+export function misplacedFiles(names: readonly string[]): { readonly skip: ReadonlySet<string>; readonly errors: readonly AppError[]; readonly warnings: readonly string[] } {
+  const stems = new Set(names.filter((n) => !n.endsWith('.meta.json')).map((n) => n.replace(/\.[^.]+$/, '')))
+  const skip = new Set<string>()
+  const errors: AppError[] = []
+  const warnings: string[] = []
+  for (const n of names) {
+    if (n.endsWith('.parallax.json')) {
+      skip.add(n)
+      errors.push({ code: 'UNSUPPORTED_FORMAT', message: `${n} is a Parallax study, not an article: open it with “Open study…”.` })
+    } else if (n.endsWith('.meta.json') && !stems.has(n.slice(0, -'.meta.json'.length))) {
+      warnings.push(`${n}: metadata without its article (${n.slice(0, -'.meta.json'.length)}.txt, .html…); pick or drop the two together.`)
+    }
+  }
+  return { skip, errors, warnings }
+}
+
 export async function ingestDropped(files: readonly File[], taken: ReadonlySet<string>): Promise<IngestOutcome> {
+  const odd = misplacedFiles(files.map((f) => f.name))
+  const rest = files.filter((f) => !odd.skip.has(f.name))
   // Ingestion (decoders, HTML/DOCX/PDF extractors) loads on first use, not at startup.
   const { ingestBrowserFiles } = await import('../platform/ingestBrowser')
-  const r = await ingestBrowserFiles(files, { takenIds: taken })
-  return collect(r.articles, r.errors)
+  const r = rest.some((f) => !f.name.endsWith('.meta.json')) ? await ingestBrowserFiles(rest, { takenIds: taken }) : { articles: [], errors: [] }
+  const out = collect(r.articles, [...odd.errors, ...r.errors])
+  return { ...out, warnings: [...odd.warnings, ...out.warnings] }
 }
 
 export async function ingestPicked(files: readonly PickedFile[], taken: ReadonlySet<string>): Promise<IngestOutcome> {

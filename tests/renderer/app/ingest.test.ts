@@ -1,7 +1,7 @@
 // Ingest warnings name their file once, whether or not the ingest core already named it.
 import { describe, expect, it } from 'vitest'
 import type { StudyArticle } from '@shared/model'
-import { duplicateWarnings, warningLine } from '../../../renderer/src/app/ingest'
+import { duplicateWarnings, ingestDropped, misplacedFiles, warningLine } from '../../../renderer/src/app/ingest'
 import { sampleStudy } from '../helpers'
 
 describe('warningLine', () => {
@@ -34,5 +34,29 @@ describe('duplicateWarnings', () => {
     const w = duplicateWarnings(existing, added)
     expect(w).toHaveLength(n)
     if (n === 1 && existing.length === 2) expect(w[0]).toMatch(new RegExp(`^again\\.txt: the same text as “${a.meta.outlet}”`))
+  })
+})
+
+describe('misplacedFiles', () => {
+  it.each([
+    ['an article with its sidecar', ['a.txt', 'a.meta.json'], 0, 0],
+    ['an HTML article with its sidecar', ['page.html', 'page.meta.json'], 0, 0],
+    ['a sidecar alone', ['a.meta.json'], 0, 1],
+    ['a sidecar of another file', ['a.txt', 'b.meta.json'], 0, 1],
+    ['a study file', ['class.parallax.json', 'a.txt'], 1, 0]
+  ] as const)('%s', (_, names, errors, warnings) => {
+    const r = misplacedFiles(names)
+    expect(r.errors).toHaveLength(errors)
+    expect(r.warnings).toHaveLength(warnings)
+    expect(r.skip.size).toBe(errors)
+  })
+
+  it('a study picked with an article: the article is added, the study file is refused with a pointer to Open study', async () => {
+    const r = await ingestDropped(
+      [new File(['{"format":"parallax-study"}'], 'class.parallax.json'), new File(['Embassy opens\n\nAzerbaijan opened its embassy in Tel Aviv, officials said.'], 'wire.txt')],
+      new Set()
+    )
+    expect(r.articles.map((a) => a.id)).toEqual(['wire'])
+    expect(r.errors.map((e) => e.message)).toEqual(['class.parallax.json is a Parallax study, not an article: open it with “Open study…”.'])
   })
 })
