@@ -6,14 +6,23 @@
  *      X called it "…"  /  according to X, "…"
  *   2. after the closing mark:  "…," X said.  /  "…," said X.  /  "…," he added.
  *   3. a quotation that follows another one with only spaces between inherits its speaker.
- * Indirect attributions (no marks) in sentences outside quotations:
+ * Indirect attributions (no marks) in sentences outside quotations, one per sentence, each
+ * with Quote.parts (exact offsets of source, verb and content):
  *   according to X, …     X reported/said/claimed that …     X indicate(s) that …
+ *   X said the talks had failed (a speech verb, then a clause: subject + finite verb)
+ *   X told reporters the talks had failed     X warned (Baku) of/against …     X urged Baku to …
+ *   The talks had failed, X said.     …, said X.     …, he said, and …
+ * (bareAttribution; never "the said agreement", "all told", passives, objects, relative clauses).
  *
  * Speaker resolution, in order: the nearest PERSON actor mention (or its coreference)
  * before the verb; else the noun phrase that is the verb's subject (from the previous clause
  * boundary up to the verb), with any actor it contains; else a capitalised name or pronoun
- * right after the verb ("said Kanaani"). A speaker phrase without a person or name whose last
- * word is a vague head ("sources", "officials", "observers", "news outlets") is anonymous.
+ * right after the verb ("said Kanaani", "said the Iranian spokesman"). A speaker phrase without
+ * a person whose head (the word before a modifier preposition) is vague ("sources", "officials",
+ * "observers in the region") is anonymous, unless an actor's own name covers the head ("Iran's
+ * foreign ministry"). A nationality adjective gives an unnamed source its side ("a senior
+ * Israeli diplomat", nationality.ts); "she said" and a bare surname stand for a person the
+ * naming data does not know when the article gave them a title ("Foreign Minister Ana Costa").
  *
  * Impersonal constructions (speakerOfVerb): "it should be noted / it must be stressed / it is
  * worth recalling that" are the writer's own voice and attribute nothing; "it is said /
@@ -32,7 +41,7 @@
  */
 import type { ActorMention, Quote, QuoteParts, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
-import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, type QuotationSpan } from './quotes'
+import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, SPEAKER_PRONOUNS, type QuotationSpan } from './quotes'
 import { firstAtOrAfter } from '../../util/search'
 import { resolveTitle, ROLE_NOUNS, titleReferenceKey, type TitleIndex } from './titles'
 import { nationalityActor } from './nationality'
@@ -228,12 +237,54 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     const titled = titleSpeaker(ctx, start, end)
     if (titled) return titled
   }
+  if (inPhrase.length === 0 && end - start === 1) {
+    const known = unknownPerson(ctx, start)
+    if (known) return known
+  }
   const hasName = inPhrase.length > 0 || tokens.slice(start, end).some((t, i) => i > 0 && isCap(ctx, t))
   const anonymous = vaguePhrase(ctx, start, end, inPhrase)
   // A lone lower-case word that is not a vague head ("it", "this") is no speaker at all.
   if (!hasName && !anonymous && end - start === 1 && !isCap(ctx, tokens[start]!)) return NOBODY
   const speakerActor = inPhrase[inPhrase.length - 1]?.actor ?? nationalityIn(ctx, start, end)
   return { speaker: phrase, speakerActor, anonymous, start: tokens[start]!.start, end: tokens[end - 1]!.end }
+}
+
+/**
+ * A lone pronoun or surname at token `k` that stands for a person the naming data does not know:
+ * "Foreign Minister Ana Costa arrived. … she said" / "Costa said". Coreference links pronouns
+ * only to naming-class people, so without this the speaker of such quotations would be '' or
+ * the bare surname, and the sourcing table would split one person in two or lose her. The
+ * person is the latest unknown title holder (titles.ts) introduced before `k`: in the same
+ * paragraph for "he"/"she" (the pronoun rule of coref.ts), anywhere before for a surname that
+ * ends their name. The speaker has no actor and no side ("unknown side" in the table).
+ */
+function unknownPerson(ctx: AttributionContext, k: number): Speaker | null {
+  const t = ctx.tokens[k]!
+  const pronoun = SPEAKER_PRONOUNS.has(t.norm)
+  if (!ctx.titles || !(pronoun || isCap(ctx, t))) return null
+  const unknown = ctx.titles().unknown
+  if (unknown.length === 0) return null
+  const from = pronoun ? (ctx.segmentation.paragraphs.length > 0 ? paragraphStart(ctx, t.start) : 0) : 0
+  const surface = ctx.text.slice(t.start, t.end)
+  const before = firstAtOrAfter(unknown, t.start)
+  for (let i = before - 1; i >= 0; i--) {
+    const h = unknown[i]!
+    if (h.start < from) break
+    if (pronoun || (h.name.endsWith(` ${surface}`) && h.name !== surface)) return { speaker: h.name, speakerActor: '', anonymous: false, start: t.start, end: t.end }
+  }
+  if (!pronoun) return null
+  // A pronoun whose paragraph names the person only by surname ('"Later," said Reyes. He told
+  // reporters …'): the nearest capitalised word before it that ends an earlier holder's name.
+  for (let j = k - 1; j >= 0 && ctx.tokens[j]!.start >= from; j--) {
+    const w = ctx.tokens[j]!
+    if (!isCap(ctx, w)) continue
+    const name = ctx.text.slice(w.start, w.end)
+    for (let i = before - 1; i >= 0; i--) {
+      const h = unknown[i]!
+      if (h.start < w.start && h.name.endsWith(` ${name}`)) return { speaker: h.name, speakerActor: '', anonymous: false, start: t.start, end: t.end }
+    }
+  }
+  return null
 }
 
 /**
@@ -381,6 +432,10 @@ function subjectAfter(ctx: AttributionContext, v: number, hi: number): Speaker {
   if (isCap(ctx, next)) {
     let e = v + 1
     while (e < hi && isCap(ctx, tokens[e]!)) e++
+    if (e === v + 2) {
+      const known = unknownPerson(ctx, v + 1)
+      if (known) return known
+    }
     return { speaker: ctx.text.slice(next.start, tokens[e - 1]!.end), speakerActor: '', anonymous: false, start: next.start, end: tokens[e - 1]!.end }
   }
   return NOBODY

@@ -134,6 +134,11 @@ export function titleHolders(text: string, tokens: readonly Token[], mentions: r
 /** Holders grouped by key for resolveTitle: per key, in text order, with the first change of person. */
 export interface TitleIndex {
   readonly byKey: ReadonlyMap<string, { readonly holders: readonly TitleHolder[]; readonly firstOther: number }>
+  /**
+   * Holders the naming data does not know (actor ''), in text order, one per name and place:
+   * the people a later "she said" or bare surname ("Costa said") can stand for (attribution.ts).
+   */
+  readonly unknown: readonly TitleHolder[]
 }
 
 const samePerson = (a: TitleHolder, b: TitleHolder): boolean => a.actor === b.actor && (a.actor !== '' || a.name === b.name)
@@ -157,7 +162,12 @@ export function indexTitles(holders: readonly TitleHolder[]): TitleIndex {
     }
     byKey.set(key, { holders: l, firstOther })
   }
-  return { byKey }
+  const unknown: TitleHolder[] = []
+  for (const h of holders) {
+    const prev = unknown[unknown.length - 1]
+    if (h.actor === '' && !(prev && prev.name === h.name && prev.start === h.start)) unknown.push(h)
+  }
+  return { byKey, unknown }
 }
 
 /**
