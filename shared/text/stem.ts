@@ -5,8 +5,13 @@
  * entries. It is deliberately conservative: it would rather leave "news" alone than merge it
  * with "new".
  *
- *   claims → claim, claimed → claim, claiming → claim, studies → study, regimes → regime,
+ *   claims → claim, claimed → claim, claiming → claim, studies → study, regimes → regim,
  *   slammed → slam, occupied → occupy, terrorists → terrorist, Azerbaijan's → azerbaijan
+ *
+ * Invariant (tests/shared/text/stem.test.ts, over a table of common regular verbs): a regular
+ * verb's base, -s, -ed and -ing forms share one stem, whether or not the base ends in a silent
+ * -e ("float"/"floated", "rejoice"/"rejoiced", "hope"/"hoped" vs "hop"/"hopped") or doubles its
+ * last consonant (British "travelled"). Stems are keys, not words: "create" stems to "creat".
  */
 const KEEP = new Set([
   'news', 'is', 'was', 'has', 'his', 'this', 'its', 'us', 'as', 'thus', 'gas', 'bus', 'yes',
@@ -18,6 +23,15 @@ const KEEP = new Set([
   'unless', 'across', 'analysis', 'basis', 'crisis', 'thesis', 'emphasis', 'diagnosis'
 ])
 
+/**
+ * Words whose final -e tells them apart from another common word (humane/human, morale/moral,
+ * severe/sever, route/rout, vigilante/vigilant): `finish` keeps their -e, so "severe sanctions"
+ * never meets "severed ties". Their -ed/-ing forms stay with the -e-less word ("routed" → "rout").
+ */
+const KEEP_E = new Set([
+  'humane', 'morale', 'finale', 'locale', 'vigilante', 'route', 'caste', 'paste', 'severe'
+])
+
 function isVowel(c: string | undefined): boolean {
   return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'
 }
@@ -27,7 +41,6 @@ function hasVowel(s: string): boolean {
   return false
 }
 
-/** After removing -ed/-ing: undo consonant doubling ("slammed" → "slam") or restore -e ("hoped" → "hope"). */
 /** Number of vowel groups: a rough syllable count ("not" 1, "visit" 2, "quot" 1). */
 function syllables(s: string): number {
   let n = 0
@@ -51,25 +64,80 @@ function endsCVC(s: string): boolean {
 }
 
 /**
- * After removing -ed/-ing: undo consonant doubling ("slammed" → "slam", but "added" → "add")
- * or restore a silent -e ("noted" → "note", "cited" → "cite", "conceded" → "concede"), so the
- * inflected forms meet their base form's stem.
+ * Whether a bare stem ending in `b` is written with a silent -e in its base form ("hop" → "hope"
+ * after "hoping", "rejoic" → "rejoice"). It answers yes only where no regular verb (and hardly any
+ * English word) ends bare, so the answer never turns a verb without -e into one with it:
+ *  - after v, u, c ("leave", "argue", "issue", "cue", "rejoice", "force"; a verb ending in c
+ *    takes -ck-: "panicked");
+ *  - two letters, vowel–consonant or ending in i: "used", "owed", "aged"; "died", "tied";
+ *  - one syllable ending consonant–vowel–consonant: a bare one-syllable verb doubles its last
+ *    consonant ("hopped", "stopped"), so an undoubled "hoped", "noted", "ruled" had an -e;
+ *  - z after a vowel ("criticize", "seize"), s after n/r/l/p or a one-sound vowel pair ("sense",
+ *    "reverse", "pulse", "collapse", "cause", "raise"; not "bias"), l after a consonant other than l/r/w ("handle",
+ *    "title"), g other than ng/gg ("charge", "judge", "oblige"), and d or b after one vowel that
+ *    follows a consonant ("conclude", "decide", "describe").
+ * Everything else is ambiguous ("float"/"create", "belong"/"change", "focus"/"accuse",
+ * "consider"/"declare"), and there the -e is dropped from every form instead: "create",
+ * "creates", "created" and "creating" all stem to "creat". Either way the base form and its
+ * -s/-ed/-ing forms meet, which is the stemmer's invariant for regular verbs.
+ */
+function takesE(b: string): boolean {
+  const n = b.length
+  if (n < 2) return false
+  const last = b[n - 1]!
+  const prev = b[n - 2]!
+  if (last === 'v' || last === 'u' || last === 'c') return true
+  if (n === 2) return (isVowel(prev) && !isVowel(last) && last !== 'y') || last === 'i'
+  if (syllables(b) === 1 && endsCVC(b)) return true
+  switch (last) {
+    case 'z': return isVowel(prev)
+    // A vowel pair before s is one sound ("caus", "rais", "releas") unless it starts with i ("bias").
+    case 's': return 'nrlp'.includes(prev) || (isVowel(prev) && isVowel(b[n - 3]) && b[n - 3] !== 'i')
+    case 'l': return !isVowel(prev) && !'lrw'.includes(prev)
+    case 'g': return prev !== 'n' && prev !== 'g'
+    case 'd': case 'b': return isVowel(prev) && !isVowel(b[n - 3]) && b[n - 3] !== 'y'
+    default: return false
+  }
+}
+
+/**
+ * After removing -ed/-ing: undo consonant doubling ("slammed" → "slam", but "added" → "add"),
+ * write British -ised as -ized ("criticised" → "criticiz"), then give back a silent -e where
+ * `takesE` says the base form has one ("noted" → "note", "rejoiced" → "rejoice", but "floated"
+ * → "float" and "created" → "creat").
  */
 function repair(stem: string): string {
   const n = stem.length
   const last = stem[n - 1]
   if (n >= 3 && last === stem[n - 2] && !isVowel(last) && last !== 'l' && last !== 's' && last !== 'z') {
     const undoubled = stem.slice(0, -1)
-    return endsCVC(undoubled) ? undoubled : stem
+    if (endsCVC(undoubled)) return undoubled
   }
-  if (stem.endsWith('at') || stem.endsWith('bl') || stem.endsWith('iz') || stem.endsWith('us') || stem.endsWith('v')) return stem + 'e'
-  if (stem.endsWith('is') && n > 4) return stem.slice(0, -1) + 'ze'
-  // One-syllable CVC stems come from silent-e verbs (a CVC verb would have doubled): note, hope, vote.
-  if (syllables(stem) === 1 && endsCVC(stem)) return stem + 'e'
-  // Longer stems: restore -e only after the endings where the bare stem is not a word.
-  if (n >= 3 && /[^aeiou][aeiouy](?:v|c|g|s|z|d|b)$/.test(stem)) return stem + 'e'
-  if (/(?:rg|ng|rc|nc|lv|rv|ns|rs|ls|ps|ds)$/.test(stem) && n >= 4) return stem + 'e'
-  return stem
+  const b = stem.endsWith('is') && n > 4 ? stem.slice(0, -1) + 'z' : stem
+  return takesE(b) ? b + 'e' : b
+}
+
+/**
+ * The last step for every word, inflected or not, so that base forms meet their inflections:
+ *  - a silent -e stays only where `takesE` would give it back ("create" → "creat" like
+ *    "created"; "hope", "rejoice" and "leave" keep theirs) or the word is in KEEP_E; -ee, -ie,
+ *    -oe, -ye are not silent;
+ *  - British -ll- after a stem of two or more syllables is one l in every form ("travelled",
+ *    "travelling" and "travel"; "install" and "installed" both → "instal"; "fuelled" → "fuel"),
+ *    while one-syllable "call", "kill", "sell" keep both.
+ */
+function finish(w: string): string {
+  const n = w.length
+  if (KEEP_E.has(w)) return w
+  if (n >= 3 && w.endsWith('e') && ((!isVowel(w[n - 2]) && w[n - 2] !== 'y') || w[n - 2] === 'u')) {
+    const b = w.slice(0, -1)
+    return takesE(b) ? w : b
+  }
+  if (n >= 5 && w.endsWith('ll')) {
+    const u = w.slice(0, -1)
+    if (syllables(u) >= 2 || u.endsWith('uel')) return u
+  }
+  return w
 }
 
 export function stem(norm: string): string {
@@ -91,11 +159,29 @@ export function stem(norm: string): string {
     if (w.length > 4) w = w.slice(0, -1)
   } else if (w.endsWith('ed') && w.length >= 4 && hasVowel(w.slice(0, -2))) w = repair(w.slice(0, -2))
   else if (w.endsWith('ing') && w.length > 5 && hasVowel(w.slice(0, -3))) w = repair(w.slice(0, -3))
+  // Five-letter -ing forms of three-letter -e verbs: "using" → "use", "aging" → "age", "suing" →
+  // "sue", "dying" → "die" ("doing", "being", "going" are left alone: see takesE).
+  else if (w.length === 5 && w.endsWith('ing') && takesE(w.slice(0, 2))) w = w.slice(0, 2) + 'e'
+  else if (w.length === 5 && w.endsWith('ying')) w = w[0] + 'ie'
   // A few derivational endings that matter for evaluative words ("maliciously" → "malicious").
   if (w.endsWith('ically') && w.length > 8) w = w.slice(0, -4)
   else if (w.endsWith('ly') && w.length > 5 && !w.endsWith('ply') && !w.endsWith('ally')) w = w.slice(0, -2)
   else if (w.endsWith('ally') && w.length > 6) w = w.slice(0, -2)
   // British and American spellings meet: "criticise" and "criticize" share a stem.
   if (w.length > 5 && w.endsWith('ise')) w = w.slice(0, -2) + 'ze'
-  return w
+  return finish(w)
+}
+
+/**
+ * A word list as a lookup set for token stems: each word and its stem. Code that tests
+ * `token.stem` against words written by hand must build its set with this, so the list keeps
+ * working when the stemmer's rules change ("indicate" is stored as "indicat" too).
+ */
+export function withStems(words: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>()
+  for (const w of words) {
+    out.add(w)
+    out.add(stem(w))
+  }
+  return out
 }

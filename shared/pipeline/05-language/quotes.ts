@@ -19,6 +19,7 @@
  *    inherits its speaker (two quoted sentences in a row).
  */
 import type { Paragraph, Span, Token } from '../../model'
+import { withStems } from '../../text/stem'
 
 export interface QuotationSpan extends Span {
   /** Inner content range (without the marks). */
@@ -125,8 +126,8 @@ export function quoteIndexAt(spans: readonly Span[], start: number, end: number)
   return -1
 }
 
-/** Neutral reporting verbs (not flagged, but they attribute speech). Stems. */
-export const NEUTRAL_REPORTING = new Set([
+/** Neutral reporting verbs (not flagged, but they attribute speech): words and their stems. */
+export const NEUTRAL_REPORTING: ReadonlySet<string> = withStems([
   'say', 'said', 'tell', 'told', 'state', 'add', 'report', 'write', 'wrote', 'note', 'explain', 'ask',
   'answer', 'reply', 'respond', 'comment', 'announce', 'tweet', 'post', 'remark', 'continue', 'recall',
   'observe', 'conclude', 'suggest', 'indicate', 'describe', 'mention', 'repeat', 'emphasize',

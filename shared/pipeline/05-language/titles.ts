@@ -20,9 +20,10 @@
  */
 import type { Token } from '../../model'
 import type { NamingMention, NamingResource } from '../../resources/naming'
+import { withStems } from '../../text/stem'
 
 /** Role nouns by stem (shared with coref.ts's paragraph rule). */
-export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+export const ROLE_NOUNS: ReadonlySet<string> = withStems([
   'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'ambassador', 'diplomat',
   'official', 'premier', 'chancellor', 'envoy', 'secretary', 'leader', 'general', 'commander',
   'governor', 'senator', 'mayor', 'chief', 'director', 'lawmaker', 'prosecutor', 'judge', 'king',
