@@ -298,7 +298,8 @@ export function analyzeLanguage(input: LanguageInput): LanguageResult {
   // Quotations and attributions.
   const ctx: AttributionContext = { text, tokens, segmentation, naming, mentions, tokenSentence, titles }
   const direct = attributeQuotes(ctx, qspans, id)
-  const quotes: Quote[] = [...direct, ...indirectAttributions(ctx, qspans, id)].sort((a, b) => a.start - b.start || a.end - b.end)
+  // With the quotations, so an attribution that only repeats one of them is not counted twice.
+  const quotes: Quote[] = [...direct, ...indirectAttributions(ctx, qspans, id, direct)].sort((a, b) => a.start - b.start || a.end - b.end)
 
   // Scare quotes: short quoted words nobody is said to have spoken are the writer's distancing.
   for (let i = 0; i < qspans.length; i++) {

@@ -448,6 +448,8 @@ const NOUN_MARKERS = new Set([
   'most', 'unfounded', 'baseless', 'false', 'made', 'recent', 'earlier', 'previous', 'latest', 'new',
   'repeated', 'similar', 'further', 'official', 'public', 'first', 'last', 'whose'
 ])
+/** Perfect auxiliaries: "had earlier warned" is a verb group, unlike "earlier warnings". */
+const PERFECT_AUX = new Set(['has', 'have', 'had'])
 /** Number words: "the two states", "three reports" (digits are tokens of kind 'number'). */
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands'])
 /**
@@ -476,6 +478,8 @@ function isNounUse(ctx: AttributionContext, v: number): boolean {
   const prev = tokens[v - 1]
   const t = tokens[v]!
   if (!prev) return false
+  // "had earlier warned", "has also said": an adverb-like marker inside a perfect verb group.
+  if ((prev.norm === 'earlier' || prev.norm === 'also') && PERFECT_AUX.has(tokens[v - 2]?.norm ?? '')) return false
   if (NOUN_MARKERS.has(prev.norm) || NUMBER_WORDS.has(prev.norm) || prev.kind === 'number') return true
   // Possessive: the tokenizer keeps "'s" on its word ("cohen's"; curly marks are normalised).
   if (prev.kind === 'word' && /'s?$/.test(prev.norm) && prev.norm.length > 2) return true
@@ -694,7 +698,15 @@ const INDIRECT_VERBS = new Set([
   'believe', 'believes', 'believed', 'assert', 'asserts', 'asserted', 'confirm', 'confirms',
   'confirmed', 'deny', 'denies', 'denied', 'reveal', 'reveals', 'revealed', 'tell', 'tells',
   'told', 'write', 'writes', 'wrote', 'note', 'notes', 'noted', 'acknowledge', 'acknowledged',
-  'concede', 'conceded', 'maintain', 'maintained', 'contend', 'contended'
+  'concede', 'conceded', 'maintain', 'maintained', 'contend', 'contended',
+  // Speech verbs whose "that" clause is as plainly reported ("Bayramov stressed that …", "Official
+  // Baku has demanded that …", "boasted that …").
+  'stress', 'stresses', 'stressed', 'emphasise', 'emphasises', 'emphasised', 'emphasize', 'emphasizes',
+  'emphasized', 'underline', 'underlines', 'underlined', 'underscore', 'underscores', 'underscored', 'add',
+  'adds', 'added', 'explain', 'explains', 'explained', 'declare', 'declares', 'declared', 'vow', 'vows',
+  'vowed', 'pledge', 'pledged', 'promise', 'promised', 'predict', 'predicts', 'predicted', 'reiterate',
+  'reiterates', 'reiterated', 'boast', 'boasts', 'boasted', 'demand', 'demands', 'demanded', 'complain',
+  'complains', 'complained', 'acknowledges', 'concedes', 'maintains', 'contends'
 ])
 
 /**
@@ -728,6 +740,31 @@ const WARN_PREPOSITIONS = new Set(['of', 'against', 'about', 'over'])
 const URGE_VERBS = new Set(['urge', 'urges', 'urged'])
 /** Relative pronouns: a reporting verb after one ("the attack that X claimed") reports no content of its own. */
 const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when'])
+/** Accusations by the preposition they govern: "accused X of …", "blamed X for …". */
+const ACCUSE_VERBS: ReadonlyMap<string, string> = new Map([
+  ['accuse', 'of'], ['accuses', 'of'], ['accused', 'of'], ['blame', 'for'], ['blames', 'for'], ['blamed', 'for']
+])
+/** Characterisations reported as someone's words: "described X as …", "dismissed X as …". */
+const AS_VERBS = new Set([
+  'describe', 'describes', 'described', 'dismiss', 'dismisses', 'dismissed', 'brand', 'brands', 'branded',
+  'portray', 'portrays', 'portrayed', 'characterise', 'characterised', 'characterize', 'characterized'
+])
+/** Reports about a topic: "Haaretz reported on cargo flights". */
+const REPORT_VERBS = new Set(['report', 'reports', 'reported'])
+/**
+ * Participles of speech verbs that open a participle clause after a comma or "by" (", adding
+ * that …", ", saying the talks had failed", "ended by saying …"), with their finite form, so
+ * the finite verb's patterns apply. The speaker is the main clause's subject
+ * (participleSpeaker), not the nearest noun before the participle.
+ */
+const PARTICIPLE_FINITE: ReadonlyMap<string, string> = new Map([
+  ['adding', 'added'], ['saying', 'said'], ['noting', 'noted'], ['stressing', 'stressed'], ['claiming', 'claimed'],
+  ['insisting', 'insisted'], ['warning', 'warned'], ['arguing', 'argued'], ['stating', 'stated'], ['explaining', 'explained'],
+  ['announcing', 'announced'], ['emphasising', 'emphasised'], ['emphasizing', 'emphasized'], ['boasting', 'boasted'],
+  ['suggesting', 'suggested'], ['acknowledging', 'acknowledged'], ['admitting', 'admitted'], ['alleging', 'alleged'],
+  ['asserting', 'asserted'], ['declaring', 'declared'], ['telling', 'told'], ['urging', 'urged'], ['accusing', 'accused'],
+  ['blaming', 'blamed'], ['describing', 'described']
+])
 /** Subject pronouns that open a reported clause ("said he would", "said it was"). */
 const CLAUSE_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this', 'nothing', 'nobody', 'everyone', 'everything', 'someone', 'no-one'])
 const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'there', 'this', 'nothing', 'nobody', 'everyone', 'everything', 'someone', 'no-one'])
@@ -745,7 +782,7 @@ const CLAUSE_ADVERBS = new Set(['also', 'never', 'not', 'still', 'already', 'now
 /** Words that never belong to a clause's subject noun phrase. */
 const NOT_IN_SUBJECT = new Set([
   'to', 'that', 'which', 'who', 'whom', 'whose', 'what', 'where', 'when', 'while', 'whether', 'if', 'because', 'as', 'but',
-  'or', 'nor', 'so', 'than', 'not', 'no', 'yes', 'how', 'why', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'about', 'into',
+  'or', 'nor', 'so', 'not', 'no', 'yes', 'how', 'why', 'by', 'in', 'on', 'at', 'for', 'with', 'from', 'about', 'into',
   'over', 'against', 'after', 'before', 'during', 'since', 'until', 'between', 'among', 'through', 'under', 'without'
 ])
 /** Determiners: a word right after one is a noun or adjective, never the clause's verb ("the published report"). */
@@ -796,18 +833,40 @@ function clauseAt(ctx: AttributionContext, i: number, hi: number): boolean {
     return afterPronoun !== null && SINGULAR_PRONOUNS.has(afterPronoun) && t.norm.endsWith('s') && !t.norm.endsWith('ss')
   }
   if (CLAUSE_PRONOUNS.has(first.norm)) return finiteAt(i + 1, first.norm)
-  for (let j = i + 1; j < hi && j - i <= 6; j++) {
+  for (let j = i + 1; j < hi && j - i <= 8; j++) {
     const t = tokens[j]!
     if (t.kind === 'punct') return false
-    if (finiteAt(j, null)) return true
-    // "of" may join the phrase ("the foreign minister of Iran"); other prepositions end it.
-    if (NOT_IN_SUBJECT.has(t.norm) && t.norm !== 'of') return false
+    if (finiteAt(j, null) || presentVerbAt(ctx, i, j, hi)) return true
+    // Prepositions may join the phrase after its first word ("ties between Azerbaijan and
+    // Israel were", "the foreign minister of Iran has"); relative and subordinating words end it.
+    if (NOT_IN_SUBJECT.has(t.norm) && !NP_PREPOSITIONS.has(t.norm)) return false
     if (FINITE_AUX.has(t.norm)) return false
     // A determiner inside the phrase starts a second one ("reporters the talks"): the first was
-    // an object, so no clause starts at `i` (only after "of": "the head of the ministry").
-    if (DETERMINERS.has(t.norm) && tokens[j - 1]!.norm !== 'of') return false
+    // an object, so no clause starts at `i` (only after a preposition: "the head of the ministry").
+    if (DETERMINERS.has(t.norm) && !NP_PREPOSITIONS.has(tokens[j - 1]!.norm) && tokens[j - 1]!.norm !== 'and') return false
   }
   return false
+}
+
+/** Prepositions inside a clause's subject ("ties between Azerbaijan and Israel", "officials in Baku"). */
+const NP_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'for', 'with', 'from', 'between', 'among', 'about', 'over', 'against'])
+/** Words after which a present -s verb has its object or complement ("rests on", "formalises a relationship"). */
+const AFTER_PRESENT_VERB = new Set([...NP_PREPOSITIONS, ...DETERMINERS, 'to', 'that', 'into', 'by', 'no', 'not', 'more', 'little', 'much'])
+
+/**
+ * A present -s verb at token j after the subject phrase [i, j): "the partnership rests on",
+ * "the embassy formalises a relationship". An -s word after a noun is as often a plural noun
+ * ("the peace talks", "the two states"), so only when the phrase has a head word that is not
+ * itself plural or a determiner or number, and the word after it opens an object or complement.
+ */
+function presentVerbAt(ctx: AttributionContext, i: number, j: number, hi: number): boolean {
+  const { tokens } = ctx
+  const t = tokens[j]!
+  if (t.kind !== 'word' || !t.norm.endsWith('s') || t.norm.endsWith('ss') || t.norm.length < 4 || isCap(ctx, t) || j + 1 >= hi) return false
+  const head = tokens[j - 1]!
+  if (j - i < 2 && !isCap(ctx, head)) return false
+  if (head.kind !== 'word' || head.norm.endsWith('s') || DETERMINERS.has(head.norm) || NUMBER_WORDS.has(head.norm) || NOT_IN_SUBJECT.has(head.norm)) return false
+  return AFTER_PRESENT_VERB.has(tokens[j + 1]!.norm)
 }
 
 /** Index of the last word token of sentence tokens [a, b) (skipping closing punctuation), or a - 1. */
@@ -831,12 +890,26 @@ function partsOf(ctx: AttributionContext, sp: Speaker, verbFrom: number, verbTo:
  * "told [listener] CLAUSE", "warned [listener] of/against/about/over …", "urged LISTENER to …".
  * The listener is one to three words ("reporters", "Baku", "the ministry's envoy").
  */
-function bareContentStart(ctx: AttributionContext, k: number, hi: number): number | null {
+function bareContentStart(ctx: AttributionContext, k: number, hi: number, n: string = ctx.tokens[k]!.norm): number | null {
   const { tokens } = ctx
-  const n = tokens[k]!.norm
   let i = skipAdjunct(tokens, k + 1, hi)
   if (tokens[i]?.norm === ':') i++
   if (WARN_VERBS.has(n) && WARN_PREPOSITIONS.has(tokens[i]?.norm ?? '')) return i + 1 < hi ? i : null
+  // "Haaretz reported on cargo flights …": a report about a topic ("reported on Monday" is an adjunct, skipped above).
+  if (REPORT_VERBS.has(n) && (tokens[i]?.norm === 'on' || tokens[i]?.norm === 'about') && i + 1 < hi && tokens[i + 1]!.kind === 'word') return i + 1
+  // "accused Israel of trying to sow division", "blamed an Azerbaijani national for …",
+  // "described the opening as a historic event", "dismiss such statements as propaganda":
+  // the listener or object (one to eight words, no punctuation) and the governed preposition.
+  const governed = ACCUSE_VERBS.get(n) ?? (AS_VERBS.has(n) ? 'as' : '')
+  if (governed !== '') {
+    if (tokens[i]?.kind !== 'word' || NOT_IN_SUBJECT.has(tokens[i]!.norm)) return null
+    for (let o = i + 1; o <= i + 8 && o < hi; o++) {
+      const w = tokens[o]!
+      if (w.kind !== 'word') return null
+      if (w.norm === governed) return o + 1 < hi ? i : null
+    }
+    return null
+  }
   // "tell", "inform", "assure", "remind" always name the listener first ("told reporters the
   // talks had failed"; "told Cohen Iran had agreed" is never a clause "Cohen Iran had").
   const listenerRequired = OBJECT_FIRST_VERBS.has(n) && !WARN_VERBS.has(n)
@@ -858,14 +931,26 @@ function bareContentStart(ctx: AttributionContext, k: number, hi: number): numbe
   return null
 }
 
-/** Attributions without quotation marks, one per sentence at most (span = the sentence). */
-export function indirectAttributions(ctx: AttributionContext, spans: readonly QuotationSpan[], article: string): Quote[] {
+/**
+ * Attributions without quotation marks, one per sentence at most (span = the sentence).
+ * `direct`: the quotations (attributeQuotes). An attribution whose sentence holds a quotation
+ * credited to the same speaker with the same verb reports that one statement ('He said Israel
+ * was seeking to "promote discord …"'): the quotation stands for it, and the search goes on to
+ * the sentence's next attribution ('… and warned Iran against …'), so the sourcing table counts
+ * each statement once.
+ */
+export function indirectAttributions(ctx: AttributionContext, spans: readonly QuotationSpan[], article: string, direct: readonly Quote[] = []): Quote[] {
   const { tokens } = ctx
   const out: Quote[] = []
   for (const s of ctx.segmentation.sentences) {
     if (quoteIndexAt(spans, s.start, s.start + 1) >= 0 || quoteIndexAt(spans, s.end - 1, s.end) >= 0) continue
     const last = lastWordIndex(tokens, s.tokenStart, s.tokenEnd)
     let found: { sp: Speaker; verb: string; parts: QuoteParts } | null = null
+    // The sentence's quotations (spans and `direct` are in the same order, sorted by start).
+    const inSentence: Quote[] = []
+    for (let i = firstAtOrAfter(direct, s.start); i < direct.length && direct[i]!.end <= s.end; i++) inSentence.push(direct[i]!)
+    const repeats = (f: { sp: Speaker; verb: string }): boolean =>
+      inSentence.some((q) => q.verb === f.verb && q.speaker === f.sp.speaker && q.speakerActor === f.sp.speakerActor)
     for (let k = s.tokenStart; k < s.tokenEnd - 1 && !found; k++) {
       const t = tokens[k]!
       if (t.kind !== 'word') continue
@@ -887,15 +972,20 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
           if (ce < c) continue
         }
         found = { sp, verb: 'according to', parts: partsOf(ctx, sp, k, k + 1, c, ce) }
-      } else if (tokens[k + 1]!.norm === 'that' && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k)) {
-        const r = speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
+      } else if (thatAfter(tokens, k, s.tokenEnd) >= 0 && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k)) {
+        const th = thatAfter(tokens, k, s.tokenEnd)
+        const coordinated = coordinatedSpeaker(ctx, k, s.tokenStart)
+        const r = coordinated ? { sp: coordinated, verb: t.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
         if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
         // Writer's voice ("it should be noted that") is no attribution; keep looking for one
         // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
-        if (!r.writer && (r.sp.speaker !== '' || r.agentless) && k + 2 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, k + 2, last) }
-      } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
+        if (!r.writer && (r.sp.speaker !== '' || r.agentless) && th + 1 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, th + 1, last) }
+      } else if (PARTICIPLE_FINITE.has(t.norm)) {
+        found = participleAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
+      } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm) || ACCUSE_VERBS.has(t.norm) || AS_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
         found = bareAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
       }
+      if (found && inSentence.length > 0 && repeats(found)) found = null
     }
     if (!found) continue
     out.push({
@@ -912,6 +1002,97 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
     })
   }
   return out
+}
+
+/** Words after which the subject of the clause stands (a new clause starts there). */
+const CLAUSE_OPENERS = new Set([';', 'while', 'whereas', 'but', 'although', 'though', 'because'])
+
+/**
+ * The speaker of a reporting verb coordinated with an earlier verb ("Cohen met Bayramov and
+ * said that …", "Cohen, who hosted Bayramov, called the opening historic and described the bond
+ * as …"): the subject of the first verb, not the nearest name (the earlier verb's object).
+ * Searched back from the "and" before the verb (adverbs between allowed) to the clause start
+ * (the sentence start, a semicolon or a subordinator): after a "who", the person right before it
+ * (the relative's antecedent); otherwise the first person named in the clause. Null when the
+ * verb is not coordinated or no person stands there (the caller's rules apply).
+ */
+function coordinatedSpeaker(ctx: AttributionContext, k: number, a: number): Speaker | null {
+  const { tokens } = ctx
+  let c = k - 1
+  while (c > a && PASSIVE_ADVERBS.has(tokens[c]!.norm)) c--
+  if (c <= a || tokens[c]!.norm !== 'and') return null
+  let from = a
+  let who = -1
+  for (let j = c - 1; j >= a; j--) {
+    const n = tokens[j]!.norm
+    if (CLAUSE_OPENERS.has(n)) {
+      from = j + 1
+      break
+    }
+    if (n === 'who' && who < 0) who = j
+  }
+  if (from >= c) return null
+  if (who >= from) {
+    // The antecedent ends right before "who" or its comma ("Eli Cohen, who …").
+    const e = tokens[who - 1]?.norm === ',' ? who - 1 : who
+    const m = e > from ? mentionsIn(ctx, tokens[from]!.start, tokens[e - 1]!.end).find((x) => isPerson(ctx, x) && x.end === tokens[e - 1]!.end) : undefined
+    return m ? actorSpeaker(ctx, m.actor, m) : null
+  }
+  const ms = mentionsIn(ctx, tokens[from]!.start, tokens[c]!.start)
+  for (let i = ms.length - 1; i >= 0; i--) if (isSubjectPerson(ctx, ms[i]!)) return actorSpeaker(ctx, ms[i]!.actor, ms[i])
+  return null
+}
+
+/**
+ * A person mention that can be a clause's subject: not a possessive or object pronoun ("His
+ * Azerbaijani counterpart, Jeyhun Bayramov, …" has Bayramov as subject, "His" is Cohen's).
+ */
+function isSubjectPerson(ctx: AttributionContext, m: ActorMention): boolean {
+  return isPerson(ctx, m) && m.term !== 'coref:his' && m.term !== 'coref:her' && m.term !== 'coref:him'
+}
+
+/** Words that may open an adjunct between a verb and its "that" ("reported on Monday that"). */
+const ADJUNCT_FIRST = new Set([...WEEKDAYS, ...TIME_WORDS, 'late', 'on', 'in'])
+
+/**
+ * Index of the "that" opening the verb at token k's reported clause: the next token, or the one
+ * after a time or manner adjunct ("said on Tuesday that", "said in a statement that"); -1 if
+ * none. Runs on every word: the next token is tested before any set look-up.
+ */
+function thatAfter(tokens: readonly Token[], k: number, hi: number): number {
+  const next = tokens[k + 1]!.norm
+  if (next === 'that') return k + 1
+  if (!ADJUNCT_FIRST.has(next)) return -1
+  const j = skipAdjunct(tokens, k + 1, hi)
+  return j > k + 1 && tokens[j]?.norm === 'that' ? j : -1
+}
+
+/**
+ * A participle clause of a speech verb (", adding that …", ", saying the talks had failed",
+ * "by saying …"): the content by the finite verb's patterns (or "that"), the speaker the main
+ * clause's subject: the first person named in the sentence before the participle, else an actor
+ * named at the sentence's start ("Iran's foreign ministry …, saying …"). Never after anything
+ * but a comma or "by" (a gerund subject, "Saying no is hard", is no attribution).
+ */
+function participleAttribution(ctx: AttributionContext, k: number, a: number, b: number, last: number): { sp: Speaker; verb: string; parts: QuoteParts } | null {
+  const { tokens } = ctx
+  const prev = tokens[k - 1]?.norm
+  if (k <= a || (prev !== ',' && prev !== 'by')) return null
+  const th = thatAfter(tokens, k, b)
+  const c = th >= 0 ? th + 1 : bareContentStart(ctx, k, b, PARTICIPLE_FINITE.get(tokens[k]!.norm)!)
+  if (c === null || c > last) return null
+  const from = tokens[a]!.start
+  const ms = mentionsIn(ctx, from, tokens[k]!.start)
+  let m: ActorMention | undefined
+  for (let i = ms.length - 1; i >= 0 && !m; i--) if (isSubjectPerson(ctx, ms[i]!)) m = ms[i]
+  if (!m) {
+    const first = ms[ms.length - 1]
+    // An actor opening the sentence, possibly after "The" ("The Iranian government, saying …").
+    if (first && (first.start === from || (tokens[a]!.norm === 'the' && first.start === tokens[a + 1]?.start))) m = first
+  }
+  if (!m) return null
+  const sp = actorSpeaker(ctx, m.actor, m)
+  return { sp, verb: tokens[k]!.norm, parts: partsOf(ctx, sp, k, k, c, last) }
 }
 
 /**
@@ -932,7 +1113,8 @@ function bareAttribution(ctx: AttributionContext, k: number, a: number, b: numbe
   if (k > a && isCap(ctx, tokens[k]!)) return null
   const c = bareContentStart(ctx, k, b)
   if (c !== null && c <= last) {
-    const r = speakerOfVerb(ctx, k, a, c)
+    const coordinated = coordinatedSpeaker(ctx, k, a)
+    const r = coordinated ? { sp: coordinated, verb: tokens[k]!.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, a, c)
     if (r.writer || r.agentless || r.sp.speaker === '' || r.verbFrom !== k) return null
     return { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, k, k, c, last) }
   }
