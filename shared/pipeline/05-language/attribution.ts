@@ -931,6 +931,12 @@ function bareContentStart(ctx: AttributionContext, k: number, hi: number, n: str
   return null
 }
 
+/** Every word that can start an indirect attribution: "according" and the verbs of all patterns. */
+const CANDIDATE_WORDS: ReadonlySet<string> = new Set([
+  'according', ...INDIRECT_VERBS, ...AGENTLESS_ONLY, ...PARTICIPLE_FINITE.keys(), ...BARE_CLAUSE_VERBS, ...WARN_VERBS,
+  ...URGE_VERBS, ...ACCUSE_VERBS.keys(), ...AS_VERBS
+])
+
 /**
  * Attributions without quotation marks, one per sentence at most (span = the sentence).
  * `direct`: the quotations (attributeQuotes). An attribution whose sentence holds a quotation
@@ -946,16 +952,15 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
     if (quoteIndexAt(spans, s.start, s.start + 1) >= 0 || quoteIndexAt(spans, s.end - 1, s.end) >= 0) continue
     const last = lastWordIndex(tokens, s.tokenStart, s.tokenEnd)
     let found: { sp: Speaker; verb: string; parts: QuoteParts } | null = null
-    // The sentence's quotations (spans and `direct` are in the same order, sorted by start).
-    const inSentence: Quote[] = []
-    for (let i = firstAtOrAfter(direct, s.start); i < direct.length && direct[i]!.end <= s.end; i++) inSentence.push(direct[i]!)
-    const repeats = (f: { sp: Speaker; verb: string }): boolean =>
-      inSentence.some((q) => q.verb === f.verb && q.speaker === f.sp.speaker && q.speakerActor === f.sp.speakerActor)
+    // The sentence's quotations: direct[qFrom, qTo) (sorted by start, like the sentences).
+    const qFrom = direct.length > 0 ? firstAtOrAfter(direct, s.start) : 0
+    let qTo = qFrom
+    while (qTo < direct.length && direct[qTo]!.end <= s.end) qTo++
     for (let k = s.tokenStart; k < s.tokenEnd - 1 && !found; k++) {
       const t = tokens[k]!
-      if (t.kind !== 'word') continue
-      // Runs over every word: the verb branch tests the next word ("that") before its two set
-      // look-ups, as almost no word is followed by it.
+      // Runs over every word of the article: one set look-up rejects all but the candidate
+      // verbs (and "according") before any pattern is tried.
+      if (t.kind !== 'word' || !CANDIDATE_WORDS.has(t.norm)) continue
       if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
         const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
         if (e <= k + 2) continue
@@ -985,7 +990,7 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
       } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm) || ACCUSE_VERBS.has(t.norm) || AS_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
         found = bareAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
       }
-      if (found && inSentence.length > 0 && repeats(found)) found = null
+      if (found && qTo > qFrom && repeatsQuote(direct, qFrom, qTo, found)) found = null
     }
     if (!found) continue
     out.push({
@@ -1049,6 +1054,15 @@ function coordinatedSpeaker(ctx: AttributionContext, k: number, a: number): Spea
  */
 function isSubjectPerson(ctx: AttributionContext, m: ActorMention): boolean {
   return isPerson(ctx, m) && m.term !== 'coref:his' && m.term !== 'coref:her' && m.term !== 'coref:him'
+}
+
+/** Does a quotation in direct[from, to) credit the same speaker with the same verb? */
+function repeatsQuote(direct: readonly Quote[], from: number, to: number, f: { readonly sp: Speaker; readonly verb: string }): boolean {
+  for (let i = from; i < to; i++) {
+    const q = direct[i]!
+    if (q.verb === f.verb && q.speaker === f.sp.speaker && q.speakerActor === f.sp.speakerActor) return true
+  }
+  return false
 }
 
 /** Words that may open an adjunct between a verb and its "that" ("reported on Monday that"). */
