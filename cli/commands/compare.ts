@@ -62,7 +62,9 @@ export async function runCompare(args: Parsed, io: Io): Promise<number> {
     }
   }
   if (html !== undefined) {
-    writeFileAtomic(html, renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold, passages: args.values.get('passages') as PassagesMode | undefined }))
+    // corrections: [] because compare analyses fresh files: nothing was corrected by hand.
+    const passages = args.values.get('passages') as PassagesMode | undefined
+    writeFileAtomic(html, renderHtmlReport(analysis, { generatedAt: now, linkThreshold: settings?.linkThreshold, passages, corrections: [] }))
     io.note(`wrote HTML report ${html}`)
   }
   if (csv !== undefined) {

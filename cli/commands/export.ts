@@ -117,7 +117,8 @@ function report(analysis: Analysis, study: Study, now: string, passages: Passage
     linkThreshold,
     blindSources: study.settings.blindSources === true,
     passages,
-    title: reportTitle(analysis, study)
+    title: reportTitle(analysis, study),
+    corrections: study.corrections
   })
 }
 

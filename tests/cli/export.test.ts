@@ -133,6 +133,37 @@ describe('report titles and corrections that no longer apply', () => {
     expect(parallax(['export', SAMPLE_STUDY, '--format', 'json', '--out', join(dir, 'quiet.json')]).stderr).toBe('')
   })
 
+  it('html and json say what was corrected by hand: applied corrections by kind, and those that no longer apply', () => {
+    const g = JSON.parse(readFileSync(SAMPLE_STUDY, 'utf8')) as { articles: { id: string; text: string }[]; corrections: unknown[] }
+    const at = '2026-01-01T00:00:00.000Z'
+    // A hand link over the first sentence of each of two articles (offsets up to the first
+    // full stop are within the first sentence), then a stale unlink.
+    const first = (id: string): { article: string; start: number; end: number; sentenceStart: number; sentenceEnd: number } => {
+      const text = g.articles.find((a) => a.id === id)!.text
+      return { article: id, start: 0, end: text.indexOf('.') + 1, sentenceStart: 0, sentenceEnd: 1 }
+    }
+    g.corrections = [
+      { kind: 'link', a: first('baku-tel-aviv-ties'), b: first('meridian-wire'), at },
+      { kind: 'unlink', linkId: 'baku-tel-aviv-ties:0-1~meridian-wire:30-33', at }
+    ]
+    const p = join(dir, 'corrected.parallax.json')
+    writeFileSync(p, JSON.stringify(g, null, 2))
+    const html = join(dir, 'corrected.html')
+    expect(parallax(['export', p, '--format', 'html', '--out', html]).code).toBe(0)
+    expect(readFileSync(html, 'utf8')).toContain(
+      '<td data-corrections>Alignment corrected by hand: 1 link added, 0 removed, 0 merges, 0 splits; 1 correction no longer applied (the analysis no longer produces its link; see the JSON export).</td>'
+    )
+    const r = parallax(['export', p, '--format', 'json', '--out', '-'])
+    const j = JSON.parse(r.stdout) as JsonExport
+    expect(j.methods.corrections.map((c) => [c.index, c.kind, c.at, c.passages.map((x) => x.article)])).toEqual([[0, 'link', at, ['baku-tel-aviv-ties', 'meridian-wire']]])
+    expect(j.methods.correctionCounts).toEqual({ link: 1, unlink: 0, merge: 0, split: 0 })
+    expect(j.methods.skippedCorrections.map((k) => k.index)).toEqual([1])
+    // The sample study itself has no corrections.
+    const plain = join(dir, 'plain.html')
+    expect(parallax(['export', SAMPLE_STUDY, '--format', 'html', '--out', plain]).code).toBe(0)
+    expect(readFileSync(plain, 'utf8')).toContain('Alignment corrected by hand: none')
+  })
+
   it('pdf: a PARALLAX_CHROMIUM path that does not exist or cannot run is named as such', () => {
     const out = join(dir, 'never.pdf')
     const missing = join(dir, 'no-such-chromium')

@@ -7,10 +7,11 @@
  * markup comes only from the templates here. URLs are printed as plain text, never as links,
  * so a `javascript:` URL is inert.
  */
-import type { Analysis, Article, ArticleId, FlagCategory, Link, PassageDiff, Span } from '../../../model'
+import type { AlignmentCorrection, Analysis, Article, ArticleId, FlagCategory, Link, PassageDiff, Span } from '../../../model'
 import { builtinNaming } from '../../../resources/naming'
 import { alignmentMapSvg, flagsChartSvg, sentimentArcsSvg } from './htmlCharts'
 import { baseCss, pct, renderArticleBody, renderLegend, renderNotes } from './htmlParts'
+import { appliedCorrections, correctionCounts, skippedCorrections } from './json'
 import {
   CATEGORY_ORDER,
   CATEGORY_STYLES,
@@ -44,6 +45,13 @@ export interface HtmlReportOptions {
   readonly passages?: PassagesMode
   /** Also drop machine pairs scoring below this (pairs the user is involved in are kept). */
   readonly minScore?: number
+  /**
+   * The study's stored corrections (`Study.corrections`), for the Methods sentence on hand
+   * corrections of the alignment. The analysis does not keep them, so without this option the
+   * report says they are not recorded rather than claiming there were none; pass `[]` for an
+   * analysis run without corrections.
+   */
+  readonly corrections?: readonly AlignmentCorrection[]
 }
 
 /** The `passages` choices, in the order the CLI and the dialog list them. */
@@ -633,6 +641,7 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
     `<tr><th>Word diffs</th><td>${analysis.diffScope === 'base' ? 'only for passages linked to the base article (this study has too many links to diff every pair)' : 'for every aligned pair of passages'}</td></tr>` +
     `<tr><th>Aligned passages listed</th><td>${(options.passages ?? 'changes') === 'all' ? 'every aligned pair, all open' : 'pairs with a classified change, or with your link, annotation or review; pairs of two articles other than the base collapsed to their counts unless they hold something of yours'}${options.minScore !== undefined ? `, scoring at least ${fmt(options.minScore, 2)} (yours always kept)` : ''}</td></tr>` +
     `<tr><th>Reviews, annotations</th><td>${reviews} flag review(s), ${annotations} user annotation(s)</td></tr>` +
+    `<tr><th>Hand corrections</th><td data-corrections>${escapeHtml(correctionsSentence(analysis, options.corrections))}</td></tr>` +
     `</tbody></table>` +
     `<h3>Codebook</h3>${codebook}` +
     `<h3>Analysed texts</h3><p class="small">The SHA-256 hash of each article’s cleaned text proves which text was analysed: recompute it over the UTF-8 text to check.</p><table><thead><tr><th>Article</th><th>SHA-256</th><th>Source</th></tr></thead><tbody>${hashes.join('')}</tbody></table>` +
@@ -648,6 +657,31 @@ function methods(analysis: Analysis, arts: readonly Article[], names: ReadonlyMa
       ? '<p class="small"><strong>Constructed teaching samples.</strong> Articles marked as constructed were written by the Parallax project for teaching: the outlets are fictional and the wording is invented, while the facts follow public reporting of the events.</p>'
       : '')
   )
+}
+
+/** "1 merge" / "0 merges". */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+/**
+ * The Methods sentence on hand corrections of the alignment: applied ones by kind, then those
+ * that did not apply (the JSON export lists both, under `methods.corrections` and
+ * `methods.skippedCorrections`). A paper's methods section must say what was changed by hand:
+ * in the links table only added links show (origin 'user'); removals show nowhere.
+ */
+export function correctionsSentence(analysis: Analysis, corrections: readonly AlignmentCorrection[] | undefined): string {
+  if (corrections === undefined) return 'Alignment corrections by hand: not recorded in this report.'
+  const skipped = skippedCorrections(analysis, corrections)
+  const applied = appliedCorrections(analysis, corrections)
+  if (applied.length === 0 && skipped.length === 0) return 'Alignment corrected by hand: none (every link is the machine’s).'
+  const c = correctionCounts(applied)
+  const parts = [
+    `Alignment corrected by hand: ${count(c.link, 'link', 'links')} added, ${c.unlink} removed, ${count(c.merge, 'merge', 'merges')}, ${count(c.split, 'split', 'splits')}`
+  ]
+  const stale = skipped.filter((k) => !k.pairNotAligned).length
+  const unaligned = skipped.length - stale
+  if (stale > 0) parts.push(`${count(stale, 'correction', 'corrections')} no longer applied (the analysis no longer produces ${stale === 1 ? 'its link' : 'their links'}; see the JSON export)`)
+  if (unaligned > 0) parts.push(`${count(unaligned, 'correction', 'corrections')} not applied: ${unaligned === 1 ? 'it joins' : 'they join'} two articles other than the base, a pair this study does not align (see the JSON export)`)
+  return parts.join('; ') + '.'
 }
 
 /** A quotation in `<q>`, unless the text already carries its own quotation marks. */

@@ -19,6 +19,7 @@ import type {
   ArticleId,
   Change,
   Codebook,
+  CutOffsets,
   DiffOp,
   EvidenceKind,
   FlagCategory,
@@ -27,6 +28,7 @@ import type {
   LinkOrigin,
   NamingCell,
   OutletMetrics,
+  PassageRef,
   Quote,
   Unmatched
 } from '../../../model'
@@ -68,6 +70,49 @@ export interface SkippedCorrection {
    */
   readonly pairNotAligned: boolean
 }
+
+/** One passage a correction names: a sentence range `[sentenceStart, sentenceEnd)` and its offsets. */
+export interface CorrectionPassage {
+  readonly article: ArticleId
+  /** Character offsets; null only when the sentence range lies outside the article's segmentation. */
+  readonly start: number | null
+  readonly end: number | null
+  readonly sentenceStart: number
+  readonly sentenceEnd: number
+}
+
+/**
+ * A stored correction that applied to this analysis (`methods.corrections`), so a methods
+ * section can say what was corrected by hand: the link, unlink, merge and split corrections
+ * otherwise show only through their effect on `links[]` (`origin: 'user'` for added ones).
+ */
+export interface ExportCorrection {
+  /** Position of the correction in the study's `corrections[]` (0-based). */
+  readonly index: number
+  readonly kind: AlignmentCorrection['kind']
+  /** When it was made (the study's `at`), or null when not recorded. */
+  readonly at: string | null
+  /**
+   * The passages it concerns, side a then side b of each link it names: a link correction's two
+   * refs exactly as stored; for unlink, merge and split the sides of each named link id, with
+   * offsets from this analysis's segmentation (the study stores only sentence ranges there).
+   */
+  readonly passages: readonly CorrectionPassage[]
+  /** The link ids it names, as stored (empty for 'link', which names passages instead). */
+  readonly linkIds: readonly string[]
+  /** Split only, as stored: first sentence of the second half on side a / b (null: side not cut). */
+  readonly atA?: number | null
+  readonly atB?: number | null
+  /** Split only, as stored: `{end, start}` offsets of the cut boundary when it was made (null: not recorded). */
+  readonly cutA?: CutOffsets | null
+  readonly cutB?: CutOffsets | null
+}
+
+/** Applied corrections by kind (`methods.correctionCounts`). */
+export type CorrectionCounts = Readonly<Record<AlignmentCorrection['kind'], number>>
+
+/** The kinds in the order exports count them. */
+export const CORRECTION_KINDS = ['link', 'unlink', 'merge', 'split'] as const satisfies readonly AlignmentCorrection['kind'][]
 
 export interface ExportArticle {
   readonly id: ArticleId
@@ -182,6 +227,8 @@ export interface JsonExport {
     readonly alignScope: 'all' | 'base' | null
     /** 'all' links word-diffed, or 'base': only links involving the base (null: not recorded). */
     readonly diffScope: 'all' | 'base' | null
+    readonly corrections: readonly ExportCorrection[]
+    readonly correctionCounts: CorrectionCounts
     readonly skippedCorrections: readonly SkippedCorrection[]
     readonly articleHashes: readonly { readonly article: ArticleId; readonly sha256: string }[]
     readonly offsets: string
@@ -211,9 +258,21 @@ function latestReviews(reviews: readonly FlagReview[]): Map<string, FlagReview> 
 
 /** The two article ids a link id names (`a:0-1~b:2-3`), or null when it is not one. */
 function linkArticles(id: string): readonly [string, string] | null {
-  const m = /^(.*):\d+-\d+~(.*):\d+-\d+$/s.exec(id)
-  return m ? [m[1]!, m[2]!] : null
+  const sides = linkSides(id)
+  return sides ? [sides[0].article, sides[1].article] : null
 }
+
+/** The two sides (article and sentence range) a link id names, or null when it is not one. */
+function linkSides(id: string): readonly [LinkSide, LinkSide] | null {
+  const m = /^(.*):(\d+)-(\d+)~(.*):(\d+)-(\d+)$/s.exec(id)
+  return m
+    ? [
+        { article: m[1]!, sentenceStart: Number(m[2]), sentenceEnd: Number(m[3]) },
+        { article: m[4]!, sentenceStart: Number(m[5]), sentenceEnd: Number(m[6]) }
+      ]
+    : null
+}
+type LinkSide = Pick<CorrectionPassage, 'article' | 'sentenceStart' | 'sentenceEnd'>
 
 /** The article pair a stored correction acts on, or null when it names none. */
 function correctionArticles(c: AlignmentCorrection): readonly [string, string] | null {
@@ -241,6 +300,62 @@ export function skippedCorrections(analysis: Analysis, corrections?: readonly Al
       analysis.alignScope === 'base' && pair !== null && pair[0] !== pair[1] && pair[0] !== analysis.base && pair[1] !== analysis.base
     return { index: k.index, kind: k.kind, reason: k.reason, pairNotAligned }
   })
+}
+
+/**
+ * The stored corrections that applied to this analysis (every one not in its
+ * `skippedCorrections`), in study order, with the passages they concern. Empty without
+ * `corrections`: the analysis itself does not keep the corrections it replayed.
+ */
+export function appliedCorrections(analysis: Analysis, corrections?: readonly AlignmentCorrection[]): ExportCorrection[] {
+  const skipped = new Set((analysis.alignment.skippedCorrections ?? []).map((k) => k.index))
+  const sentencesOf = new Map(analysis.segmentations.map((s) => [s.article, s.sentences]))
+  // A side of a link id resolved to offsets through the segmentation the analysis used: the
+  // same sentences the corrected link covered (the texts are hash-checked, segmentation is
+  // deterministic).
+  const resolve = (side: LinkSide): CorrectionPassage => {
+    const sents = sentencesOf.get(side.article)
+    const first = side.sentenceEnd > side.sentenceStart ? sents?.[side.sentenceStart] : undefined
+    const last = first ? sents?.[side.sentenceEnd - 1] : undefined
+    return { article: side.article, start: last ? first!.start : null, end: last ? last.end : null, sentenceStart: side.sentenceStart, sentenceEnd: side.sentenceEnd }
+  }
+  const ofLinks = (ids: readonly string[]): CorrectionPassage[] => ids.flatMap((id) => linkSides(id)?.map(resolve) ?? [])
+  const ref = (r: PassageRef): CorrectionPassage => ({ article: r.article, start: r.start, end: r.end, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd })
+  const out: ExportCorrection[] = []
+  ;(corrections ?? []).forEach((c, index) => {
+    if (skipped.has(index)) return
+    const head = { index, kind: c.kind, at: c.at === '' ? null : c.at }
+    switch (c.kind) {
+      case 'link':
+        out.push({ ...head, passages: [ref(c.a), ref(c.b)], linkIds: [] })
+        return
+      case 'unlink':
+        out.push({ ...head, passages: ofLinks([c.linkId]), linkIds: [c.linkId] })
+        return
+      case 'merge':
+        out.push({ ...head, passages: ofLinks(c.linkIds), linkIds: [...c.linkIds] })
+        return
+      case 'split':
+        out.push({
+          ...head,
+          passages: ofLinks([c.linkId]),
+          linkIds: [c.linkId],
+          atA: c.atA ?? null,
+          atB: c.atB ?? null,
+          cutA: c.cutA ?? null,
+          cutB: c.cutB ?? null
+        })
+        return
+    }
+  })
+  return out
+}
+
+/** How many corrections of each kind applied (every kind present, 0 when none). */
+export function correctionCounts(applied: readonly Pick<ExportCorrection, 'kind'>[]): CorrectionCounts {
+  const counts = { link: 0, unlink: 0, merge: 0, split: 0 }
+  for (const c of applied) counts[c.kind]++
+  return counts
 }
 
 /**
@@ -414,6 +529,8 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
     }
   })
 
+  const applied = appliedCorrections(analysis, options.corrections)
+
   // The threshold the analysis recorded, unless the caller states the settings explicitly.
   const given = { ...(analysis.linkThreshold !== undefined ? { linkThreshold: analysis.linkThreshold } : {}), ...options.settings }
   const settings: Record<string, unknown> = {}
@@ -434,6 +551,8 @@ export function toJsonExport(analysis: Analysis, options: JsonExportOptions = {}
       settings,
       alignScope: analysis.alignScope ?? null,
       diffScope: analysis.diffScope ?? null,
+      corrections: applied,
+      correctionCounts: correctionCounts(applied),
       skippedCorrections: skippedCorrections(analysis, options.corrections),
       articleHashes: analysis.articles.map((a) => ({ article: a.id, sha256: a.hash })),
       offsets: 'UTF-16 code units into articles[].text, end exclusive',
