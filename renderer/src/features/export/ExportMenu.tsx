@@ -82,7 +82,7 @@ export function ExportDialog(props: { readonly onClose: () => void }): ReactNode
       }
       if (kind === 'html' || kind === 'pdf') {
         const { renderHtmlReport } = await import('@shared/pipeline/06-report/serializers/html')
-        const html = renderHtmlReport(a, { title: study.title, blindSources: blind, passages })
+        const html = renderHtmlReport(a, { title: study.title, blindSources: blind, passages, corrections: study.corrections })
         if (kind === 'pdf') {
           const r = await p.exportPdf(html, `${slug}.pdf`)
           // The web twin hands the report to the browser's print dialog; there is no file yet to name.

@@ -100,6 +100,19 @@ describe('ExportDialog: aligned passages in the HTML report', { timeout: 40_000 
   })
 })
 
+describe('ExportDialog: corrections in the HTML report', { timeout: 40_000 }, () => {
+  it("the report's Methods states the study's hand corrections (it said 'not recorded' when the app left them out)", async () => {
+    const out: ExportRequest[] = []
+    recording(out)
+    renderWithStudy(<ExportDialog onClose={() => {}} />, { ...sampleStudy(), corrections: [] })
+    await ready()
+    fireEvent.click(screen.getByRole('button', { name: 'HTML report' }))
+    await waitFor(() => expect(out).toHaveLength(1))
+    expect(out[0]!.data).toContain('Alignment corrected by hand: none')
+    expect(out[0]!.data).not.toContain('not recorded in this report')
+  })
+})
+
 describe('ExportDialog: corrections in the JSON methods', { timeout: 60_000 }, () => {
   it('a correction between two non-base articles of a base-only analysis is marked pairNotAligned, not stale', async () => {
     const out: ExportRequest[] = []
