@@ -42,8 +42,9 @@
  *     title lines and leads (alignPair).
  *     Transitive links (multi-witness, `TRANSITIVE_SHARE`): two passages of non-base articles
  *     that have no direct counterpart in each other's article but are both confidently linked
- *     to one passage of a third article are linked too (in an all-pairs run, and for pairs
- *     aligned on demand by `alignPairs`, which aligns their supporting pairs for it).
+ *     to the same part of one passage of a third article (`TRANSITIVE_COMMON`) are linked too
+ *     (in an all-pairs run, and for pairs aligned on demand by `alignPairs`, which aligns their
+ *     supporting pairs for it).
  *  6. Splits and merges: a link grows by one adjacent sentence (same paragraph; across a
  *     paragraph break only for a split) on each side (side a against side b as grown) when the
  *     merged passage covers clearly more (`MERGE_GAIN`), or when the added sentence's
@@ -941,6 +942,8 @@ interface Pending {
  *    links: an inference never rests on a weaker one, and inferred links never chain), and
  *  - neither P nor R has any direct link in the other article (the inference fills a gap; it
  *    never competes with what the pair's own content chose), and
+ *  - both supporting links rest on the same part of Q (`TRANSITIVE_COMMON`): P and R must not
+ *    each match another fact of a two-fact Q, and
  *  - neither P, Q nor R is made only of title lines (`headOf`): a headline summarises the
  *    story, so sentences of different facts each match it ("Putin's bridge burns" ~ "the bridge,
  *    opened by Putin in 2018" and ~ "Putin described the strikes as retaliation"), and a false
@@ -1014,7 +1017,8 @@ function transitiveLinks(corpus: Corpus, byRank: readonly number[], pending: Rea
       if (ry === rx || ry === rz) continue
       // A title line is no witness: it is a short summary that any sentence of the story's
       // main event contains, so two sentences linked to it need not report the same thing.
-      const head = docs[byRank[ry]!]!.head
+      const Yd = docs[byRank[ry]!]!
+      const head = Yd.head
       const xy = seen(rx, ry).filter((l) => l.score >= threshold && free(coveredX, l.f0, l.f1) && l.t0 >= head && l.f0 >= X.head)
       if (xy.length === 0) continue
       const yz = seen(ry, rz).filter((l) => l.score >= threshold && free(coveredZ, l.t0, l.t1) && l.f0 >= head && l.t0 >= Z.head)
@@ -1028,6 +1032,8 @@ function transitiveLinks(corpus: Corpus, byRank: readonly number[], pending: Rea
           if (prev && prev.score >= score) continue
           const pa = passageIds(X, p.f0, p.f1)
           const pb = passageIds(Z, q.t0, q.t1)
+          // ... and on the same part of it (one fact of a two-fact witness each is no link).
+          if (!sameWitnessPart(pa, pb, passageIds(Yd, p.t0, p.t1), passageIds(Yd, q.f0, q.f1), corpus.w)) continue
           const content = similarityIds(pa, pb, massIds(pa, corpus.w), massIds(pb, corpus.w), corpus.w)
           const y = byRank[ry]!
           found.set(id, { a0: p.f0, a1: p.f1, b0: q.t0, b1: q.t1, score: Math.max(score, content), via: { article: y, s0: Math.max(p.t0, q.f0), s1: Math.min(p.t1, q.f1), content } })
@@ -1037,6 +1043,41 @@ function transitiveLinks(corpus: Corpus, byRank: readonly number[], pending: Rea
     if (found.size > 0) out.set(key, [...found.values()])
   }
   return out
+}
+
+/**
+ * A transitive link P~R through witness Q needs the two supporting links to rest on the same
+ * part of Q: of the weight P shares with Q and the weight R shares with Q, the smaller must lie
+ * for at least this share in features all three hold. A witness often reports two facts in one
+ * sentence (or is a passage grown over two), and then P can match it on one fact and R on the
+ * other: "Israel opened a cultural centre in Tehran ..., as Bayramov bought surveillance
+ * satellites ..." witnessed "A cultural centre ... was opened by the Jewish state" ~ "Bayramov
+ * bought surveillance satellites" (14 generated outlets, tests/bench/align.outlets.ts), which
+ * share nothing. Weights are the corpus weights the scores use, so a shared actor or date
+ * counts for its rarity, and naming classes and synonyms are one feature across all three.
+ * Measured (align.dev.ts, from 0.833 / 0.735 / 0.813): 0.3 and 0.5 change no figure; 0.7
+ * loses a true Crimean Bridge link (sample 0.833, Crimean Bridge 0.713, Suez 0.813). The dev
+ * sets' true transitive links have 0.61–0.74 of the smaller side's shared weight in common;
+ * the sample's one out-of-scope inferred pair this removes ("the Jewish community has never
+ * experienced antisemitism" ~ "Israel does not comment on such reports") has none. In the 14
+ * generated outlets (all pairs) inferred links go 228 → 48 (0.3) → 30 (0.5): of the 18 that
+ * 0.5 removes beyond 0.3, one is a true pair. What the rule gives up: two sides that keep
+ * wholly different words of one fact of the witness (one its verb and object, the other its
+ * time and place) are no longer inferred; they share nothing of their own either, so nothing
+ * else here tells them from two facts.
+ */
+const TRANSITIVE_COMMON = 0.5
+
+/**
+ * Does a transitive link rest on one part of its witness (see TRANSITIVE_COMMON)? `pa` and
+ * `pb` are the two passages' ids, `ya` and `yb` the witness passages each is linked to (they
+ * overlap, and may differ when a link was grown).
+ */
+function sameWitnessPart(pa: Int32Array, pb: Int32Array, ya: Int32Array, yb: Int32Array, w: Float64Array): boolean {
+  const sa = intersectIds(pa, ya)
+  const sb = intersectIds(pb, yb)
+  const least = Math.min(massIds(sa, w), massIds(sb, w))
+  return least > 0 && massIds(intersectIds(sa, sb), w) >= TRANSITIVE_COMMON * least
 }
 
 function passageIds(doc: Doc, from: number, to: number): Int32Array {

@@ -396,46 +396,78 @@ describe('align: table of alignment situations', () => {
 })
 
 describe('align: transitive links (multi-witness)', () => {
-  // Hand-made: X and Z tell one event in words that share nothing; Y shares words with each.
+  // Hand-made: y states one fact tersely; x and z each tell it inside a long sentence of their
+  // own, so they share too little with each other for a link (below a mutual best's share of
+  // the threshold), but each shares enough with y, and on the same part of it (the channel's
+  // closing), for a confident link.
   const fill = [' Fishermen gathered at the quay to mend nets.', ' The mayor opened a new school in the suburbs.', ' Tourists filled the old town despite the rain.']
-  const x = 'The harbour master closed the northern channel on Friday evening.' + fill[0]
-  const y = 'The northern channel was closed on Friday after a tanker collision near the lighthouse.' + fill[1]
+  const x = 'The harbour master closed the northern channel on Friday, a decision local fishermen and ferry operators criticised sharply at a crowded meeting.' + fill[0]
+  const y = 'The harbour master closed the northern channel after a tanker collision on Friday.' + fill[1]
+  const sameFact = 'After a tanker collision the northern channel was closed, leaving dozens of cargo ships waiting in the bay for their turn to unload.'
   // Base y: x~z is a pair of non-base articles (only those get transitive links).
-  const input = (z: string, base = 'y'): Parameters<typeof align>[0] => {
-    const articles = [art('x', x), art('y', y), art('z', z + fill[2])]
+  const input = (z: string, base = 'y', yText = y): Parameters<typeof align>[0] => {
+    const articles = [art('x', x), art('y', yText), art('z', z + fill[2])]
     return { articles, segmentations: articles.map((d) => segment(d)), base, naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
   }
+  const isInference = (l: Link): boolean => l.evidence.some((e) => e.kind === 'order' && e.a.includes('same passage of'))
   // [what, z, links of x~z, whether the x~z link is an inference]
   const cases: [string, string, string[], boolean][] = [
     // Both supporting links are confident and neither sentence has a counterpart in the
-    // other article: x0~z0 is inferred through y0 although they share no feature.
-    ['fills a gap between two sentences linked to one passage of a third article', 'A tanker collision near the lighthouse halted all shipping.', ['0-1~0-1'], true],
+    // other article: x0~z0 is inferred through y0.
+    ['fills a gap between two sentences linked to one passage of a third article', sameFact, ['0-1~0-1'], true],
     // x0 already has a direct counterpart in z (z1): the inference never competes with it
-    // (y0's link in z, z0-1, would otherwise give x0~z0-1 as well).
-    ['never when a sentence already has a direct counterpart there', 'A tanker collision near the lighthouse halted all shipping. Harbour officials shut the northern channel on Friday evening.', ['0-1~1-2'], false],
+    // (y0's link in z, z0-2, would otherwise give x0~z0-2 as well).
+    ['never when a sentence already has a direct counterpart there', sameFact + ' Harbour officials shut the northern channel on Friday, angering fishermen and ferry operators.', ['0-1~1-2'], false],
     // y0~z0 is linked, but below the threshold (lead evidence raised it): too weak to rest on.
-    ['never through a supporting link below the threshold', 'A tanker ran aground near the lighthouse and all shipping halted for two days while divers inspected the damaged hull.', [], false]
+    // (With "ran aground in the northern channel" it reaches the threshold and x0~z0 is inferred.)
+    ['never through a supporting link below the threshold', 'After a tanker ran aground the northern channel stayed shut for two days, leaving dozens of cargo ships waiting in the bay while divers inspected the damaged hull and engineers checked the locks.', [], false]
   ]
   it.each(cases)(here + '%s', (_, z, want, isInferred) => {
     const inp = input(z)
-    expect(sentencePairScorer(inp)('x', 0, 'z', 0).score).toBe(0)
+    expect(sentencePairScorer(inp)('x', 0, 'z', 0).score).toBeLessThan(0.6 * DEFAULT_LINK_THRESHOLD)
     const links = align(inp).links
     expect(pairs(links, 'x', 'z')).toEqual(want)
-    const inferred = links.filter((l) => l.evidence.some((e) => e.kind === 'order' && e.a.includes('same passage of')))
+    const inferred = links.filter(isInference)
     if (!isInferred) {
       expect(inferred).toEqual([])
       return
     }
     expect(inferred.map((l) => l.id)).toEqual(['x:0-1~z:0-1'])
     const l = inferred[0]!
-    // Scored at half the weaker supporting link, with the passage of y it was inferred through.
+    // Scored at half the weaker supporting link (its own content score is lower), with the
+    // passage of y it was inferred through; its own shared words are evidence too.
     const support = Math.min(...links.filter((k) => k.b.article === 'y' || k.a.article === 'y').map((k) => k.score))
     expect(l.score).toBeCloseTo(support * 0.5, 3)
-    expect(l.evidence).toEqual([{ kind: 'order', a: 'both are linked to the same passage of y (sentence 1)', b: 'both are linked to the same passage of y (sentence 1)', weight: l.score }])
+    const own = sentencePairScorer(inp)('x', 0, 'z', 0).score
+    const via = l.evidence[0]!
+    expect({ ...via, weight: 0 }).toEqual({ kind: 'order', a: 'both are linked to the same passage of y (sentence 1)', b: 'both are linked to the same passage of y (sentence 1)', weight: 0 })
+    expect(via.weight).toBeCloseTo(l.score - own, 3)
+    expect(l.evidence.filter((e) => e.kind === 'term').map((e) => e.a).sort()).toEqual(['channel', 'closed', 'northern'])
     // With x as the base, x~z is a base pair: its links never depend on other pairs' links.
     const asBase = align(input(z, 'x')).links
     expect(pairs(asBase, 'x', 'z')).toEqual([])
-    expect(asBase.some((k) => k.evidence.some((e) => e.a.startsWith('both are linked to the same passage')))).toBe(false)
+    expect(asBase.some(isInference)).toBe(false)
+  })
+  it(here + 'never through a witness that reports two facts, one matched by each side', () => {
+    // y0 reports the channel's closing and, in another clause, the collision that halted
+    // shipping; x0 matches the first part and z0 the second. Both links to y0 are confident
+    // and x0, z0 have no counterpart in each other's article, but they share nothing: the two
+    // links rest on different parts of y0, so x0~z0 is no link (TRANSITIVE_COMMON).
+    const twoFacts = 'The harbour master closed the northern channel on Friday, while a tanker collision near the lighthouse halted all shipping.' + fill[1]
+    const z = 'A tanker collision near the lighthouse halted all shipping, leaving dozens of cargo ships waiting in the bay for their turn to unload.'
+    const inp = input(z, 'y', twoFacts)
+    const links = align(inp).links
+    expect(pairs(links, 'y', 'x')).toEqual(['0-1~0-1'])
+    expect(pairs(links, 'y', 'z')).toEqual(['0-1~0-1'])
+    expect(links.filter((l) => l.score < DEFAULT_LINK_THRESHOLD && (l.a.article === 'y' || l.b.article === 'y'))).toEqual([])
+    expect(sentencePairScorer(inp)('x', 0, 'z', 0).score).toBe(0)
+    expect(pairs(links, 'x', 'z')).toEqual([])
+    expect(links.some(isInference)).toBe(false)
+    // The same two sides through a witness that tells one fact (the closing after the
+    // collision, worded as each side words its part) are no link either: z0 shares only the
+    // collision with it. What links is a side sharing the witness's part the other shares.
+    expect(align(input(z)).links.some(isInference)).toBe(false)
+    expect(align(input(sameFact)).links.filter(isInference).map((l) => l.id)).toEqual(['x:0-1~z:0-1'])
   })
 
   // A title line (a first paragraph of one sentence without terminal punctuation) summarises
@@ -446,8 +478,8 @@ describe('align: transitive links (multi-witness)', () => {
     links.filter((l) => l.evidence.some((e) => e.a.startsWith('both are linked to the same passage'))).map((l) => l.id)
   it(here + 'a title line of the third article is no witness', () => {
     const withTitle = (end: string): Parameters<typeof align>[0] => {
-      const y2 = 'Northern channel closed on Friday after tanker collision' + end + '\n\nOfficials met in the town hall to discuss the budget.' + fill[1]
-      const articles = [art('x', x), art('y', y2), art('z', 'A tanker collision near the lighthouse halted all shipping.' + fill[2])]
+      const y2 = 'Harbour master closed northern channel after tanker collision' + end + '\n\nOfficials met in the town hall to discuss the budget.' + fill[1]
+      const articles = [art('x', x), art('y', y2), art('z', sameFact + fill[2])]
       return { articles, segmentations: articles.map((d) => segment(d)), base: 'y', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
     }
     expect(inferredIds(align(withTitle('.')).links)).toEqual(['x:0-1~z:0-1'])
@@ -459,13 +491,19 @@ describe('align: transitive links (multi-witness)', () => {
   it(here + 'a title line is never linked by inference', () => {
     // w1 is linked to x1 (the same fact in other words) and matches z's title (Putin, bridge),
     // which as a title line pairs only with titles and leads (no w1~title link to infer from).
+    // As body text ("burns.") the line is linked to w1, but on another part of w1 than x1 is
+    // (Putin and the bridge, not what it carries), so TRANSITIVE_COMMON refuses x1~z0 too: a
+    // title shares the story's names with every sentence, not one fact.
     const w = art('w', 'A blast hit the road bridge over the strait early on Saturday. The bridge, opened by Putin in 2018, carries fuel and ammunition to the army in the south. Officials said repairs would take several weeks.')
     const x2 = art('x', 'An explosion struck the road bridge over the strait on Saturday morning. The crossing, opened by the president in 2018, carries fuel and ammunition to the army. Engineers said repairs would last several weeks.')
     const run3 = (title: string): readonly Link[] => {
       const articles = [w, x2, art('z', title + '\n\nA powerful explosion damaged the road bridge across the strait on Saturday. Repairs will take weeks, engineers said.')]
       return align({ articles, segmentations: articles.map((d) => segment(d)), base: 'w', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }).links
     }
-    expect(inferredIds(run3("Putin's bridge burns."))).toEqual(['x:1-2~z:0-1'])
+    const asBody = run3("Putin's bridge burns.")
+    expect(pairs(asBody, 'w', 'z')).toContain('1-2~0-1')
+    expect(pairs(asBody, 'w', 'x')).toContain('1-2~1-2')
+    expect(inferredIds(asBody)).toEqual([])
     const links = run3("Putin's bridge burns")
     expect(pairs(links, 'w', 'z')).not.toContain('1-2~0-1')
     expect(inferredIds(links)).toEqual([])
