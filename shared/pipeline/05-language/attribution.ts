@@ -41,7 +41,7 @@
  */
 import type { ActorMention, Quote, QuoteParts, Segmentation, Token } from '../../model'
 import type { NamingResource } from '../../resources/naming'
-import { ANONYMOUS_HEADS, isReportingVerb, quoteIndexAt, SPEAKER_PRONOUNS, type QuotationSpan } from './quotes'
+import { ANONYMOUS_HEADS, isQuotingVerb, isReportingVerb, quoteIndexAt, SPEAKER_PRONOUNS, type QuotationSpan } from './quotes'
 import { firstAtOrAfter } from '../../util/search'
 import { resolveTitle, ROLE_NOUNS, titleReferenceKey, type TitleIndex } from './titles'
 import { nationalityActor } from './nationality'
@@ -583,7 +583,15 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
       if (t.kind === 'word') w2++
       subjectLo--
     }
-    for (let v = open - 1; v >= lo; v--) {
+    // `Cohen's "united front" remarks`: words owned by the possessor before the opening mark
+    // and named by a speech noun after the closing one are the possessor's, whoever the
+    // sentence's verb reports ("Iran condemned Cohen's … remarks"): step 2 credits them.
+    // Without a possessor ('Iran condemned the "united front" remarks') the words are still
+    // someone else's, so a stance verb ("condemned") does not make them the subject's; a neutral
+    // reporting verb keeps attributing as before.
+    const nounAfter = q.closed && isReportingVerb(tokens[close]) && isNounUse(ctx, close)
+    const owned = nounAfter && open > 0 && /'s?$/.test(tokens[open - 1]!.norm) && tokens[open - 1]!.norm.length > 2
+    for (let v = open - 1; v >= lo && !owned; v--) {
       const t = tokens[v]!
       if (isNounUse(ctx, v)) continue
       if (t.norm === 'according' && tokens[v + 1]?.norm === 'to') {
@@ -593,7 +601,7 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
         verb = 'according to'
         break
       }
-      if (isReportingVerb(t)) {
+      if (nounAfter ? isReportingVerb(t) : isQuotingVerb(t)) {
         const r = speakerOfVerb(ctx, v, subjectLo, open)
         // The writer's own emphasis ("it must be stressed that") attributes nothing: the
         // quotation keeps no speaker and no verb (so short quoted words stay scare quotes).
@@ -638,7 +646,7 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
           if (m) sp = actorSpeaker(ctx, m.actor)
           break
         }
-        if (isReportingVerb(t) && !isNounUse(ctx, v)) {
+        if (isQuotingVerb(t) && !isNounUse(ctx, v)) {
           const r = speakerOfVerb(ctx, v, close, Math.min(tokens.length, v + 6))
           if (r.writer) break
           sp = r.sp
@@ -649,8 +657,11 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
       }
     }
 
-    // 3. Consecutive quotations: inherit the previous speaker.
-    if (sp.speaker === '' && !agentless && i > 0 && out[i - 1]!.speaker !== '' && /^\s*$/.test(text.slice(spans[i - 1]!.end, q.start))) {
+    // 3. Consecutive quotations: inherit the previous speaker, when only space separates them
+    // or only the previous one's attribution sentence does ('"…," a senior Israeli diplomat said
+    // on Wednesday. "Others in the region are watching."': the news convention for one speaker's
+    // next quoted sentence), within the paragraph (an unclosed quotation ends there).
+    if (sp.speaker === '' && verb === '' && !agentless && i > 0 && out[i - 1]!.speaker !== '' && continuesQuote(text.slice(spans[i - 1]!.end, q.start), out[i - 1]!.verb)) {
       const p = out[i - 1]!
       sp = { speaker: p.speaker, speakerActor: p.speakerActor, anonymous: p.anonymous }
       verb = p.verb
@@ -669,6 +680,14 @@ export function attributeQuotes(ctx: AttributionContext, spans: readonly Quotati
     })
   }
   return out
+}
+
+/** Text between two quotations after which the second continues the first's speaker (see step 3). */
+function continuesQuote(between: string, prevVerb: string): boolean {
+  if (/^\s*$/.test(between)) return true
+  // ', X said on Wednesday. ': the attribution of the first quotation and one sentence end, no
+  // other sentence, marks or line breaks; at most 12 words.
+  return prevVerb !== '' && between.length <= 100 && !between.includes('\n') && /^,?\s[^"“”«»\n.!?]*[.!?]\s+$/.test(between) && between.split(/\s+/).length <= 14
 }
 
 /*

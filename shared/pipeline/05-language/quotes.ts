@@ -152,6 +152,22 @@ export const ANONYMOUS_HEADS = new Set([
 export const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'they', 'it'])
 export const SPEAKER_PRONOUNS = new Set(['he', 'she'])
 
+/**
+ * Stance verbs that introduce someone's quoted words as plainly as "said" ("Cohen hails
+ * "strategic" partnership", "Eli Cohen hailed the relationship as "strategic""). Only for
+ * attributing quotations (isQuotingVerb): the construction rules keep testing isReportingVerb.
+ */
+const QUOTING_STANCE = withStems([
+  'hail', 'hails', 'hailed', 'praise', 'praised', 'condemn', 'condemned', 'denounce', 'denounced', 'slam', 'slammed',
+  'blast', 'blasted', 'criticise', 'criticised', 'criticize', 'criticized', 'decry', 'decried', 'laud', 'lauded',
+  'tout', 'touted', 'applaud', 'applauded'
+])
+
+/** Does this token introduce a quotation: a reporting verb or a stance verb of speech? */
+export function isQuotingVerb(t: Token | undefined): boolean {
+  return isReportingVerb(t) || (!!t && t.kind === 'word' && (QUOTING_STANCE.has(t.stem) || QUOTING_STANCE.has(t.norm)))
+}
+
 /** Is this token a reporting verb (neutral or stance)? Compares stems and irregular forms. */
 export function isReportingVerb(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && (NEUTRAL_REPORTING.has(t.stem) || NEUTRAL_REPORTING.has(t.norm))

@@ -322,3 +322,25 @@ describe('indirect speech: more verbs, participle clauses, coordinated verbs, go
     expect(two.filter((q) => q.speakerActor === 'cohen').length).toBe(2)
   })
 })
+
+describe('quotations: stance verbs of speech, owned words, the next quoted sentence', () => {
+  const credit = (text: string): string[] => quotes(text).filter((q) => q.direct !== false).map((q) => `${q.speaker}|${q.verb}`)
+  it.each([
+    ['Azerbaijan opens embassy in Israel as Cohen hails "strategic" partnership', ['Eli Cohen|hails']],
+    ["Israel's foreign minister, Eli Cohen, hailed the relationship as “strategic” and the day as historic.", ['Eli Cohen|hailed']],
+    ['Kanaani condemned the "provocative" visit.', ['Nasser Kanaani|condemned']],
+    // Words owned by a possessor and named by a speech noun stay the possessor's.
+    ["Iran's foreign ministry condemned Cohen's \"united front\" remarks on Friday.", ['Eli Cohen|']],
+    // The next quoted sentence after '"…," X said.' is X's.
+    ['"Azerbaijan has shown that friendship is an asset," a senior Israeli diplomat said on Wednesday. "Others in the region are watching."', ['a senior Israeli diplomat|said', 'a senior Israeli diplomat|said']],
+    // Not across another sentence, nor across a paragraph.
+    ['"We are ready," Cohen said. The talks resumed. "Later."', ['Eli Cohen|said', '|']],
+    ['"We are ready," Cohen said.\n\n"Later."', ['Eli Cohen|said', '|']]
+  ])('%s', (text, expected) => {
+    expect(credit(text)).toEqual(expected)
+  })
+  it('scare quotes stay scare quotes where no verb of speech stands', () => {
+    const r = run('Israeli companies joined the "smart village" programme.')
+    expect(r.flags.some((f) => f.rule === 'rule:scare-quotes')).toBe(true)
+  })
+})
