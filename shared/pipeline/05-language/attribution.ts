@@ -203,7 +203,7 @@ function firstMentionAt(ctx: AttributionContext, a: number, b: number | undefine
  * person mention wins; otherwise the words from the last clause boundary up to the verb.
  */
 function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker {
-  const { tokens, text } = ctx
+  const { tokens } = ctx
   if (v <= lo) return NOBODY
   // "Eli Cohen, who hosted … Jeyhun Bayramov …, called": a verb right after a closing comma
   // has its subject before the parenthetical, so a person named inside it is not the speaker.
@@ -217,7 +217,9 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
       if (outer && isPerson(ctx, outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor, outer)
     }
   }
-  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find((m) => isPerson(ctx, m))
+  // A possessive or object pronoun is no subject ("his office said": the office speaks, on the
+  // person's side; see phraseSpeaker).
+  const person = mentionsIn(ctx, tokens[lo]!.start, tokens[v]!.start).find((m) => isSubjectPerson(ctx, m))
   if (person) return actorSpeaker(ctx, person.actor, person)
   // Clause phrase right before the verb (skip auxiliaries like "has", "had").
   let end = v
@@ -227,10 +229,23 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     const t = tokens[start - 1]!
     if (t.kind === 'punct' && (CLAUSE_BREAKS.has(t.norm) || TERMINALS.has(t.norm))) break
     if (end - start >= 8) break
+    // "Ask anyone on the street and they will tell you": a pronoun after "and"/"but" opens a clause.
+    if ((t.norm === 'and' || t.norm === 'but') && CLAUSE_PRONOUNS.has(tokens[start]?.norm ?? '') && start < end) break
     start--
   }
   while (start < end && (tokens[start]!.kind === 'punct' || SUBJECT_SKIP.has(tokens[start]!.norm))) start++
   if (start >= end) return NOBODY
+  return phraseSpeaker(ctx, start, end)
+}
+
+/**
+ * The speaker named by the phrase tokens [start, end): a title reference, an unknown person's
+ * pronoun or surname, else the phrase as written with the actor named in it (or the state of a
+ * nationality adjective) and its vagueness. A lone lower-case word that is not a vague head is
+ * no speaker (NOBODY).
+ */
+function phraseSpeaker(ctx: AttributionContext, start: number, end: number): Speaker {
+  const { tokens, text } = ctx
   const phrase = text.slice(tokens[start]!.start, tokens[end - 1]!.end)
   const inPhrase = mentionsIn(ctx, tokens[start]!.start, tokens[end - 1]!.end)
   if (inPhrase.length === 0) {
@@ -806,6 +821,8 @@ const NOT_IN_SUBJECT = new Set([
 ])
 /** Determiners: a word right after one is a noun or adjective, never the clause's verb ("the published report"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'all', 'both', 'each', 'every', 'any', 'such', 'no'])
+const ADJUNCT_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our'])
+const ADJUNCT_NOUNS = new Set(['statement', 'statements', 'interview', 'speech', 'briefing', 'post', 'tweet', 'letter', 'report', 'filing', 'remarks', 'address'])
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'again', 'also', 'repeatedly', 'publicly', 'privately', 'recently'])
 
@@ -821,8 +838,13 @@ function skipAdjunct(tokens: readonly Token[], i: number, hi: number): number {
     if (WEEKDAYS.has(n) || TIME_WORDS.has(n)) j++
     else if (n === 'late' && tokens[j + 1]?.norm === 'on') j++
     else if (n === 'on' && WEEKDAYS.has(tokens[j + 1]?.norm ?? '')) j += 2
-    else if (n === 'in' && (tokens[j + 1]?.norm === 'a' || tokens[j + 1]?.norm === 'an') && /^(statement|interview|speech|briefing|post|tweet|letter)$/.test(tokens[j + 2]?.norm ?? '')) j += 3
-    else break
+    else if (n === 'in' && ADJUNCT_DETERMINERS.has(tokens[j + 1]?.norm ?? '')) {
+      // "in a statement", "in their annual report", "in an interview": a determiner, at most one
+      // modifier, a document or speech noun.
+      const e = ADJUNCT_NOUNS.has(tokens[j + 2]?.norm ?? '') ? j + 3 : ADJUNCT_NOUNS.has(tokens[j + 3]?.norm ?? '') && tokens[j + 2]?.kind === 'word' ? j + 4 : -1
+      if (e < 0) break
+      j = e
+    } else break
   }
   return j
 }
@@ -839,7 +861,7 @@ function skipAdjunct(tokens: readonly Token[], i: number, hi: number): number {
 function clauseAt(ctx: AttributionContext, i: number, hi: number): boolean {
   const { tokens } = ctx
   const first = tokens[i]
-  if (!first || i >= hi || first.kind === 'punct' || NOT_IN_SUBJECT.has(first.norm) || FINITE_AUX.has(first.norm)) return false
+  if (!first || i >= hi || first.kind === 'punct' || NOT_IN_SUBJECT.has(first.norm) || NP_PREPOSITIONS.has(first.norm) || FINITE_AUX.has(first.norm)) return false
   const finiteAt = (j: number, afterPronoun: string | null): boolean => {
     while (j < hi && (CLAUSE_ADVERBS.has(tokens[j]!.norm) || (tokens[j]!.norm.length > 4 && tokens[j]!.norm.endsWith('ly') && !isCap(ctx, tokens[j]!)))) j++
     const t = tokens[j]
@@ -1064,6 +1086,19 @@ function coordinatedSpeaker(ctx: AttributionContext, k: number, a: number): Spea
   }
   const ms = mentionsIn(ctx, tokens[from]!.start, tokens[c]!.start)
   for (let i = ms.length - 1; i >= 0; i--) if (isSubjectPerson(ctx, ms[i]!)) return actorSpeaker(ctx, ms[i]!.actor, ms[i])
+  // No person: the words before the clause's first verb ("The White House called the ruling
+  // disappointing and said …", "The minister denied the allegations and said …").
+  let f = from
+  while (f < c && (tokens[f]!.kind === 'punct' || SUBJECT_SKIP.has(tokens[f]!.norm))) f++
+  for (let j = f + 1; j < c && j - f <= 6; j++) {
+    const w = tokens[j]!
+    if (w.kind !== 'word') return null
+    const verbish = FINITE_AUX.has(w.norm) || FINITE_IRREGULAR.has(w.norm) || VERB_S_FORMS.has(w.norm) || (!isCap(ctx, w) && w.norm.length > 4 && w.norm.endsWith('ed'))
+    if (verbish) {
+      const sp = phraseSpeaker(ctx, f, j)
+      return sp.speaker === '' ? null : sp
+    }
+  }
   return null
 }
 
@@ -1144,6 +1179,11 @@ function bareAttribution(ctx: AttributionContext, k: number, a: number, b: numbe
   if (tokens[k - 1]?.norm === 'to') return null
   // A capitalised form inside the sentence is part of a name ("the United States, Baku …").
   if (k > a && isCap(ctx, tokens[k]!)) return null
+  // A bare form that is as often a noun ("state", "report", "claim") after a lower-case word
+  // that is neither plural nor a plural pronoun is the noun ("the disgraceful state of",
+  // "a damning report on", "their annual report"): as a verb it would need such a subject.
+  const prev = tokens[k - 1]
+  if (NOUNY_BASE.has(tokens[k]!.norm) && prev && prev.kind === 'word' && !isCap(ctx, prev) && !prev.norm.endsWith('s') && !PLURAL_SUBJECTS.has(prev.norm)) return null
   const c = bareContentStart(ctx, k, b)
   if (c !== null && c <= last) {
     const coordinated = coordinatedSpeaker(ctx, k, a)

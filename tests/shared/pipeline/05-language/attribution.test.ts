@@ -344,3 +344,29 @@ describe('quotations: stance verbs of speech, owned words, the next quoted sente
     expect(r.flags.some((f) => f.rule === 'rule:scare-quotes')).toBe(true)
   })
 })
+
+describe('indirect speech: nouns that look like verbs, adjuncts, coordinated subjects without a name', () => {
+  const one = (text: string): [string, string] | null => {
+    const q = indirect(text)[0]
+    return q ? [q.speaker, q.verb] : null
+  }
+  it.each([
+    ['The Social Security trust fund could be depleted by 2034, the trustees said in their annual report.', ['the trustees', 'said']],
+    ['The minister denied the allegations and said he would cooperate with the inquiry.', ['The minister', 'said']],
+    ['The White House called the ruling disappointing and said it would appeal.', ['The White House', 'said']],
+    // A possessive pronoun's noun speaks, on the person's side.
+    ["Azerbaijan's president met Israeli officials on Monday, his office said.", ['his office', 'said']]
+  ] as const)('%s', (text, expected) => {
+    expect(one(text)).toEqual(expected)
+  })
+  it('a possessive pronoun gives its noun the person\'s side', () => {
+    expect(indirect("Azerbaijan's president met Israeli officials on Monday, his office said.")[0]).toMatchObject({ speakerActor: 'aliyev', side: 'Azerbaijan' })
+  })
+  it.each([
+    'The disgraceful state of the subway is a monument to decades of mismanagement.',
+    "The embattled CEO clung to his job despite a damning report on the company's safety record.",
+    "The Justice Department's inspector general released a 400-page report on the investigation."
+  ])('no attribution: %s', (text) => {
+    expect(indirect(text)).toEqual([])
+  })
+})
