@@ -234,6 +234,18 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     start--
   }
   while (start < end && (tokens[start]!.kind === 'punct' || SUBJECT_SKIP.has(tokens[start]!.norm))) start++
+  // "in recent weeks the Republic of Azerbaijan has made …": a fronted adverbial (a preposition
+  // and its words, no comma) is no part of the subject, which starts at the next determiner or
+  // capitalised word.
+  if (start < end && PREPOSITIONS.has(tokens[start]!.norm)) {
+    for (let m = start + 2; m < end; m++) {
+      const w = tokens[m]!
+      if (w.norm === 'the' || w.norm === 'a' || w.norm === 'an' || isCap(ctx, w)) {
+        start = m
+        break
+      }
+    }
+  }
   if (start >= end) return NOBODY
   return phraseSpeaker(ctx, start, end)
 }
@@ -972,9 +984,43 @@ function bareContentStart(ctx: AttributionContext, k: number, hi: number, n: str
   return null
 }
 
+/**
+ * "to settle claims that …", "to deny reports that …": a word right after an infinitive's verb
+ * is its object, a noun, never a reporting verb of its own.
+ */
+function objectOfInfinitive(tokens: readonly Token[], k: number): boolean {
+  return tokens[k - 2]?.norm === 'to' && tokens[k - 1]!.kind === 'word' && tokens[k]!.norm.endsWith('s')
+}
+
+/** Speech nouns whose "that" clause is what was said ("made unfounded claims that …"). */
+const SPEECH_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'assertion', 'assertions', 'accusation', 'accusations', 'warning', 'warnings', 'statement', 'statements'])
+/** Verbs that make the subject the author of a speech noun ("has made claims that", "issued a warning that"). */
+const AUTHOR_VERBS = new Set(['make', 'makes', 'made', 'making', 'repeat', 'repeats', 'repeated', 'issue', 'issues', 'issued', 'voice', 'voices', 'voiced', 'level', 'levelled', 'leveled', 'renew', 'renewed'])
+
+/**
+ * "the Republic of Azerbaijan has made unfounded claims that …", "Tehran issued a warning that
+ * …": a speech noun with a "that" clause whose author is the subject of a verb of making or
+ * voicing it, at most three words before the noun. The verb recorded is that verb and the noun
+ * ("made claims"). Without such a verb ("the claims that …", "settle claims that …") the noun
+ * names no source, and nothing is attributed.
+ */
+function speechNounAttribution(ctx: AttributionContext, k: number, a: number, b: number, last: number): { sp: Speaker; verb: string; parts: QuoteParts } | null {
+  const { tokens } = ctx
+  for (let j = k - 1; j >= a && k - j <= 4; j--) {
+    const w = tokens[j]!
+    if (w.kind !== 'word') return null
+    if (!AUTHOR_VERBS.has(w.norm)) continue
+    if (k + 2 > last) return null
+    const r = speakerOfVerb(ctx, j, a, j + 1)
+    if (r.writer || r.agentless || r.sp.speaker === '' || r.verbFrom !== j) return null
+    return { sp: r.sp, verb: `${w.norm} ${tokens[k]!.norm}`, parts: partsOf(ctx, r.sp, j, k, k + 2, last) }
+  }
+  return null
+}
+
 /** Every word that can start an indirect attribution: "according" and the verbs of all patterns. */
 const CANDIDATE_WORDS: ReadonlySet<string> = new Set([
-  'according', ...INDIRECT_VERBS, ...AGENTLESS_ONLY, ...PARTICIPLE_FINITE.keys(), ...BARE_CLAUSE_VERBS, ...WARN_VERBS,
+  'according', ...SPEECH_NOUNS, ...INDIRECT_VERBS, ...AGENTLESS_ONLY, ...PARTICIPLE_FINITE.keys(), ...BARE_CLAUSE_VERBS, ...WARN_VERBS,
   ...URGE_VERBS, ...ACCUSE_VERBS.keys(), ...AS_VERBS
 ])
 
@@ -1018,7 +1064,7 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
           if (ce < c) continue
         }
         found = { sp, verb: 'according to', parts: partsOf(ctx, sp, k, k + 1, c, ce) }
-      } else if (thatAfter(tokens, k, s.tokenEnd) >= 0 && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k)) {
+      } else if (thatAfter(tokens, k, s.tokenEnd) >= 0 && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k) && !objectOfInfinitive(tokens, k)) {
         const th = thatAfter(tokens, k, s.tokenEnd)
         const coordinated = coordinatedSpeaker(ctx, k, s.tokenStart)
         const r = coordinated ? { sp: coordinated, verb: t.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
@@ -1026,6 +1072,8 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
         // Writer's voice ("it should be noted that") is no attribution; keep looking for one
         // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
         if (!r.writer && (r.sp.speaker !== '' || r.agentless) && th + 1 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, th + 1, last) }
+      } else if (SPEECH_NOUNS.has(t.norm) && tokens[k + 1]!.norm === 'that') {
+        found = speechNounAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
       } else if (PARTICIPLE_FINITE.has(t.norm)) {
         found = participleAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
       } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm) || ACCUSE_VERBS.has(t.norm) || AS_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {

@@ -370,3 +370,21 @@ describe('indirect speech: nouns that look like verbs, adjuncts, coordinated sub
     expect(indirect(text)).toEqual([])
   })
 })
+
+describe('speech nouns with a "that" clause', () => {
+  it.each([
+    ['In recent weeks the Republic of Azerbaijan has made unfounded claims that it has discovered spy networks.', 'the Republic of Azerbaijan', 'made claims', 'it has discovered spy networks'],
+    ['The former president repeated his false claim that the election was stolen.', 'The former president', 'repeated claim', 'the election was stolen'],
+    ['Tehran issued a warning that it would respond.', 'Tehran', 'issued warning', 'it would respond']
+  ])('%s', (text, speaker, verb, content) => {
+    const q = indirect(text)[0]!
+    expect([q.speaker.replace(/^Iran$/, 'Tehran'), q.verb, text.slice(q.parts!.content.start, q.parts!.content.end)]).toEqual([speaker, verb, content])
+    expect(text.slice(q.parts!.source!.start, q.parts!.source!.end)).toBe(speaker)
+  })
+  it.each([
+    'The company agreed to pay $45 million to settle claims that it misled investors.',
+    'The claims that the drone came from Nakhchivan were never proven.'
+  ])('no source named: %s', (text) => {
+    expect(indirect(text)).toEqual([])
+  })
+})
