@@ -215,6 +215,20 @@ function subjectBefore(ctx: AttributionContext, v: number, lo: number): Speaker 
     if (j > lo && tokens[j]!.norm === ',') {
       const outer = mentionsIn(ctx, tokens[lo]!.start, tokens[j]!.start)[0]
       if (outer && isPerson(ctx, outer) && outer.end === tokens[j - 1]!.end) return actorSpeaker(ctx, outer.actor, outer)
+      // No naming-class person before the parenthetical ("Daniel Reyes, a spokesman for the
+      // ministry, said", "Officials, speaking on condition of anonymity, said"): the short phrase
+      // before it is the subject when it is a name (capitalised) or vague; the words inside the
+      // commas would otherwise be searched, or nothing at all.
+      let st = j
+      while (st > lo && tokens[st - 1]!.kind !== 'punct' && j - st < 6) st--
+      while (st < j && SUBJECT_SKIP.has(tokens[st]!.norm)) st++
+      // An appositive that names a person ("Its spokesman, Nasser Kanaani, warned") is the
+      // subject's name: the person search below takes it.
+      const named = mentionsIn(ctx, tokens[j]!.end, tokens[a - 1]!.start).some((m) => isSubjectPerson(ctx, m))
+      if (st < j && (st === lo || tokens[st - 1]!.kind === 'punct') && !named) {
+        const sp = phraseSpeaker(ctx, st, j)
+        if (sp.speaker !== '' && (isCap(ctx, tokens[st]!) || sp.anonymous)) return sp
+      }
     }
   }
   // A possessive or object pronoun is no subject ("his office said": the office speaks, on the

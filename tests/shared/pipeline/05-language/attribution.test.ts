@@ -388,3 +388,18 @@ describe('speech nouns with a "that" clause', () => {
     expect(indirect(text)).toEqual([])
   })
 })
+
+describe('a parenthetical between a subject the naming data does not know and its verb', () => {
+  it.each([
+    ['Daniel Reyes, a spokesman for the ministry, said the talks had failed.', 'Daniel Reyes', false],
+    ['Officials, speaking on condition of anonymity, said the talks had failed.', 'Officials', true],
+    ["Iran's intelligence ministry, for its part, has blamed an Azerbaijani national for the attack.", "Iran's intelligence ministry", false],
+    // An appositive naming a person is the subject's name.
+    ['Its foreign ministry spokesman, Nasser Kanaani, had already warned Baku that Israel wants discord.', 'Nasser Kanaani', false]
+  ] as const)('%s', (text, speaker, anonymous) => {
+    expect(indirect(text)[0]).toMatchObject({ speaker, anonymous })
+  })
+  it('also for a quotation', () => {
+    expect(quotes('Ana Costa, the foreign minister, said "no".')[0]).toMatchObject({ speaker: 'Ana Costa', side: '' })
+  })
+})
