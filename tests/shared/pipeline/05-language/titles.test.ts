@@ -119,3 +119,14 @@ describe('titleHolders / titleReferenceKey / resolveTitle', () => {
     expect(resolveTitle(hs, 'defence minister', 100)).toBeNull()
   })
 })
+
+describe('indexTitles: the unknown holders (people the naming data does not know)', () => {
+  const naming = builtinNaming()
+  it('lists each unknown holder once per place, in text order, and no naming-class person', () => {
+    const text = 'Foreign Minister Ana Costa met Eli Cohen, Israel\'s foreign minister. The spokesman for the ministry, Daniel Reyes, spoke.'
+    const toks = tokenize(text)
+    const ix = indexTitles(titleHolders(text, toks, findNamingMentions(toks, naming, 0, toks.length, text), naming))
+    expect(ix.unknown.map((h) => h.name)).toEqual(['Ana Costa', 'Daniel Reyes'])
+    expect(ix.unknown.every((h) => h.actor === '')).toBe(true)
+  })
+})
