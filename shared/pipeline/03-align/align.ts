@@ -746,17 +746,25 @@ function prepare(articles: readonly Article[], segs: readonly Segmentation[], na
   return { docs, w, kinds, keys, postStart, post, articleOf, frame, pairCache: new Map() }
 }
 
+/**
+ * Every candidate has all seven fields, created in this key order with the same number kinds
+ * (small integers for i, j, anchors, frame): V8 then keeps one hidden class for all of them, so
+ * alignPair's reads stay monomorphic. Optional fields added by spreading made a second shape
+ * for raised candidates, and alignPair was deoptimised and recompiled on it (3× ~45 ms of
+ * compile time per run, seen with --trace-deopt under the default V8 flags of the web twin,
+ * the Electron worker and the bench runner).
+ */
 interface Candidate {
   readonly i: number
   readonly j: number
   readonly score: number
   readonly coverage: number
   /** Confidently linked diagonal neighbours that raised the score (order evidence), 0–2. */
-  readonly anchors?: number
+  readonly anchors: number
   /** True when one of the anchors is the articles' start (both sentences are leads). */
-  readonly lead?: boolean
-  /** Feature id of the shared event frame that raised the score, if one did. */
-  readonly frame?: number
+  readonly lead: boolean
+  /** Feature id of the shared event frame that raised the score, or -1 when none did. */
+  readonly frame: number
 }
 
 /**
@@ -879,7 +887,7 @@ function allCandidates(c: Corpus, rank: Int32Array, floor: number, baseOnly: boo
           if (score < floor) continue
           let list = buckets.get(key)
           if (!list) buckets.set(key, (list = []))
-          list.push({ i, j, score, coverage: scratch.coverage })
+          list.push({ i, j, score, coverage: scratch.coverage, anchors: 0, lead: false, frame: -1 })
         }
         topCount[bi] = 0
       }
@@ -1133,7 +1141,11 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   // Crimean Bridge / Suez F1 from 0.788 / 0.695 / 0.813): 0.788 / 0.735 (P 0.826 → 0.950:
   // three headline~body links gone, recall unchanged) / 0.813; the sample's texts have no title
   // lines. Title lines with title lines only (not leads): the same figures.
-  let cands = candidates.filter((c) => (c.i < A.head) === (c.j < B.head) || c.i === A.lead || c.j === B.lead)
+  // Arrays here are built by push into fresh literals, not by filter/map: the builtins' result
+  // arrays and the ones TurboFan's inlined copies make differ in elements kind, and the next
+  // loop over them deoptimised alignPair ("wrong map") under the default V8 flags.
+  let cands: Candidate[] = []
+  for (const c of candidates) if ((c.i < A.head) === (c.j < B.head) || c.i === A.lead || c.j === B.lead) cands.push(c)
   const bestA = new Float64Array(A.ids.length)
   const bestB = new Float64Array(B.ids.length)
   // Candidates arrive grouped by i ascending (allCandidates walks A's sentences in order), at
@@ -1158,23 +1170,28 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
   // scores, so a boosted pair never props up its own neighbour (no chains from order alone).
   if (cands.length > 0) {
     const raw = (i: number, j: number): number => find(i, j)?.score ?? 0
-    cands = cands.map((c) => {
-      if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
-      // The articles' starts are an anchor too (as in classic sentence alignment, where both
-      // texts' beginnings are aligned by definition): two leads report the main event in news
-      // writing's inverted pyramid, so a lead~lead pair counts as anchored before.
-      const leads = c.i === A.lead && c.j === B.lead
-      const at = threshold * ANCHOR_SHARE
-      const anchors = (leads || raw(c.i - 1, c.j - 1) >= at ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= at ? 1 : 0)
-      return anchors === 0 ? c : { ...c, score: c.score * (1 + ORDER_BOOST * anchors), anchors, ...(leads ? { lead: true } : {}) }
-    })
-    // Event evidence: the same raise logic for a shared event frame (after order evidence, so
-    // anchors stay raw content scores; the two raises multiply).
-    cands = cands.map((c) => {
-      if (c.score >= threshold || c.score < threshold * ORDER_MIN) return c
-      const f = sharedFrame(A.ids[c.i]!, B.ids[c.j]!, frame)
-      return f < 0 ? c : { ...c, score: c.score * (1 + FRAME_BOOST), frame: f }
-    })
+    const raised: Candidate[] = []
+    for (let c of cands) {
+      // Anchors are looked up in `raws` (the candidates before any raise), so raising pair by
+      // pair in one pass gives what raising all by order and then all by frame gave.
+      if (c.score < threshold && c.score >= threshold * ORDER_MIN) {
+        // The articles' starts are an anchor too (as in classic sentence alignment, where both
+        // texts' beginnings are aligned by definition): two leads report the main event in news
+        // writing's inverted pyramid, so a lead~lead pair counts as anchored before.
+        const leads = c.i === A.lead && c.j === B.lead
+        const at = threshold * ANCHOR_SHARE
+        const anchors = (leads || raw(c.i - 1, c.j - 1) >= at ? 1 : 0) + (raw(c.i + 1, c.j + 1) >= at ? 1 : 0)
+        if (anchors !== 0) c = { i: c.i, j: c.j, score: c.score * (1 + ORDER_BOOST * anchors), coverage: c.coverage, anchors, lead: leads, frame: c.frame }
+      }
+      // Event evidence: the same raise logic for a shared event frame (after order evidence, so
+      // anchors stay raw content scores; the two raises multiply).
+      if (c.score < threshold && c.score >= threshold * ORDER_MIN) {
+        const f = sharedFrame(A.ids[c.i]!, B.ids[c.j]!, frame)
+        if (f >= 0) c = { i: c.i, j: c.j, score: c.score * (1 + FRAME_BOOST), coverage: c.coverage, anchors: c.anchors, lead: c.lead, frame: f }
+      }
+      raised.push(c)
+    }
+    cands = raised
   }
   // Each sentence's best counterpart too (first of equal scores), for COMPLEMENT_SHARE.
   const argA = new Int32Array(A.ids.length).fill(-1)
@@ -1192,7 +1209,9 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     const mass = laterA ? A.mass[c.i]! : B.mass[c.j]!
     return shared - inMain <= LEAD_BACKGROUND_SHARE * shared && mass - shared >= LEAD_BACKGROUND_OTHER * mass
   }
-  cands = cands.filter((c) => !background(c))
+  const foreground: Candidate[] = []
+  for (const c of cands) if (!background(c)) foreground.push(c)
+  cands = foreground
   for (const c of cands) {
     if (c.score > bestA[c.i]!) {
       bestA[c.i] = c.score
@@ -1236,7 +1255,9 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     if (f !== -1) byLead.set(c, f)
     return f !== -1
   }
-  const accepted = cands.filter(okOrLead).sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)
+  const accepted: Candidate[] = []
+  for (const c of cands) if (okOrLead(c)) accepted.push(c)
+  accepted.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j)
   const countA = new Uint8Array(A.ids.length)
   const countB = new Uint8Array(B.ids.length)
   const links: Pending[] = []
@@ -1250,7 +1271,7 @@ function alignPair(A: Doc, B: Doc, candidates: readonly Candidate[], w: Float64A
     if (weakSecond && !leads && !complements.has(c) && sharedFrame(A.ids[c.i]!, B.ids[c.j]!, frame, 1) === -1) continue
     countA[c.i]!++
     countB[c.j]!++
-    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}), ...(c.lead ? { lead: true } : {}), ...(c.frame !== undefined ? { frame: c.frame } : {}), ...(byLead.has(c) ? { leadEvent: byLead.get(c)! } : {}) })
+    links.push({ a0: c.i, a1: c.i + 1, b0: c.j, b1: c.j + 1, score: c.score, ...(c.anchors ? { anchors: c.anchors } : {}), ...(c.lead ? { lead: true } : {}), ...(c.frame >= 0 ? { frame: c.frame } : {}), ...(byLead.has(c) ? { leadEvent: byLead.get(c)! } : {}) })
   }
   // Grow single-sentence links by one adjacent sentence when that clearly helps (splits/merges).
   // "Helps" is judged on coverage (the symmetric Ochiai part), not on the score: when one side
