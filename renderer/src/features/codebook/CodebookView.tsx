@@ -4,6 +4,7 @@
 // analysis re-runs with it (its flags carry rule "codebook:<term>").
 import { useMemo, useState, type ReactNode } from 'react'
 import type { Codebook, CodebookEntry, FlagCategory } from '@shared/model'
+import type { CodebookProblem } from '@shared/pipeline/05-language/codebook'
 import { getPlatform } from '../../platform'
 import { useApp } from '../../state/AppState'
 import { CATEGORIES, CATEGORY } from '../../state/layers'
@@ -32,6 +33,8 @@ export function CodebookView(): ReactNode {
   const [replace, setReplace] = useState(false)
   const [draft, setDraft] = useState<{ term: string; category: FlagCategory; note: string }>({ term: '', category: 'loaded', note: '' })
   const [formError, setFormError] = useState<string | null>(null)
+  // The rows the last import skipped, listed together so the user can fix them all at once.
+  const [skipped, setSkipped] = useState<{ file: string; imported: number; problems: readonly CodebookProblem[] } | null>(null)
 
   const hits = useMemo(() => {
     const m = new Map<string, number>()
@@ -47,12 +50,27 @@ export function CodebookView(): ReactNode {
     const r = await getPlatform().openTextFile('.csv,.json,text/csv,application/json')
     if (!r.ok) return notify('error', r.error.message)
     if (!r.value) return
-    const { parseCodebook } = await loadCodebookLib()
-    const parsed = parseCodebook(r.value.text, r.value.name)
-    if (!parsed.ok) return notify('error', `${r.value.name}: ${parsed.error.message}`)
-    const next = replace ? parsed.value : mergeCodebooks(cb, parsed.value)
+    const { readCodebook } = await loadCodebookLib()
+    const read = readCodebook(r.value.text, r.value.name)
+    if (!read.ok) {
+      // Nothing imported. A codebook whose every row is bad also gets the full list of its problems.
+      const all = read.error.problems ?? []
+      setSkipped(all.length > 0 ? { file: r.value.name, imported: 0, problems: all } : null)
+      const first = all.length > 1 ? `${all[0]!.message} (and ${all.length - 1} more, listed in the codebook view)` : read.error.message
+      return notify('error', `${r.value.name}: ${first}`)
+    }
+    const { codebook: incoming, skipped: problems } = read.value
+    // Only the accepted rows enter the study, so its saved form and every export list just those.
+    const next = replace ? incoming : mergeCodebooks(cb, incoming)
     dispatch({ type: 'set-codebook', codebook: next, label: `import codebook ${r.value.name}` })
-    notify('info', `Imported ${parsed.value.entries.length} codebook entries from ${r.value.name}${replace || !cb ? '' : ' (merged; same terms replaced)'}.`)
+    setSkipped(problems.length > 0 ? { file: r.value.name, imported: incoming.entries.length, problems } : null)
+    const merged = replace || !cb ? '' : ' (merged; same terms replaced)'
+    if (problems.length === 0) notify('info', `Imported ${incoming.entries.length} codebook entries from ${r.value.name}${merged}.`)
+    else
+      notify(
+        'warning',
+        `Imported ${incoming.entries.length} codebook entries from ${r.value.name}${merged}; skipped ${problems.length} ${problems.length === 1 ? 'row' : 'rows'} with problems (listed in the codebook view).`
+      )
   }
 
   const exportAs = async (format: 'csv' | 'json'): Promise<void> => {
@@ -116,6 +134,27 @@ export function CodebookView(): ReactNode {
           </button>
         </div>
       </div>
+      {skipped && (
+        <section className="notice warning cb-skipped" aria-label="Codebook import problems">
+          <div className="notice-text">
+            <strong>
+              {skipped.file}: {skipped.imported > 0 ? `imported ${skipped.imported}, ` : 'nothing imported, '}
+              skipped {skipped.problems.length} {skipped.problems.length === 1 ? 'row' : 'rows'}.
+            </strong>{' '}
+            Fix these in the file and import it again (same terms are replaced, so nothing doubles).
+            <ul>
+              {skipped.problems.map((p) => (
+                <li key={p.message}>
+                  {p.place}, <code>{p.field}</code>: {p.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="icon" onClick={() => setSkipped(null)} aria-label="Dismiss the import problems">
+            ✕
+          </button>
+        </section>
+      )}
       {cb && (
         <label className="field cb-name">
           Codebook name

@@ -97,6 +97,57 @@ describe('CodebookView', () => {
     expect(screen.getByText(/No codebook entries yet/)).toBeTruthy()
   })
 
+  it('imports the good rows of a file with 2 bad rows and lists both problems together', async () => {
+    const exported: ExportRequest[] = []
+    const text = 'term,category,note\nembassy,loaded,a\nfoo,not-a-category,\nstrategic partnership,exaggeration,\n,loaded,orphan note\n'
+    fakeFiles({ name: 'class-terms.csv', text }, exported)
+    renderWithStudy(
+      <>
+        <Notices />
+        <CodebookView />
+        <Rules />
+      </>,
+      sampleStudy(),
+      'codebook'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+    const table = await screen.findByRole('table', { name: 'Codebook class-terms' })
+    expect([...table.querySelectorAll('[data-codebook-term]')].map((r) => r.getAttribute('data-codebook-term'))).toEqual(['embassy', 'strategic partnership'])
+    // One list names every skipped row: line, field and reason.
+    const report = screen.getByRole('region', { name: 'Codebook import problems' })
+    expect(report.textContent).toContain('class-terms.csv: imported 2, skipped 2 rows.')
+    const items = within(report).getAllByRole('listitem').map((li) => li.textContent)
+    expect(items).toHaveLength(2)
+    expect(items[0]).toMatch(/^line 3, category: unknown category "not-a-category" \(use one of: /)
+    expect(items[1]).toBe('line 5, term: "term" is empty')
+    expect(screen.getByRole('status').textContent).toContain('Imported 2 codebook entries from class-terms.csv; skipped 2 rows with problems')
+    // The analysis (and so the study's record of which codebook made the flags) has only the good rows.
+    await waitFor(() => expect(document.body.dataset['rules']).toContain('codebook:embassy'), { timeout: 20_000 })
+    await waitFor(() => expect(screen.getByLabelText('Methods').textContent).toContain('class-terms (2 entries'))
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await waitFor(() => expect(exported).toHaveLength(1))
+    expect(exported[0]!.data).toBe('term,category,note\nembassy,loaded,a\nstrategic partnership,exaggeration,\n')
+    fireEvent.click(within(report).getByRole('button', { name: 'Dismiss the import problems' }))
+    expect(screen.queryByRole('region', { name: 'Codebook import problems' })).toBeNull()
+  })
+
+  it('rejects a file whose every row is bad, naming the first problem and listing all', async () => {
+    fakeFiles({ name: 'bad.json', text: '[{"term":"x","category":"nope"},{"term":"!!!","category":"loaded"}]' }, [])
+    renderWithStudy(
+      <>
+        <Notices />
+        <CodebookView />
+      </>,
+      sampleStudy(),
+      'codebook'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/bad\.json: entry 0 \("x"\): "category": .* \(and 1 more, listed in the codebook view\)/)
+    const items = within(screen.getByRole('region', { name: 'Codebook import problems' })).getAllByRole('listitem')
+    expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/^entry 0 \("x"\), category: /), 'entry 1 ("!!!"), term: "term" has no words'])
+    expect(screen.queryByRole('table')).toBeNull()
+  })
+
   it('adds and removes entries by hand with the engine checks', async () => {
     renderWithStudy(<CodebookView />, sampleStudy(), 'codebook')
     const term = screen.getByLabelText('Term')
