@@ -87,6 +87,9 @@ function HighlightedTextImpl(props: HighlightProps): ReactNode {
     for (const q of quotes) {
       if (q.start > from && q.start < to) cuts.add(q.start)
       if (q.end > from && q.end < to) cuts.add(q.end)
+      const src = q.parts?.source
+      if (src && src.start > from && src.start < to) cuts.add(src.start)
+      if (src && src.end > from && src.end < to) cuts.add(src.end)
     }
     if (showDiff) {
       for (const d of props.diffSpans!) {
@@ -98,22 +101,30 @@ function HighlightedTextImpl(props: HighlightProps): ReactNode {
     for (let i = 0; i + 1 < pts.length; i++) {
       const a = pts[i]!
       const b = pts[i + 1]!
-      const inQ = quotes.some((q) => q.start <= a && q.end >= b)
+      // Only words in quotation marks are styled as someone else's words. Reported speech
+      // without marks ("Aliyev said Azerbaijan would…") is the outlet's own wording (its flags
+      // count as own voice): only its source is marked, and the label says "reported".
+      const inQ = quotes.some((q) => q.direct !== false && q.start <= a && q.end >= b)
+      const inSrc = !inQ && quotes.some((q) => q.direct === false && !!q.parts?.source && q.parts.source.start <= a && q.parts.source.end >= b)
       const inD = showDiff && props.diffSpans!.some((d) => d.start <= a && d.end >= b)
-      const cls = (inQ ? 'q ' : '') + (inD ? 'd' : '')
+      const cls = (inQ ? 'q ' : '') + (inSrc ? 'qsrc ' : '') + (inD ? 'd' : '')
       out.push(
         <span key={`p${a}`} data-o={a} className={cls || undefined}>
           {text.slice(a, b)}
         </span>
       )
       const ending = quotes.find((q) => q.end === b && labelled.has(q))
-      if (ending)
+      if (ending) {
+        // An attribution holding the same speaker's quotation in marks is labelled as quoted.
+        const reported = ending.direct === false && !quotes.some((o) => o.direct !== false && o.speaker === ending.speaker && o.start >= ending.start && o.end <= ending.end)
         out.push(
-          <span key={`qs${b}`} className="speaker" data-nosel="" aria-label={`quoted: ${ending.speaker || 'unnamed source'}`}>
-            {ending.anonymous ? '— anonymous' : `— ${ending.speaker}`}
+          <span key={`qs${b}`} className="speaker" data-nosel="" aria-label={`${reported ? 'reported by' : 'quoted'}: ${ending.speaker || 'unnamed source'}`}>
+            {reported ? '— reported: ' : '— '}
+            {ending.anonymous ? 'anonymous' : ending.speaker}
             {ending.side ? ` · ${ending.side}` : ''}
           </span>
         )
+      }
     }
   }
 

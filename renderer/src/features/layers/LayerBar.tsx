@@ -78,7 +78,8 @@ export function LayerBar(): ReactNode {
           )}
           {layers.has('quotes') && (
             <li>
-              <span className="q">quoted words</span> <span className="speaker">— speaker</span>
+              <span className="q">quoted words</span> <span className="speaker">— speaker</span>{' '}
+              <span className="qsrc">source</span> said … <span className="speaker">— reported: source</span>
             </li>
           )}
           {layers.has('diff') && (

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, render } from '@testing-library/react'
 import type { Quote } from '@shared/model'
-import { labelledQuotes } from '../../../../renderer/src/components/text/HighlightedText'
+import { HighlightedText, labelledQuotes } from '../../../../renderer/src/components/text/HighlightedText'
 import { derive } from '../../../../renderer/src/state/derive'
 import { sampleAnalysis, sampleStudy } from '../../helpers'
 
@@ -33,5 +34,34 @@ describe('labelledQuotes (one speaker label per quotation)', () => {
         for (const b of shown)
           if (a !== b && a.speaker === b.speaker && a.side === b.side) expect(a.start >= b.end || b.start >= a.end || (a.start < b.start && a.end < b.end) || (b.start < a.start && b.end < a.end)).toBe(true)
     }
+  })
+})
+
+describe('reported speech without quotation marks in the quotes layer', () => {
+  afterEach(cleanup)
+
+  it("marks the source and labels it 'reported'; only words in marks are styled as quoted", () => {
+    const d = derive(sampleAnalysis(), sampleStudy().articles)
+    const idx = d.byId.get(d.base)!
+    const indirect = idx.quotes.filter((x) => x.direct === false && x.parts?.source && !idx.quotes.some((o) => o.direct !== false && o.start >= x.start && o.end <= x.end))
+    expect(indirect.length).toBeGreaterThan(0)
+    const { container } = render(
+      <HighlightedText idx={idx} sentences={idx.seg.sentences.map((_, i) => i)} layers={new Set(['quotes'])} reviews={new Map()} annotations={[]} />
+    )
+    for (const x of indirect) {
+      const src = x.parts!.source!
+      const marked = [...container.querySelectorAll<HTMLElement>('.qsrc')].map((el) => Number(el.dataset.o))
+      expect(marked).toContain(src.start)
+      // The reported content is the outlet's own wording: none of its pieces is styled as quoted.
+      const content = x.parts!.content
+      for (const el of container.querySelectorAll<HTMLElement>('[data-o]')) {
+        const o = Number(el.dataset.o)
+        if (o >= content.start && o < content.end) expect(el.classList.contains('q')).toBe(false)
+      }
+    }
+    const labels = [...container.querySelectorAll('.speaker')].map((el) => el.textContent ?? '')
+    expect(labels.some((l) => l.startsWith('— reported: '))).toBe(true)
+    // A quotation in marks keeps its plain label.
+    expect(labels.some((l) => l.startsWith('— ') && !l.startsWith('— reported'))).toBe(true)
   })
 })
