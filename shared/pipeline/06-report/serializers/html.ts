@@ -610,13 +610,15 @@ function namingTable(analysis: Analysis, arts: readonly Article[], names: Readon
 function sourcingTable(analysis: Analysis, arts: readonly Article[], names: ReadonlyMap<ArticleId, string>, red: (s: string) => string): string {
   const blocks = arts.map((a) => {
     const quotes = [...(analysis.language.find((l) => l.article === a.id)?.quotes ?? [])].sort((x, y) => x.start - y.start)
-    if (quotes.length === 0) return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><p class="empty">No quotations found.</p>`
+    if (quotes.length === 0) return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><p class="empty">No quotations or reported speech found.</p>`
     const rows = quotes.map((q) => {
       const t = a.text.slice(q.start, q.end)
       const short = t.length > 160 ? t.slice(0, 157) + '…' : t
-      return `<tr><td>${escapeHtml(red(q.anonymous ? 'anonymous source' : q.speaker || 'unidentified'))}</td><td>${escapeHtml(q.side || 'unknown')}</td><td>${escapeHtml(q.verb || '—')}</td><td>${quoteHtml(red(short))}</td></tr>`
+      // Reported speech without quotation marks is the outlet's paraphrase, not the speaker's words.
+      const kind = q.direct === false ? '<span class="reported">reported speech:</span> ' : ''
+      return `<tr><td>${escapeHtml(red(q.anonymous ? 'anonymous source' : q.speaker || 'unidentified'))}</td><td>${escapeHtml(q.side || 'unknown')}</td><td>${escapeHtml(q.verb || '—')}</td><td>${kind}${quoteHtml(red(short))}</td></tr>`
     })
-    return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><table class="sourcing"><thead><tr><th>Speaker</th><th>Side</th><th>Reporting verb</th><th>Quotation</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    return `<h3>${escapeHtml(names.get(a.id) ?? a.id)}</h3><table class="sourcing"><thead><tr><th>Speaker</th><th>Side</th><th>Reporting verb</th><th>Quotation or reported speech</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
   })
   return blocks.join('')
 }

@@ -240,6 +240,7 @@ figure{margin:1rem 0;break-inside:avoid}
 figcaption{font-size:.85rem;color:#333;margin-bottom:.3rem}
 .arcs{display:flex;flex-wrap:wrap;gap:.6rem}
 .empty{color:#444;font-style:italic}
+.reported{color:#444;font-size:.85em}
 .omitted{border-left:3px solid #777;background:#f4f4f4;padding:.4rem .7rem;margin:0 0 1rem}
 .methods-facts th{width:14rem}
 svg.chart text{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif}

@@ -141,3 +141,15 @@ describe('report layout: collapsed detail', () => {
     expect(all.querySelector('#only-here details.partial-gaps')!.hasAttribute('open')).toBe(true)
   })
 })
+
+describe(here + 'sourcing table', () => {
+  it('marks reported speech (an attribution without quotation marks) apart from quotations', () => {
+    const ledger = full.articles.find((a) => a.id === 'ledger')!
+    const s = full.segmentations.find((x) => x.article === 'ledger')!.sentences[0]!
+    const reported = { article: 'ledger', start: s.start, end: s.end, speaker: 'Eli Cohen', speakerActor: '', side: 'Israel', verb: 'said', anonymous: false, direct: false }
+    const a: Analysis = { ...full, language: full.language.map((l) => (l.article === ledger.id ? { ...l, quotes: [reported] } : l)) }
+    const rows = [...parse(renderHtmlReport(a, { generatedAt: GEN })).querySelectorAll('#sourcing table.sourcing tbody tr')].map((r) => r.textContent!)
+    expect(rows.find((r) => r.includes('Eli Cohen'))).toContain('reported speech:')
+    expect(rows.find((r) => r.includes('Nasser Kanaani'))).not.toContain('reported speech:')
+  })
+})
