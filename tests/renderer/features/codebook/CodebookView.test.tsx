@@ -1,6 +1,7 @@
 // The codebook view with the real engine: import (real parser), add/remove by hand, export (real
 // serialisers), and the re-analysis that turns entries into flags with rule codebook:<term>.
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ReactNode } from 'react'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ok } from '@shared/util/result'
 import type { ExportRequest } from '../../../../renderer/src/platform'
@@ -46,6 +47,20 @@ describe('mergeCodebooks', () => {
   })
 })
 
+/** Renders the codebook view with the notices area (and `extra`), then clicks Import. */
+function importWithNotices(extra?: ReactNode): void {
+  renderWithStudy(
+    <>
+      <Notices />
+      <CodebookView />
+      {extra}
+    </>,
+    sampleStudy(),
+    'codebook'
+  )
+  fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+}
+
 describe('CodebookView', () => {
   it('imports a CSV codebook; the re-analysis flags its terms with rule codebook:<term>', async () => {
     const exported: ExportRequest[] = []
@@ -83,15 +98,7 @@ describe('CodebookView', () => {
 
   it('refuses a broken file with the engine message and keeps the codebook', async () => {
     fakeFiles({ name: 'bad.csv', text: 'term,category\nfoo,not-a-category\n' }, [])
-    renderWithStudy(
-      <>
-        <Notices />
-        <CodebookView />
-      </>,
-      sampleStudy(),
-      'codebook'
-    )
-    fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+    importWithNotices()
     expect((await screen.findByRole('alert')).textContent).toContain('bad.csv: line 2: unknown category "not-a-category"')
     expect(screen.queryByRole('table')).toBeNull()
     expect(screen.getByText(/No codebook entries yet/)).toBeTruthy()
@@ -101,16 +108,7 @@ describe('CodebookView', () => {
     const exported: ExportRequest[] = []
     const text = 'term,category,note\nembassy,loaded,a\nfoo,not-a-category,\nstrategic partnership,exaggeration,\n,loaded,orphan note\n'
     fakeFiles({ name: 'class-terms.csv', text }, exported)
-    renderWithStudy(
-      <>
-        <Notices />
-        <CodebookView />
-        <Rules />
-      </>,
-      sampleStudy(),
-      'codebook'
-    )
-    fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+    importWithNotices(<Rules />)
     const table = await screen.findByRole('table', { name: 'Codebook class-terms' })
     expect([...table.querySelectorAll('[data-codebook-term]')].map((r) => r.getAttribute('data-codebook-term'))).toEqual(['embassy', 'strategic partnership'])
     // One list names every skipped row: line, field and reason.
@@ -133,15 +131,7 @@ describe('CodebookView', () => {
 
   it('rejects a file whose every row is bad, naming the first problem and listing all', async () => {
     fakeFiles({ name: 'bad.json', text: '[{"term":"x","category":"nope"},{"term":"!!!","category":"loaded"}]' }, [])
-    renderWithStudy(
-      <>
-        <Notices />
-        <CodebookView />
-      </>,
-      sampleStudy(),
-      'codebook'
-    )
-    fireEvent.click(screen.getByRole('button', { name: 'Import CSV/JSON…' }))
+    importWithNotices()
     expect((await screen.findByRole('alert')).textContent).toMatch(/bad\.json: entry 0 \("x"\): "category": .* \(and 1 more, listed in the codebook view\)/)
     const items = within(screen.getByRole('region', { name: 'Codebook import problems' })).getAllByRole('listitem')
     expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/^entry 0 \("x"\), category: /), 'entry 1 ("!!!"), term: "term" has no words'])
