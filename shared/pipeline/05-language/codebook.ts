@@ -130,6 +130,24 @@ function entryProblem(term: string, category: string): { field: string; reason: 
   return null
 }
 
+/** The words an entry matches (its stem sequence: what codebookHits compiles it to). */
+function matchKey(term: string): string {
+  return tokenize(term).filter((t) => t.kind !== 'punct').map((t) => t.stem).join(' ')
+}
+
+/**
+ * Within one file, a second entry that matches the same words as an earlier one ("regime" and
+ * "regimes", or a term listed twice) is skipped and reported, and the first is kept: at matching
+ * only one of them could ever apply, and keeping the later one silently hid the mistake.
+ */
+function duplicateOf(seen: Map<string, string>, term: string, place: string): string | null {
+  const key = matchKey(term)
+  const first = seen.get(key)
+  if (first !== undefined) return `matches the same words as ${first}; the first is kept`
+  seen.set(key, `${place} ("${term}")`)
+  return null
+}
+
 /** Accept the read unless it has rows and none of them was usable. */
 function finish(codebook: Codebook, skipped: CodebookProblem[]): CodebookReadResult {
   if (codebook.entries.length === 0 && skipped.length > 0) {
@@ -159,6 +177,7 @@ export function readCodebookCsv(text: string, name = 'codebook'): CodebookReadRe
   if (ti < 0 || ci < 0) return err('CODEBOOK_INVALID', `line ${head.line}: the header must name the columns "term" and "category" (and optionally "note")`)
   const entries: CodebookEntry[] = []
   const skipped: CodebookProblem[] = []
+  const seen = new Map<string, string>()
   const skip = (line: number, field: string, reason: string): void => {
     skipped.push({ line, field, reason, place: `line ${line}`, message: `line ${line}: ${reason}` })
   }
@@ -169,7 +188,9 @@ export function readCodebookCsv(text: string, name = 'codebook'): CodebookReadRe
       const term = (r.fields[ti] ?? '').trim()
       const category = (r.fields[ci] ?? '').trim().toLowerCase()
       const p = entryProblem(term, category)
+      const dup = p ? null : duplicateOf(seen, term, `line ${r.line}`)
       if (p) skip(r.line, p.field, p.reason)
+      else if (dup) skip(r.line, 'term', dup)
       else entries.push({ term, category: category as FlagCategory, note: ni >= 0 ? (r.fields[ni] ?? '').trim() : '' })
     }
   }
@@ -205,6 +226,8 @@ export function readCodebookJsonText(text: string, name = 'codebook'): CodebookR
   if (!Array.isArray(raw)) return err('CODEBOOK_INVALID', 'codebook: "entries" must be a list')
   const entries: CodebookEntry[] = []
   const skipped: CodebookProblem[] = []
+  const seen = new Map<string, string>()
+  const dupProblem = (reason: string | null): { field: string; reason: string } | null => (reason ? { field: 'term', reason } : null)
   for (const [i, item] of raw.entries()) {
     const place = `entry ${i}${schemaLabel(item)}`
     let e: { term: string; category: string; note: string }
@@ -219,7 +242,7 @@ export function readCodebookJsonText(text: string, name = 'codebook'): CodebookR
       skipped.push({ index: i, field, reason, place, message: `${place}: ${reason}` })
       continue
     }
-    const p = entryProblem(e.term, e.category)
+    const p = entryProblem(e.term, e.category) ?? dupProblem(duplicateOf(seen, e.term.trim(), `entry ${i}`))
     if (p) skipped.push({ index: i, field: p.field, reason: p.reason, place, message: `${place}: ${p.reason}` })
     else entries.push({ term: e.term.trim(), category: e.category as FlagCategory, note: e.note })
   }

@@ -103,11 +103,21 @@ describe('codebook row-by-row read', () => {
       [['line 3', 'note', /^a quoted field is never closed/]]
     ],
     [
-      'CSV: duplicate terms are both kept (the later one wins at matching, see codebookHits)',
+      'CSV: an entry matching the same words as an earlier one is skipped, the first kept',
       'dup.csv',
-      H + 'regime,loaded,a\nRegime,labeling,b\n',
-      ['regime', 'Regime'],
-      []
+      H + 'regime,loaded,a\nRegime,labeling,b\nregimes,loaded,c\nthug,labeling,\n',
+      ['regime', 'thug'],
+      [
+        ['line 3', 'term', /^matches the same words as line 2 \("regime"\); the first is kept$/],
+        ['line 4', 'term', /^matches the same words as line 2 \("regime"\); the first is kept$/]
+      ]
+    ],
+    [
+      'JSON: an entry matching the same words as an earlier one is skipped, the first kept',
+      'dup.json',
+      JSON.stringify([{ term: 'so-called', category: 'doubt' }, { term: 'hero', category: 'loaded' }, { term: 'So-called', category: 'doubt' }]),
+      ['so-called', 'hero'],
+      [['entry 2 ("So-called")', 'term', /^matches the same words as entry 0 \("so-called"\); the first is kept$/]]
     ],
     ['CSV: a header only is an empty codebook, not an error', 'empty.csv', H, [], []],
     [
