@@ -6,7 +6,8 @@
  *      X called it "…"  /  according to X, "…"
  *   2. after the closing mark:  "…," X said.  /  "…," said X.  /  "…," he added.
  *   3. a quotation that follows another one with only spaces between inherits its speaker.
- * Indirect attributions (no marks) in sentences outside quotations, one per sentence, each
+ * Indirect attributions (no marks) in sentences outside quotations, one per sentence and one more
+ * per separate clause with its own subject and speech verb (', while X said', '; X warned'), each
  * with Quote.parts (exact offsets of source, verb and content):
  *   according to X, …     X reported/said/claimed that …     X indicate(s) that …
  *   X said the talks had failed (a speech verb, then a clause: subject + finite verb)
@@ -1039,7 +1040,8 @@ const CANDIDATE_WORDS: ReadonlySet<string> = new Set([
 ])
 
 /**
- * Attributions without quotation marks, one per sentence at most (span = the sentence).
+ * Attributions without quotation marks (span = the sentence): the sentence's first one, then one
+ * per later clause with its own subject and speech verb (nextClauseAttribution).
  * `direct`: the quotations (attributeQuotes). An attribution whose sentence holds a quotation
  * credited to the same speaker with the same verb reports that one statement ('He said Israel
  * was seeking to "promote discord …"'): the quotation stands for it, and the search goes on to
@@ -1052,64 +1054,158 @@ export function indirectAttributions(ctx: AttributionContext, spans: readonly Qu
   for (const s of ctx.segmentation.sentences) {
     if (quoteIndexAt(spans, s.start, s.start + 1) >= 0 || quoteIndexAt(spans, s.end - 1, s.end) >= 0) continue
     const last = lastWordIndex(tokens, s.tokenStart, s.tokenEnd)
-    let found: { sp: Speaker; verb: string; parts: QuoteParts } | null = null
     // The sentence's quotations: direct[qFrom, qTo) (sorted by start, like the sentences).
     const qFrom = direct.length > 0 ? firstAtOrAfter(direct, s.start) : 0
     let qTo = qFrom
     while (qTo < direct.length && direct[qTo]!.end <= s.end) qTo++
-    for (let k = s.tokenStart; k < s.tokenEnd - 1 && !found; k++) {
-      const t = tokens[k]!
-      // Runs over every word of the article: one set look-up rejects all but the candidate
-      // verbs (and "according") before any pattern is tried.
-      if (t.kind !== 'word' || !CANDIDATE_WORDS.has(t.norm)) continue
-      if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
-        const e = sourcePhraseEnd(ctx, k + 2, s.tokenEnd)
-        if (e <= k + 2) continue
-        const sp = accordingToSpeaker(ctx, k + 2, e)
-        // The content is the rest of the sentence after the source ("According to X, …"), or,
-        // when nothing follows it, the part before "according to" ("…, according to X.").
-        let c = e
-        while (c <= last && tokens[c]!.kind === 'punct') c++
-        let ce = last
-        if (c > last) {
-          c = s.tokenStart
-          ce = k - 1
-          while (ce >= c && tokens[ce]!.kind === 'punct') ce--
-          if (ce < c) continue
-        }
-        found = { sp, verb: 'according to', parts: partsOf(ctx, sp, k, k + 1, c, ce) }
-      } else if (thatAfter(tokens, k, s.tokenEnd) >= 0 && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k) && !objectOfInfinitive(tokens, k)) {
-        const th = thatAfter(tokens, k, s.tokenEnd)
-        const coordinated = coordinatedSpeaker(ctx, k, s.tokenStart)
-        const r = coordinated ? { sp: coordinated, verb: t.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, s.tokenStart, s.tokenEnd)
-        if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
-        // Writer's voice ("it should be noted that") is no attribution; keep looking for one
-        // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
-        if (!r.writer && (r.sp.speaker !== '' || r.agentless) && th + 1 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, th + 1, last) }
-      } else if (SPEECH_NOUNS.has(t.norm) && tokens[k + 1]!.norm === 'that') {
-        found = speechNounAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
-      } else if (PARTICIPLE_FINITE.has(t.norm)) {
-        found = participleAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
-      } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm) || ACCUSE_VERBS.has(t.norm) || AS_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
-        found = bareAttribution(ctx, k, s.tokenStart, s.tokenEnd, last)
+    const found: Found[] = []
+    let f = firstAttributionIn(ctx, s.tokenStart, s.tokenStart, s.tokenEnd, last, direct, qFrom, qTo)
+    // Further attributions: a separate clause with its own subject and speech verb inside the
+    // previous one's content ("Cohen said …, while Bayramov said …", "Aliyev said …; Kanaani
+    // warned that …"); the previous content then ends before the separator.
+    while (f) {
+      const next = nextClauseAttribution(ctx, f, s.tokenEnd, last, direct, qFrom, qTo)
+      if (!next) {
+        found.push(f)
+        break
       }
-      if (found && qTo > qFrom && repeatsQuote(direct, qFrom, qTo, found)) found = null
+      found.push({ ...f, parts: { ...f.parts, content: { start: f.parts.content.start, end: tokens[next.contentEnd]!.end } } })
+      f = next.f
     }
-    if (!found) continue
-    out.push({
-      article,
-      start: s.start,
-      end: s.end,
-      speaker: found.sp.speaker,
-      speakerActor: found.sp.speakerActor,
-      side: sideOf(ctx, found.sp.speakerActor),
-      verb: found.verb,
-      anonymous: found.sp.anonymous,
-      direct: false,
-      parts: found.parts
-    })
+    for (const x of found) {
+      out.push({
+        article,
+        start: s.start,
+        end: s.end,
+        speaker: x.sp.speaker,
+        speakerActor: x.sp.speakerActor,
+        side: sideOf(ctx, x.sp.speakerActor),
+        verb: x.verb,
+        anonymous: x.sp.anonymous,
+        direct: false,
+        parts: x.parts
+      })
+    }
   }
   return out
+}
+
+/** One unquoted attribution: speaker, verb, exact parts; `verbAt` is the reporting verb's (first) token. */
+interface Found {
+  readonly sp: Speaker
+  readonly verb: string
+  readonly parts: QuoteParts
+  readonly verbAt: number
+}
+
+/** Subordinators that open a contrasting clause after a comma (", while Bayramov said …"). */
+const CLAUSE_SEPARATORS = new Set(['while', 'whereas', 'but'])
+
+/**
+ * The attribution of a separate clause inside `f`'s content, or null. A clause starts after
+ * "; ", ", while", ", whereas", ", but", or "and" before a capitalised name, and must open with
+ * its own subject (the source starts within its first two tokens) followed at once by the speech
+ * verb (at most two adverbs or auxiliaries between): "…, while Bayramov said ties would deepen",
+ * "…; Kanaani warned that …", "… and Bayramov said …". So "X said A and B" (no speech verb after
+ * "and"), ", adding that" (a participle: no separator) and a content that merely names a
+ * person keep one attribution. `contentEnd`: the last word of `f`'s content, before the separator.
+ */
+function nextClauseAttribution(ctx: AttributionContext, f: Found, b: number, last: number, direct: readonly Quote[], qFrom: number, qTo: number): { f: Found; contentEnd: number } | null {
+  const { tokens } = ctx
+  // Only content that follows the verb can hold a later clause ("The talks had failed, X said"
+  // has its content before the verb).
+  if (f.parts.content.start < f.parts.verb.end) return null
+  let c = f.verbAt + 1
+  while (c <= last && tokens[c]!.start < f.parts.content.start) c++
+  for (let j = c + 1; j < last; j++) {
+    const n = tokens[j]!.norm
+    let from = -1
+    if (n === ';') from = j + 1
+    else if (n === ',' && CLAUSE_SEPARATORS.has(tokens[j + 1]!.norm)) from = j + 2
+    // "and" joins two clauses only when a whole clause stands before it: in "adding that
+    // Azerbaijan and Israel have maintained …" the names are one compound subject.
+    else if (n === 'and' && tokens[j + 1]!.kind === 'word' && (isCap(ctx, tokens[j + 1]!) || tokens[j + 1]!.norm === 'the') && clauseAt(ctx, c, j)) from = j + 1
+    if (from < 0 || from > last) continue
+    const g = firstAttributionIn(ctx, from, from, b, last, direct, qFrom, qTo)
+    if (!g || !g.parts.source || g.parts.source.start > tokens[Math.min(from + 1, last)]!.start) continue
+    // The verb follows the subject at once (adverbs or auxiliaries may stand between).
+    let v = from
+    while (v < g.verbAt && tokens[v]!.end <= g.parts.source.end) v++
+    if (g.verbAt - v > 2) continue
+    let ce = j - 1
+    while (ce >= c && tokens[ce]!.kind === 'punct') ce--
+    if (ce < c) return null
+    return { f: g, contentEnd: ce }
+  }
+  return null
+}
+
+/**
+ * The first attribution whose verb is at or after token `from` in the clause tokens [a, b) (last
+ * word `last`); speakers are searched no further back than `a`. An attribution repeating a
+ * quotation of direct[qFrom, qTo) is skipped for the next one.
+ */
+function firstAttributionIn(ctx: AttributionContext, from: number, a: number, b: number, last: number, direct: readonly Quote[], qFrom: number, qTo: number): Found | null {
+  const { tokens } = ctx
+  let found: { sp: Speaker; verb: string; parts: QuoteParts } | null = null
+  for (let k = from; k < b - 1; k++) {
+    const t = tokens[k]!
+    // Runs over every word of the article: one set look-up rejects all but the candidate
+    // verbs (and "according") before any pattern is tried.
+    if (t.kind !== 'word' || !CANDIDATE_WORDS.has(t.norm)) continue
+    if (t.norm === 'according' && tokens[k + 1]!.norm === 'to') {
+      const e = sourcePhraseEnd(ctx, k + 2, b)
+      if (e <= k + 2) continue
+      const sp = accordingToSpeaker(ctx, k + 2, e)
+      // The content is the rest of the sentence after the source ("According to X, …"), or,
+      // when nothing follows it, the part before "according to" ("…, according to X.").
+      let c = e
+      while (c <= last && tokens[c]!.kind === 'punct') c++
+      let ce = last
+      if (c > last) {
+        c = a
+        ce = k - 1
+        while (ce >= c && tokens[ce]!.kind === 'punct') ce--
+        if (ce < c) continue
+      }
+      found = { sp, verb: 'according to', parts: partsOf(ctx, sp, k, k + 1, c, ce) }
+    } else if (thatAfter(tokens, k, b) >= 0 && (INDIRECT_VERBS.has(t.norm) || AGENTLESS_ONLY.has(t.norm)) && !isNounUse(ctx, k) && !objectOfInfinitive(tokens, k)) {
+      const th = thatAfter(tokens, k, b)
+      const coordinated = coordinatedSpeaker(ctx, k, a)
+      const r = coordinated ? { sp: coordinated, verb: t.norm, writer: false, agentless: false, verbFrom: k } : speakerOfVerb(ctx, k, a, b)
+      if (AGENTLESS_ONLY.has(t.norm) && !r.agentless) continue
+      // Writer's voice ("it should be noted that") is no attribution; keep looking for one
+      // later in the sentence. An agentless passive is one, with a hidden (anonymous) source.
+      if (!r.writer && (r.sp.speaker !== '' || r.agentless) && th + 1 <= last) found = { sp: r.sp, verb: r.verb, parts: partsOf(ctx, r.sp, r.verbFrom, k, th + 1, last) }
+    } else if (SPEECH_NOUNS.has(t.norm) && tokens[k + 1]!.norm === 'that') {
+      found = speechNounAttribution(ctx, k, a, b, last)
+    } else if (PARTICIPLE_FINITE.has(t.norm)) {
+      found = participleAttribution(ctx, k, a, b, last)
+    } else if ((BARE_CLAUSE_VERBS.has(t.norm) || WARN_VERBS.has(t.norm) || URGE_VERBS.has(t.norm) || ACCUSE_VERBS.has(t.norm) || AS_VERBS.has(t.norm)) && !isNounUse(ctx, k)) {
+      found = bareAttribution(ctx, k, a, b, last)
+    }
+    if (found && qTo > qFrom && repeatsQuote(direct, qFrom, qTo, found)) found = null
+    if (found) return { ...found, parts: jointSource(ctx, found.parts, a), verbAt: k }
+  }
+  return null
+}
+
+/**
+ * "Cohen and Bayramov said …": the source as written covers both people joined by "and" (one
+ * attribution, one statement). The speaker stays the person next to the verb (Quote has one
+ * speakerActor); only parts.source widens, and never before the clause start `a`.
+ */
+function jointSource(ctx: AttributionContext, parts: QuoteParts, a: number): QuoteParts {
+  const { tokens } = ctx
+  const src = parts.source
+  if (!src || src.end > parts.verb.start) return parts
+  let i = a
+  while (i < tokens.length && tokens[i]!.start < src.start) i++
+  if (i - 2 < a || tokens[i]?.start !== src.start || tokens[i - 1]!.norm !== 'and') return parts
+  const prev = tokens[i - 2]!
+  const m = mentionsIn(ctx, tokens[a]!.start, prev.end).find((x) => isSubjectPerson(ctx, x) && x.end === prev.end)
+  if (!m || !mentionsIn(ctx, src.start, src.end).some((x) => isPerson(ctx, x))) return parts
+  return { ...parts, source: { start: m.start, end: src.end } }
 }
 
 /** Words after which the subject of the clause stands (a new clause starts there). */

@@ -403,3 +403,64 @@ describe('a parenthetical between a subject the naming data does not know and it
     expect(quotes('Ana Costa, the foreign minister, said "no".')[0]).toMatchObject({ speaker: 'Ana Costa', side: '' })
   })
 })
+
+describe('several unquoted attributions in one sentence: one per clause with its own subject and speech verb', () => {
+  const all = (text: string): { speaker: string; verb: string; source: string; content: string }[] =>
+    indirect(text).map((q) => ({
+      speaker: q.speaker,
+      verb: text.slice(q.parts!.verb.start, q.parts!.verb.end),
+      source: q.parts!.source ? text.slice(q.parts!.source.start, q.parts!.source.end) : '',
+      content: text.slice(q.parts!.content.start, q.parts!.content.end)
+    }))
+  it.each([
+    [
+      'Cohen said the embassy marked a new chapter, while Bayramov said ties would deepen.',
+      [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter'], ['Jeyhun Bayramov', 'said', 'Bayramov', 'ties would deepen']]
+    ],
+    [
+      'Aliyev said the embassy marked a new chapter; Kanaani warned that the region would suffer.',
+      [['Ilham Aliyev', 'said', 'Aliyev', 'the embassy marked a new chapter'], ['Nasser Kanaani', 'warned', 'Kanaani', 'the region would suffer']]
+    ],
+    [
+      'Cohen said the embassy marked a new chapter, whereas Kanaani claimed that it was a provocation.',
+      [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter'], ['Nasser Kanaani', 'claimed', 'Kanaani', 'it was a provocation']]
+    ],
+    [
+      'Cohen said the embassy marked a new chapter, but Kanaani warned that it was a provocation.',
+      [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter'], ['Nasser Kanaani', 'warned', 'Kanaani', 'it was a provocation']]
+    ],
+    [
+      'Cohen said the embassy marked a new chapter and Bayramov said ties would deepen.',
+      [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter'], ['Jeyhun Bayramov', 'said', 'Bayramov', 'ties would deepen']]
+    ],
+    [
+      'Cohen said the embassy marked a new chapter, while Bayramov said ties would deepen; Kanaani warned that it was a provocation.',
+      [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter'], ['Jeyhun Bayramov', 'said', 'Bayramov', 'ties would deepen'], ['Nasser Kanaani', 'warned', 'Kanaani', 'it was a provocation']]
+    ],
+    // One attribution: the content covers both coordinated clauses.
+    ['Cohen said the embassy marked a new chapter and Bayramov would visit soon.', [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter and Bayramov would visit soon']]],
+    ['Cohen said the embassy marked a new chapter and ties would deepen.', [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter and ties would deepen']]],
+    // A participle clause is the same speaker: the first attribution stands as today.
+    ['Cohen said the embassy marked a new chapter, adding that ties would deepen.', [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter, adding that ties would deepen']]],
+    // A clause after ", while" without a speech verb is content.
+    ['Cohen said the embassy marked a new chapter, while Bayramov visited Jerusalem.', [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter, while Bayramov visited Jerusalem']]],
+    // A speaker named in the later clause's content is not its subject.
+    ['Cohen said the embassy marked a new chapter, while the talks, Bayramov said, would go on.', [['Eli Cohen', 'said', 'Cohen', 'the embassy marked a new chapter, while the talks, Bayramov said, would go on']]]
+  ])('%s', (text, expected) => {
+    expect(all(text).map((x) => [x.speaker, x.verb, x.source, x.content])).toEqual(expected)
+  })
+
+  it('"X and Y said A" is one attribution whose source is both', () => {
+    const qs = all('Cohen and Bayramov said the embassy marked a new chapter.')
+    expect(qs.map((x) => [x.source, x.content])).toEqual([['Cohen and Bayramov', 'the embassy marked a new chapter']])
+  })
+
+  it('a relative clause keeps what it gives today (no attribution: the verb is inside ", who …,")', () => {
+    expect(all('The minister, who said the embassy marked a new chapter, left Baku.')).toEqual([])
+  })
+
+  it('a later clause repeating a quotation of the same statement is dropped', () => {
+    const qs = quotes('Cohen said the embassy marked a new chapter, while Kanaani said Israel was seeking to "promote discord".')
+    expect(qs.map((q) => [q.direct === false ? 'I' : 'D', q.speakerActor, q.verb])).toEqual([['I', 'cohen', 'said'], ['D', 'kanaani', 'said']])
+  })
+})
