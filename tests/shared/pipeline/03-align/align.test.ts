@@ -8,8 +8,13 @@ import { art } from '../../helpers/article'
 const here = '[03-align] '
 const naming = builtinNaming()
 
+/** The aligner's input for these articles, the first as base, at the default threshold. */
+function input(articles: Article[], corrections: AlignmentCorrection[] = []): Parameters<typeof align>[0] {
+  return { articles, segmentations: articles.map((a) => segment(a)), base: articles[0]!.id, naming, corrections, threshold: DEFAULT_LINK_THRESHOLD }
+}
+
 function run(articles: Article[], corrections: AlignmentCorrection[] = []): ReturnType<typeof align> {
-  return align({ articles, segmentations: articles.map((a) => segment(a)), base: articles[0]!.id, naming, corrections, threshold: DEFAULT_LINK_THRESHOLD })
+  return align(input(articles, corrections))
 }
 
 /** Sentence-index pairs of the links between two articles, as "a0-a1~b0-b1". */
@@ -124,7 +129,7 @@ describe('align: table of alignment situations', () => {
     const x = 'Fishermen gathered at the quay to mend their nets before dawn. The harbour master closed the northern channel after the collision, divers said on Friday evening. The port authority blamed stormy weather and poor visibility for the costly grounding. The mayor opened a new school.'
     const y = 'Tourists filled the narrow lanes of the old town despite rain. Shipping through the channel stopped for two days while divers inspected the damaged hull near the northern pier. Critics said inexperienced pilots, not the weather, caused the grounding. A museum was renovated.'
     const articles = [art('a', x), art('b', y)]
-    const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+    const inp = input(articles)
     const score = sentencePairScorer(inp)
     const neighbour = score('a', 1, 'b', 1).score
     expect(neighbour).toBeGreaterThanOrEqual(0.8 * DEFAULT_LINK_THRESHOLD)
@@ -199,7 +204,7 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [a1, linked] of cases) {
       const articles = [art('a', `${fishermen}${a1}\n${hull}.`), art('b', b)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       const score = sentencePairScorer(inp)
       const s = score('a', 1, 'b', 2).score
       expect(s).toBeLessThan(score('a', 2, 'b', 2).score)
@@ -219,7 +224,7 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [x, y, lead] of cases) {
       const articles = [art('a', x), art('b', y)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       const content = sentencePairScorer(inp)('a', 1, 'b', 1).score
       const l = align(inp).links.find((k) => k.a.sentenceStart === 1 && k.b.sentenceStart === 1)
       expect(l).toBeDefined()
@@ -307,7 +312,7 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [a, b, want] of cases) {
       const articles = [art('a', a), art('b', b)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       const score = sentencePairScorer(inp)
       // Both weaker pairs pass the threshold and RELATIVE_KEEP on their own.
       const [weak, best] = want.length === 2 ? [score('a', 0, 'b', 2).score, score('a', 0, 'b', 0).score] : [score('a', 0, 'b', 0).score, score('a', 0, 'b', 2).score]
@@ -328,7 +333,7 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [second, want] of cases) {
       const articles = [art('a', 'Azerbaijan and Israel established diplomatic relations in April 1992.\nTrade between them has grown every year since.\n' + second), art('b', b)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       const score = sentencePairScorer(inp)
       expect(score('a', 2, 'b', 0).score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
       expect(score('a', 2, 'b', 0).score).toBeLessThan(0.9 * score('a', 0, 'b', 0).score)
@@ -349,7 +354,7 @@ describe('align: table of alignment situations', () => {
     for (const [middle, want] of cases) {
       const a = `Cohen urged a united front against Tehran at the press conference in Jerusalem.\n${middle}\nKanaani, its spokesman, had warned Baku weeks earlier about its deepening alliance with Israel.`
       const articles = [art('a', a), art('b', b)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       const score = sentencePairScorer(inp)
       expect(score('a', 1, 'b', 1).score).toBeGreaterThanOrEqual(DEFAULT_LINK_THRESHOLD)
       expect(score('a', 1, 'b', 1).score).toBeLessThan(0.6 * score('a', 2, 'b', 1).score)
@@ -370,7 +375,7 @@ describe('align: table of alignment situations', () => {
     ]
     for (const [later, want] of cases) {
       const articles = [art('a', a), art('b', lead + later)]
-      const inp = { articles, segmentations: articles.map((d) => segment(d)), base: 'a', naming, corrections: [], threshold: DEFAULT_LINK_THRESHOLD }
+      const inp = input(articles)
       expect(sentencePairScorer(inp)('a', 0, 'b', 2).score).toBeGreaterThan(DEFAULT_LINK_THRESHOLD)
       expect(pairs(align(inp).links, 'a', 'b')).toEqual(want)
     }
